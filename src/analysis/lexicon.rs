@@ -1,0 +1,252 @@
+//! Cue-phrase lexicons matched on word stems, so one entry ("improve") finds "improved", "improving" and
+//! "improves", and a phrase ("push back on") finds "pushed back on".
+//!
+//! A sentence is turned into [`Words`]: its words, lowercased and stemmed, with their byte ranges. A
+//! [`Lexicon`] turns each phrase into the same form and finds all of them at once with one Aho-Corasick
+//! automaton over the stems, so matching costs one pass over the sentence however long the lexicon is.
+//! Numbers become the stem `#`, so a phrase like "shipped in # weeks" matches "shipped in 6 weeks".
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::ops::Range;
+use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// One word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the text the words were read from.
+    pub range: Range<usize>,
+    /// The word lowercased, with typographic apostrophes made plain.
+    pub lower: String,
+    /// The stem used for matching (`#` for a number).
+    pub stem: String,
+}
+
+/// The words of a text, ready for lexicon matching.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    pub words: Vec<Word>,
+    /// " stem stem stem " — every stem framed by single spaces, so a phrase can only match whole words.
+    joined: String,
+    /// For each word, the byte offset of its stem in `joined`.
+    starts: Vec<usize>,
+}
+
+fn is_number(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+}
+
+/// Lowercases a word and makes typographic apostrophes plain.
+pub fn normalize(word: &str) -> String {
+    word.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'")
+}
+
+/// The stem of one word, as the lexicons match it.
+pub fn stem(word: &str) -> String {
+    if is_number(word) {
+        return "#".to_string();
+    }
+    let lower = normalize(word);
+    STEMMER.stem(&lower).into_owned()
+}
+
+impl Words {
+    pub fn new(text: &str) -> Words {
+        let mut out = Words {
+            joined: String::from(" "),
+            ..Words::default()
+        };
+        for (start, token) in text.split_word_bound_indices() {
+            if !token.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            let lower = normalize(token);
+            let stem = stem(token);
+            out.starts.push(out.joined.len());
+            out.joined.push_str(&stem);
+            out.joined.push(' ');
+            out.words.push(Word {
+                range: start..start + token.len(),
+                lower,
+                stem,
+            });
+        }
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Byte range in the original text covered by words `first..=last`.
+    pub fn span(&self, words: Range<usize>) -> Range<usize> {
+        self.words[words.start].range.start..self.words[words.end - 1].range.end
+    }
+
+    /// The word index that starts at byte `offset` of `joined`.
+    fn word_at(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s < offset)
+    }
+}
+
+/// Turns a cue phrase into the joined-stem form used for matching: " stem stem ".
+pub fn phrase_key(phrase: &str) -> String {
+    let words = Words::new(phrase);
+    words.joined
+}
+
+/// A match of one lexicon entry in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit<'a, T> {
+    pub entry: &'a T,
+    /// Word indices `start..end` in the [`Words`] matched against.
+    pub words: Range<usize>,
+    /// Byte range in the original text.
+    pub range: Range<usize>,
+}
+
+/// A set of cue phrases, each carrying a value (a part, a principle and weight, a jargon term…).
+pub struct Lexicon<T> {
+    matcher: AhoCorasick,
+    entries: Vec<T>,
+}
+
+impl<T> Lexicon<T> {
+    /// Builds a lexicon from `(phrase, value)` pairs. Phrases that normalize to nothing are skipped.
+    pub fn new(pairs: impl IntoIterator<Item = (String, T)>) -> Lexicon<T> {
+        let mut keys = Vec::new();
+        let mut entries = Vec::new();
+        for (phrase, value) in pairs {
+            let key = phrase_key(&phrase);
+            if key.trim().is_empty() {
+                continue;
+            }
+            keys.push(key);
+            entries.push(value);
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .unwrap_or_else(|e| panic!("lexicon patterns are plain strings: {e}"));
+        Lexicon { matcher, entries }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every entry found in `words`, overlapping matches included, in order of position.
+    pub fn find<'a>(&'a self, words: &Words) -> Vec<Hit<'a, T>> {
+        let mut hits: Vec<Hit<'a, T>> = self
+            .matcher
+            .find_overlapping_iter(&words.joined)
+            .map(|m| {
+                // Matches start on the framing space before the first stem and end after the space
+                // following the last one.
+                let first = words.word_at(m.start() + 1);
+                let last = words.word_at(m.end() - 1);
+                Hit {
+                    entry: &self.entries[m.pattern().as_usize()],
+                    words: first..last,
+                    range: words.span(first..last),
+                }
+            })
+            .collect();
+        hits.sort_by_key(|h| (h.range.start, h.range.end));
+        hits
+    }
+
+    /// Whether any entry occurs in `words`.
+    pub fn any(&self, words: &Words) -> bool {
+        self.matcher.is_match(&words.joined)
+    }
+}
+
+/// Reads a TOML lexicon file of the shape `words = ["…", …]` (or any other array key) into phrases.
+pub fn toml_list(source: &str, key: &str) -> Vec<String> {
+    let table: toml::Table = source
+        .parse()
+        .unwrap_or_else(|e| panic!("built-in lexicon is valid TOML: {e}"));
+    table
+        .get(key)
+        .and_then(|v| v.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(phrases: &[&str]) -> Lexicon<String> {
+        Lexicon::new(phrases.iter().map(|p| (p.to_string(), p.to_string())))
+    }
+
+    fn found(lex: &Lexicon<String>, text: &str) -> Vec<(String, String)> {
+        let words = Words::new(text);
+        lex.find(&words)
+            .into_iter()
+            .map(|h| (h.entry.clone(), text[h.range].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn matches_inflected_forms_of_a_cue() {
+        let lex = lexicon(&["improve", "push back on"]);
+        assert_eq!(
+            found(&lex, "I improved it, then pushed back on the plan."),
+            vec![
+                ("improve".into(), "improved".into()),
+                ("push back on".into(), "pushed back on".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn matches_only_whole_words() {
+        let lex = lexicon(&["cost"]);
+        assert!(found(&lex, "The costume was accosted.").is_empty());
+        assert_eq!(found(&lex, "Costs fell.").len(), 1);
+    }
+
+    #[test]
+    fn numbers_match_the_number_slot() {
+        let lex = lexicon(&["shipped in 1 weeks"]);
+        assert_eq!(
+            found(&lex, "We shipped in 6 weeks."),
+            vec![("shipped in 1 weeks".into(), "shipped in 6 weeks".into())]
+        );
+    }
+
+    #[test]
+    fn ranges_are_exact_around_multibyte_text() {
+        let lex = lexicon(&["trade-off"]);
+        let text = "🚀 日本 the trade-off was clear";
+        let hits = found(&lex, text);
+        assert_eq!(hits, vec![("trade-off".into(), "trade-off".into())]);
+    }
+
+    #[test]
+    fn typographic_apostrophes_match_plain_ones() {
+        let lex = lexicon(&["didn't"]);
+        assert_eq!(found(&lex, "I didn\u{2019}t wait.").len(), 1);
+    }
+}

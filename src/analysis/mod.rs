@@ -1,0 +1,3 @@
+//! What the prose says: metrics, story parts, principle evidence — facts the rules read.
+
+pub mod lexicon;

@@ -1,0 +1,185 @@
+//! Byte offsets ↔ line/column positions in the encodings LSP clients speak.
+//!
+//! Lines end at `\n`, `\r\n` or `\r`, as LSP says (and not at the other Unicode breaks, which is why the
+//! rope is built without ropey's `unicode_lines`). Columns count UTF-8 bytes or UTF-16 code units.
+//! Positions a client should not send are clamped rather than refused: a column past the end of its line
+//! means the end of the line, a line past the end of the document means its end, and a column inside a
+//! character (the middle of a surrogate pair) means the start of that character.
+
+use ropey::Rope;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Encoding {
+    Utf8,
+    #[default]
+    Utf16,
+}
+
+/// A zero-based line and column, the column counted in some [`Encoding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+fn units(c: char, encoding: Encoding) -> usize {
+    match encoding {
+        Encoding::Utf8 => c.len_utf8(),
+        Encoding::Utf16 => c.len_utf16(),
+    }
+}
+
+/// Byte offset where line `line`'s text ends, before its line break.
+fn line_content_end(rope: &Rope, line: usize) -> usize {
+    let next = rope
+        .try_line_to_byte(line + 1)
+        .unwrap_or_else(|_| rope.len_bytes());
+    let start = rope.line_to_byte(line);
+    let mut end = next;
+    let slice = rope.byte_slice(start..next);
+    let n = slice.len_bytes();
+    if n >= 1 && slice.byte(n - 1) == b'\n' {
+        end -= 1;
+        if n >= 2 && slice.byte(n - 2) == b'\r' {
+            end -= 1;
+        }
+    } else if n >= 1 && slice.byte(n - 1) == b'\r' {
+        end -= 1;
+    }
+    end
+}
+
+/// The byte offset of a position, clamped into the document (see the module doc).
+pub fn offset_of(rope: &Rope, pos: LineCol, encoding: Encoding) -> usize {
+    let line = pos.line as usize;
+    if line >= rope.len_lines() {
+        return rope.len_bytes();
+    }
+    let start = rope.line_to_byte(line);
+    let end = line_content_end(rope, line);
+    let mut offset = start;
+    let mut seen = 0usize;
+    let want = pos.col as usize;
+    for c in rope.byte_slice(start..end).chars() {
+        let next = seen + units(c, encoding);
+        if next > want {
+            break;
+        }
+        seen = next;
+        offset += c.len_utf8();
+    }
+    offset
+}
+
+/// The position of a byte offset. An offset inside a character or a line break is moved back to its start;
+/// one past the end means the end.
+pub fn position_of(rope: &Rope, offset: usize, encoding: Encoding) -> LineCol {
+    let mut offset = offset.min(rope.len_bytes());
+    // Move back onto a char boundary.
+    let char_index = rope.byte_to_char(offset);
+    offset = rope.char_to_byte(char_index);
+    let line = rope.byte_to_line(offset);
+    let start = rope.line_to_byte(line);
+    let end = line_content_end(rope, line).max(start);
+    let offset = offset.min(end);
+    let col: usize = rope
+        .byte_slice(start..offset)
+        .chars()
+        .map(|c| units(c, encoding))
+        .sum();
+    LineCol {
+        line: line as u32,
+        col: col as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Encoding::*;
+
+    fn lc(line: u32, col: u32) -> LineCol {
+        LineCol { line, col }
+    }
+
+    #[test]
+    fn ascii_round_trip() {
+        let rope = Rope::from_str("ab\ncd\n");
+        assert_eq!(offset_of(&rope, lc(1, 1), Utf16), 4);
+        assert_eq!(position_of(&rope, 4, Utf16), lc(1, 1));
+        assert_eq!(position_of(&rope, 6, Utf8), lc(2, 0));
+    }
+
+    #[test]
+    fn emoji_counts_two_utf16_units_and_four_bytes() {
+        let rope = Rope::from_str("a😀b");
+        assert_eq!(offset_of(&rope, lc(0, 3), Utf16), 5);
+        assert_eq!(offset_of(&rope, lc(0, 5), Utf8), 5);
+        assert_eq!(position_of(&rope, 5, Utf16), lc(0, 3));
+        assert_eq!(position_of(&rope, 5, Utf8), lc(0, 5));
+    }
+
+    #[test]
+    fn inside_a_surrogate_pair_means_the_start_of_the_char() {
+        let rope = Rope::from_str("a😀b");
+        assert_eq!(offset_of(&rope, lc(0, 2), Utf16), 1);
+        assert_eq!(offset_of(&rope, lc(0, 3), Utf8), 1);
+        assert_eq!(position_of(&rope, 3, Utf16), lc(0, 1));
+    }
+
+    #[test]
+    fn cjk_is_three_bytes_one_unit() {
+        let rope = Rope::from_str("日本語 text");
+        assert_eq!(offset_of(&rope, lc(0, 2), Utf16), 6);
+        assert_eq!(offset_of(&rope, lc(0, 6), Utf8), 6);
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_lines() {
+        let rope = Rope::from_str("ab\r\ncd\ref");
+        assert_eq!(offset_of(&rope, lc(1, 0), Utf16), 4);
+        assert_eq!(offset_of(&rope, lc(2, 1), Utf16), 8);
+        assert_eq!(
+            offset_of(&rope, lc(0, 9), Utf16),
+            2,
+            "past the end of line clamps before CRLF"
+        );
+        assert_eq!(
+            position_of(&rope, 3, Utf16),
+            lc(0, 2),
+            "inside CRLF is the end of the line"
+        );
+    }
+
+    #[test]
+    fn other_unicode_breaks_are_not_line_ends() {
+        let rope = Rope::from_str("a\u{2028}b\u{0B}c\u{85}d\nz");
+        assert_eq!(rope.len_lines(), 2);
+        assert_eq!(offset_of(&rope, lc(1, 0), Utf16), rope.len_bytes() - 1);
+    }
+
+    #[test]
+    fn lines_past_the_end_clamp_to_the_end() {
+        let rope = Rope::from_str("ab\n");
+        assert_eq!(offset_of(&rope, lc(7, 3), Utf16), 3);
+        assert_eq!(position_of(&rope, 99, Utf16), lc(1, 0));
+    }
+
+    #[test]
+    fn round_trip_every_boundary() {
+        let text = "x😀日\r\ne\u{301}\n\r🎉";
+        let rope = Rope::from_str(text);
+        for enc in [Utf8, Utf16] {
+            for (i, _) in text.char_indices() {
+                let pos = position_of(&rope, i, enc);
+                let back = offset_of(&rope, pos, enc);
+                // A break's own bytes map to the end of the line's content.
+                if text[i..].starts_with('\n') || text[i..].starts_with('\r') {
+                    assert!(back <= i);
+                } else {
+                    assert_eq!(back, i, "offset {i} via {pos:?} in {enc:?}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! Markdown → the prose a reader sees: blocks (headings, paragraphs, list items) with their sentences,
+//! grouped into case studies. Code, HTML, front matter, tables and link targets are not prose.
+//!
+//! A case study is a section of the file: each heading of the file's top heading level starts one, text
+//! before the first such heading is the preamble, and a file without headings is one case study.
+//! Each block's prose is cached by its content, so after an edit only changed blocks are read again.
+
+pub mod inline;
+pub mod sentences;
+
+use crate::document::Document;
+use inline::{inline_parser, read_inline};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
+use tree_sitter::{Node, Parser};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    Heading { level: u8 },
+    Paragraph,
+    ListItem,
+}
+
+/// The prose of one block, independent of where the block sits in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockProse {
+    /// Identifies the block's content (text, markers and kind); equal keys mean equal prose.
+    pub key: u64,
+    /// The block's bytes with non-prose blanked out (same length as the block's range).
+    pub prose: String,
+    /// Sentence ranges within `prose`.
+    pub sentences: Vec<Range<usize>>,
+    /// HTML comments within the block, relative ranges.
+    pub comments: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Document byte range of the block's inline content.
+    pub range: Range<usize>,
+    /// Where the whole block starts (before a heading's `#` marker or a list item's bullet).
+    pub start: usize,
+    pub prose: Arc<BlockProse>,
+}
+
+impl Block {
+    /// Sentences as document byte ranges, with their text.
+    pub fn sentences(&self) -> impl Iterator<Item = (Range<usize>, &str)> + '_ {
+        self.prose.sentences.iter().map(move |r| {
+            (
+                self.range.start + r.start..self.range.start + r.end,
+                &self.prose.prose[r.clone()],
+            )
+        })
+    }
+
+    pub fn heading_level(&self) -> Option<u8> {
+        match self.kind {
+            BlockKind::Heading { level } => Some(level),
+            _ => None,
+        }
+    }
+
+    /// The heading's words, without markdown markers.
+    pub fn title(&self) -> &str {
+        self.prose.prose.trim().trim_end_matches('#').trim()
+    }
+}
+
+/// One story: a section starting at a top-level heading (or the whole file when it has none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseStudy {
+    pub title: String,
+    /// Index of its heading in [`Prose::blocks`], if it has one.
+    pub heading: Option<usize>,
+    /// Indices of its blocks in [`Prose::blocks`], heading included.
+    pub blocks: Range<usize>,
+    /// Document byte range, from its heading to the next case study.
+    pub range: Range<usize>,
+}
+
+/// An HTML comment in the document (where inline configuration directives live).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub range: Range<usize>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Prose {
+    pub blocks: Vec<Block>,
+    pub studies: Vec<CaseStudy>,
+    /// Indices of the blocks before the first case study's heading.
+    pub preamble: Range<usize>,
+    pub comments: Vec<Comment>,
+}
+
+/// Reads documents into [`Prose`], keeping the prose of blocks it has seen before.
+pub struct ProseReader {
+    parser: Parser,
+    cache: FxHashMap<u64, Arc<BlockProse>>,
+}
+
+impl Default for ProseReader {
+    fn default() -> Self {
+        ProseReader {
+            parser: inline_parser(),
+            cache: FxHashMap::default(),
+        }
+    }
+}
+
+/// Block kinds whose content is never prose.
+const NOT_PROSE: &[&str] = &[
+    "fenced_code_block",
+    "indented_code_block",
+    "minus_metadata",
+    "plus_metadata",
+    "pipe_table",
+    "link_reference_definition",
+    "thematic_break",
+];
+
+impl ProseReader {
+    pub fn read(&mut self, doc: &Document) -> Prose {
+        let mut prose = Prose::default();
+        let mut seen: FxHashMap<u64, Arc<BlockProse>> = FxHashMap::default();
+        if let Some(tree) = doc.tree() {
+            let mut cursor = tree.walk();
+            // Iterative pre-order walk: deeply nested quotes and lists must not exhaust the stack.
+            'walk: loop {
+                let node = cursor.node();
+                let mut descend = true;
+                match node.kind() {
+                    "inline" => {
+                        descend = false;
+                        if let Some(kind) = block_kind(node) {
+                            let block = self.block(doc, node, kind, &mut seen);
+                            for c in &block.prose.comments {
+                                let range = block.range.start + c.start..block.range.start + c.end;
+                                prose.comments.push(Comment {
+                                    text: doc.slice(range.clone()).into_owned(),
+                                    range,
+                                });
+                            }
+                            prose.blocks.push(block);
+                        }
+                    }
+                    "html_block" => {
+                        descend = false;
+                        let start = node.start_byte();
+                        let text = doc.slice(node.byte_range());
+                        prose.comments.extend(html_comments(&text).map(|r| Comment {
+                            text: text[r.clone()].to_string(),
+                            range: start + r.start..start + r.end,
+                        }));
+                    }
+                    kind if NOT_PROSE.contains(&kind) => descend = false,
+                    _ => {}
+                }
+                if descend && cursor.goto_first_child() {
+                    continue;
+                }
+                while !cursor.goto_next_sibling() {
+                    if !cursor.goto_parent() {
+                        break 'walk;
+                    }
+                }
+            }
+        }
+        self.cache = seen;
+        prose.group_studies(doc.len());
+        prose
+    }
+
+    fn block(
+        &mut self,
+        doc: &Document,
+        node: Node,
+        kind: BlockKind,
+        seen: &mut FxHashMap<u64, Arc<BlockProse>>,
+    ) -> Block {
+        let range = node.byte_range();
+        let text = doc.slice(range.clone());
+        let mut markers = Vec::new();
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            markers.push(child.start_byte() - range.start..child.end_byte() - range.start);
+        }
+        let mut hasher = FxHasher::default();
+        text.hash(&mut hasher);
+        markers.hash(&mut hasher);
+        kind.hash(&mut hasher);
+        let key = hasher.finish();
+        let prose = match seen.get(&key).or_else(|| self.cache.get(&key)) {
+            Some(p) => p.clone(),
+            None => {
+                let inline = read_inline(&mut self.parser, &text, &markers);
+                Arc::new(BlockProse {
+                    key,
+                    sentences: match kind {
+                        BlockKind::Heading { .. } => Vec::new(),
+                        _ => sentences::sentences(&inline.prose),
+                    },
+                    prose: inline.prose,
+                    comments: inline.comments,
+                })
+            }
+        };
+        seen.insert(key, prose.clone());
+        let outer = match kind {
+            BlockKind::Heading { .. } => node
+                .parent()
+                .filter(|p| p.kind() == "atx_heading")
+                .or_else(|| node.parent().and_then(|p| p.parent())),
+            BlockKind::ListItem => node.parent().and_then(|p| p.parent()),
+            BlockKind::Paragraph => node.parent(),
+        };
+        let start = outer.map_or(range.start, |n| n.start_byte());
+        Block {
+            kind,
+            range,
+            start,
+            prose,
+        }
+    }
+}
+
+fn block_kind(inline: Node) -> Option<BlockKind> {
+    let parent = inline.parent()?;
+    match parent.kind() {
+        "atx_heading" => {
+            let marker = parent.child(0)?.kind();
+            let level = marker
+                .strip_prefix("atx_h")
+                .and_then(|s| s.strip_suffix("_marker"))
+                .and_then(|s| s.parse().ok())?;
+            Some(BlockKind::Heading { level })
+        }
+        "paragraph" => match parent.parent().map(|g| g.kind()) {
+            Some("list_item") => Some(BlockKind::ListItem),
+            Some("setext_heading") => {
+                let grand = parent.parent()?;
+                let underline = grand.child(grand.child_count().checked_sub(1)?)?;
+                let level = if underline.kind() == "setext_h1_underline" {
+                    1
+                } else {
+                    2
+                };
+                Some(BlockKind::Heading { level })
+            }
+            _ => Some(BlockKind::Paragraph),
+        },
+        _ => None,
+    }
+}
+
+fn html_comments(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + text.get(at..)?.find("<!--")?;
+        let end = text[start..]
+            .find("-->")
+            .map_or(text.len(), |e| start + e + 3);
+        at = end;
+        Some(start..end)
+    })
+}
+
+impl Prose {
+    fn group_studies(&mut self, doc_len: usize) {
+        let top = self.blocks.iter().filter_map(Block::heading_level).min();
+        let starts: Vec<usize> = match top {
+            Some(top) => (0..self.blocks.len())
+                .filter(|&i| self.blocks[i].heading_level() == Some(top))
+                .collect(),
+            None => vec![],
+        };
+        if starts.is_empty() {
+            self.preamble = 0..0;
+            let has_prose = self.blocks.iter().any(|b| !b.prose.sentences.is_empty());
+            if has_prose {
+                self.studies.push(CaseStudy {
+                    title: String::new(),
+                    heading: None,
+                    blocks: 0..self.blocks.len(),
+                    range: 0..doc_len,
+                });
+            }
+            return;
+        }
+        self.preamble = 0..starts[0];
+        for (n, &start) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).copied().unwrap_or(self.blocks.len());
+            let heading = &self.blocks[start];
+            let range_end = starts
+                .get(n + 1)
+                .map_or(doc_len, |&next| self.blocks[next].start);
+            self.studies.push(CaseStudy {
+                title: heading.title().to_string(),
+                heading: Some(start),
+                blocks: start..end,
+                range: heading.start..range_end,
+            });
+        }
+    }
+
+    /// The case study that contains document offset `offset`.
+    pub fn study_at(&self, offset: usize) -> Option<&CaseStudy> {
+        self.studies.iter().find(|s| s.range.contains(&offset))
+    }
+
+    /// The block whose inline content contains `offset`.
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        let i = self.blocks.partition_point(|b| b.range.end < offset);
+        self.blocks.get(i).filter(|b| b.range.start <= offset)
+    }
+}
+
+#[cfg(test)]
+mod tests;

