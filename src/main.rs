@@ -1,1 +1,8 @@
-fn main() {}
+#![forbid(unsafe_code)]
+
+use casebook::cli;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::run()
+}

@@ -114,6 +114,28 @@ impl Document {
         Ok(())
     }
 
+    /// Applies one editor change: `range` in line/column positions of `encoding` (clamped into the
+    /// document, see [`position`]), or the whole text when `range` is `None`. This is the path every
+    /// `didChange` takes.
+    pub fn apply_change(
+        &mut self,
+        range: Option<(LineCol, LineCol)>,
+        text: &str,
+        encoding: Encoding,
+    ) {
+        match range {
+            None => *self = Document::new(text),
+            Some((start, end)) => {
+                let start = position::offset_of(&self.rope, start, encoding);
+                let end = position::offset_of(&self.rope, end, encoding);
+                let range = start.min(end)..end.max(start);
+                // Clamped offsets are always on char boundaries inside the document.
+                let applied = self.replace(range, text);
+                debug_assert!(applied.is_ok(), "clamped change out of range: {applied:?}");
+            }
+        }
+    }
+
     pub fn is_char_boundary(&self, offset: usize) -> bool {
         if offset >= self.len() {
             return offset == self.len();

@@ -150,7 +150,8 @@ mod tests {
     #[test]
     fn blanks_markers() {
         let text = "first line\n> second line";
-        let out = read_inline(&mut inline_parser(), text, &[11..13]);
+        let markers = [Range { start: 11, end: 13 }];
+        let out = read_inline(&mut inline_parser(), text, &markers);
         assert_eq!(out.prose, "first line   second line");
     }
 }

@@ -47,15 +47,29 @@ esac
 
 # --- a project: casebook.toml (the root marker) and the draft ---------------------------------
 work="$(mktemp -d "${TMPDIR:-/tmp}/casebook-nvim.XXXXXX")"
-cleanup() { rm -rf "$work"; }
+nvim_pid=""
+cleanup() {
+  local rc=$?
+  # Neovim stops its language servers when it quits; if it was killed, end its whole process group.
+  if [ -n "$nvim_pid" ]; then
+    kill -TERM -- "-$nvim_pid" 2>/dev/null || true
+    sleep 0.5
+    kill -KILL -- "-$nvim_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+  exit "$rc"
+}
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 project="$work/project"
 mkdir -p "$project" "$work/xdg/config" "$work/xdg/data" "$work/xdg/state" "$work/xdg/cache"
 cp "$here/fixtures/draft.md" "$project/draft.md"
+# The file says warning and the LSP settings (neovim_test.lua) say error: error must win.
 cat >"$project/casebook.toml" <<'TOML'
 # Written by tests/editors/neovim.sh
 [rules]
-weak-verb = "hint"
+vague-claim = "warning"
 TOML
 
 # Isolated from any user config: XDG dirs in the temp folder, --clean, and only
@@ -67,12 +81,15 @@ env -u NVIM -u VIMINIT -u MYVIMRC \
   XDG_STATE_HOME="$work/xdg/state" XDG_CACHE_HOME="$work/xdg/cache" \
   CASEBOOK_BIN="$bin" CASEBOOK_PROJECT="$project" \
   CASEBOOK_RTP="$repo/editors/neovim" CASEBOOK_TEST_LUA="$here/neovim_test.lua" \
-  timeout --kill-after=10 180 \
+  setsid timeout --kill-after=10 180 \
   "$nvim" --headless --clean -n -i NONE \
     --cmd "lua vim.opt.runtimepath:prepend(os.getenv('CASEBOOK_RTP'))" \
     --cmd "filetype plugin on" \
-    -c "lua dofile(os.getenv('CASEBOOK_TEST_LUA'))" </dev/null
+    -c "lua dofile(os.getenv('CASEBOOK_TEST_LUA'))" </dev/null &
+nvim_pid=$!
+wait "$nvim_pid"
 rc=$?
+nvim_pid=""
 set -e
 log "nvim exited with $rc after $(( $(date +%s) - start ))s"
 if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then

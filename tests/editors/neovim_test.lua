@@ -104,7 +104,8 @@ local function main()
     'lsp/casebook.lua root_markers should be { "casebook.toml", ".git" }, got ' .. vim.inspect(resolved.root_markers))
 
   -- Only the binary's location is overridden, as a user whose casebook is not on PATH would.
-  -- The settings make vague-claim an error, to check that the `casebook` section reaches the server.
+  -- The settings make vague-claim an error while casebook.toml says warning: this checks that the
+  -- `casebook` section reaches the server and overrides the file.
   vim.lsp.config('casebook', {
     cmd = { bin, 'serve' },
     settings = { casebook = { rules = { ['vague-claim'] = 'error' } } },
@@ -169,10 +170,10 @@ local function main()
     end
     return false
   end, 50)
-  check(as_error, ('settings { casebook = { rules = { ["vague-claim"] = "error" } } } were not applied: '
-    .. 'the vague-claim diagnostic still has severity %s (1 = error) after %d ms'):format(
+  check(as_error, ('settings { casebook = { rules = { ["vague-claim"] = "error" } } } did not override '
+    .. 'casebook.toml (vague-claim = "warning"): the diagnostic still has severity %s (1 = error) after %d ms'):format(
     tostring((casebook_diagnostics(bufnr, 'vague-claim')[1] or {}).severity), TIMEOUT))
-  out('settings applied: vague-claim is reported as an error')
+  out('settings applied: vague-claim is reported as an error (overriding casebook.toml)')
   -- Re-read: the diagnostic object may have been replaced.
   for _, d in ipairs(casebook_diagnostics(bufnr, 'vague-claim')) do
     if d.lnum == vague_line then

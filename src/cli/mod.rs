@@ -1,0 +1,211 @@
+//! The command line: `serve` runs the language server, `check` reviews files and folders, `rules` lists
+//! the catalog and `explain` prints one rule's doc. The only module that prints for people.
+
+mod files;
+mod output;
+
+use crate::rules::config::RuleConfig;
+use crate::rules::{rule, Severity, RULES};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "casebook",
+    version,
+    about = "Coaches engineers writing case studies for Amazon PM interviews"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the language server on stdin/stdout.
+    Serve {
+        /// Accepted for editors that add it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
+    /// Review markdown files or folders and print the findings.
+    Check {
+        /// Files or folders (default: the current folder).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Exit 1 when a finding at or above this severity is found.
+        #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+        fail_on: FailOn,
+        /// Configuration file (default: casebook.toml in the current folder, if any).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// List the rules.
+    Rules {
+        /// Print the catalog as a markdown table (as in the README).
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// Rule id, e.g. vague-claim.
+        rule: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Hint,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Hint => Some(Severity::Hint),
+            FailOn::Never => None,
+        }
+    }
+}
+
+const USAGE_ERROR: u8 = 2;
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { USAGE_ERROR } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Serve { stdio: _ } => serve(),
+        Command::Check {
+            paths,
+            format,
+            fail_on,
+            config,
+        } => check(paths, format, fail_on, config),
+        Command::Rules { markdown: true } => {
+            print!("{}", crate::rules::markdown_table());
+            ExitCode::SUCCESS
+        }
+        Command::Rules { markdown: false } => {
+            for rule in RULES {
+                println!(
+                    "{:<26} {:<8} {}",
+                    rule.id,
+                    rule.severity.name(),
+                    rule.summary
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Explain { rule: id } => match rule(&id) {
+            Some(rule) => {
+                print!("{}", rule.markdown());
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("casebook: unknown rule `{id}` (see `casebook rules`)");
+                ExitCode::from(USAGE_ERROR)
+            }
+        },
+    }
+}
+
+fn serve() -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("casebook: cannot start the server runtime: {e}");
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
+    runtime.block_on(crate::lsp::serve());
+    // The stdin reader sits in a blocking thread that would keep the process alive after `exit`.
+    runtime.shutdown_background();
+    ExitCode::SUCCESS
+}
+
+fn load_config(path: Option<PathBuf>) -> Result<RuleConfig, String> {
+    let explicit = path.is_some();
+    let path = path.unwrap_or_else(|| PathBuf::from("casebook.toml"));
+    let source = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(RuleConfig::default())
+        }
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    let (config, problems) = RuleConfig::from_toml(&source);
+    for p in problems {
+        let line = p
+            .range
+            .map(|r| source[..r.start.min(source.len())].matches('\n').count() + 1);
+        match line {
+            Some(line) => eprintln!("casebook: {}:{line}: {}", path.display(), p.message),
+            None => eprintln!("casebook: {}: {}", path.display(), p.message),
+        }
+    }
+    Ok(config)
+}
+
+fn check(
+    paths: Vec<PathBuf>,
+    format: Format,
+    fail_on: FailOn,
+    config: Option<PathBuf>,
+) -> ExitCode {
+    let config = match load_config(config) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("casebook: {e}");
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths
+    };
+    let (files, errors) = files::collect(&paths);
+    for e in &errors {
+        eprintln!("casebook: {e}");
+    }
+    let reviewed = output::review_files(&files, &config);
+    output::print(&reviewed, format);
+    if !errors.is_empty() {
+        return ExitCode::from(USAGE_ERROR);
+    }
+    let failed = fail_on.threshold().is_some_and(|threshold| {
+        reviewed
+            .iter()
+            .flat_map(|f| &f.review.findings)
+            .any(|f| f.severity >= threshold)
+    });
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

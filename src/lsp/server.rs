@@ -1,0 +1,566 @@
+use super::{convert, transport};
+use crate::actions::{self, ActionKind};
+use crate::document::{Document, Encoding};
+use crate::hover;
+use crate::review::{Review, Reviewer};
+use crate::rules::config::{ConfigProblem, RuleConfig};
+use ropey::Rope;
+use std::collections::{HashMap, HashSet};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+use tokio::sync::mpsc;
+use tower_lsp_server::jsonrpc::{self, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+/// Files larger than this are not reviewed (they are kept in step, so edits stay exact).
+const MAX_REVIEWED_BYTES: usize = 8 * 1024 * 1024;
+const CONFIG_FILE: &str = "casebook.toml";
+
+struct OpenDocument {
+    document: Document,
+    version: i32,
+    reviewer: Reviewer,
+    review: Arc<Review>,
+}
+
+impl OpenDocument {
+    fn refresh(&mut self, config: &RuleConfig) {
+        self.review = Arc::new(if self.document.len() > MAX_REVIEWED_BYTES {
+            Review::default()
+        } else {
+            self.reviewer.review(&self.document, config)
+        });
+    }
+}
+
+#[derive(Default)]
+struct State {
+    encoding: Encoding,
+    pull_diagnostics: bool,
+    root: Option<PathBuf>,
+    file_config: RuleConfig,
+    settings_config: RuleConfig,
+    config: RuleConfig,
+    documents: HashMap<Uri, OpenDocument>,
+}
+
+impl State {
+    fn reconfigure(&mut self) {
+        self.config = self.file_config.overridden_by(&self.settings_config);
+        let config = self.config.clone();
+        for doc in self.documents.values_mut() {
+            doc.refresh(&config);
+        }
+    }
+}
+
+pub struct Backend {
+    client: Client,
+    state: Arc<Mutex<State>>,
+    publish: mpsc::UnboundedSender<Uri>,
+}
+
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Runs `f`, turning a panic into an error response instead of a dead server.
+fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
+        let detail = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown panic");
+        eprintln!("casebook: internal error in {what}: {detail}");
+        jsonrpc::Error {
+            code: jsonrpc::ErrorCode::InternalError,
+            message: format!("casebook: internal error in {what}: {detail}").into(),
+            data: None,
+        }
+    })
+}
+
+impl Backend {
+    fn state(&self) -> MutexGuard<'_, State> {
+        lock(&self.state)
+    }
+
+    fn request_publish(&self, uri: Uri) {
+        let _ = self.publish.send(uri);
+    }
+
+    fn config_uri(&self) -> Option<(PathBuf, Uri)> {
+        let root = self.state().root.clone()?;
+        let path = root.join(CONFIG_FILE);
+        let uri = Uri::from_file_path(&path)?;
+        Some((path, uri))
+    }
+
+    /// Reads `casebook.toml` (if any) and reports its problems on the file itself.
+    async fn load_config_file(&self) {
+        let Some((path, uri)) = self.config_uri() else {
+            return;
+        };
+        let (config, problems, source) = match std::fs::read_to_string(&path) {
+            Ok(source) => {
+                let (config, problems) = RuleConfig::from_toml(&source);
+                (config, problems, source)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                (RuleConfig::default(), vec![], String::new())
+            }
+            Err(e) => (
+                RuleConfig::default(),
+                vec![ConfigProblem {
+                    range: None,
+                    message: format!("cannot read {CONFIG_FILE}, so the default rules apply: {e}"),
+                    fatal: true,
+                }],
+                String::new(),
+            ),
+        };
+        {
+            let mut state = self.state();
+            state.file_config = config;
+            state.reconfigure();
+        }
+        let rope = Rope::from_str(&source);
+        let diagnostics = problems
+            .iter()
+            .map(|p| Diagnostic {
+                range: convert::range(&rope, &p.range.clone().unwrap_or(0..0), Encoding::Utf16),
+                severity: Some(if p.fatal {
+                    DiagnosticSeverity::ERROR
+                } else {
+                    DiagnosticSeverity::WARNING
+                }),
+                source: Some("casebook".into()),
+                message: p.message.clone(),
+                ..Default::default()
+            })
+            .collect();
+        self.client
+            .publish_diagnostics(uri, diagnostics, None)
+            .await;
+        self.refresh_all().await;
+    }
+
+    async fn load_settings(&self, settings: Option<serde_json::Value>) {
+        let settings = match settings {
+            Some(s) if !s.is_null() => Some(s),
+            _ => self
+                .client
+                .configuration(vec![ConfigurationItem {
+                    scope_uri: None,
+                    section: Some("casebook".into()),
+                }])
+                .await
+                .ok()
+                .and_then(|mut v| v.pop()),
+        };
+        let Some(settings) = settings else { return };
+        let (config, problems) = RuleConfig::from_settings(&settings);
+        for p in problems {
+            self.client
+                .log_message(
+                    MessageType::WARNING,
+                    format!("casebook settings: {}", p.message),
+                )
+                .await;
+        }
+        {
+            let mut state = self.state();
+            state.settings_config = config;
+            state.reconfigure();
+        }
+        self.refresh_all().await;
+    }
+
+    async fn refresh_all(&self) {
+        let (pull, uris): (bool, Vec<Uri>) = {
+            let state = self.state();
+            (
+                state.pull_diagnostics,
+                state.documents.keys().cloned().collect(),
+            )
+        };
+        if pull {
+            // Not awaited here: the client answers when it can, and no handler waits on it.
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
+        } else {
+            for uri in uris {
+                self.request_publish(uri);
+            }
+        }
+    }
+
+    async fn malformed(&self, params: serde_json::Value) {
+        let reason = params["reason"].as_str().unwrap_or("unreadable message");
+        eprintln!("casebook: ignored a malformed message: {reason}");
+        self.client
+            .log_message(
+                MessageType::WARNING,
+                format!("casebook ignored a malformed message: {reason}"),
+            )
+            .await;
+    }
+
+    fn diagnostics(state: &State, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
+        let doc = state.documents.get(uri)?;
+        let rope = doc.document.rope();
+        let diagnostics = doc
+            .review
+            .findings
+            .iter()
+            .map(|f| convert::diagnostic(rope, f, state.encoding))
+            .collect();
+        Some((diagnostics, doc.version))
+    }
+}
+
+/// Sends diagnostics, one document at a time, always from the latest review.
+async fn publisher(
+    client: Client,
+    state: Arc<Mutex<State>>,
+    mut queue: mpsc::UnboundedReceiver<Uri>,
+) {
+    while let Some(first) = queue.recv().await {
+        let mut pending = vec![first];
+        while let Ok(more) = queue.try_recv() {
+            pending.push(more);
+        }
+        let mut seen = HashSet::new();
+        for uri in pending {
+            if !seen.insert(uri.clone()) {
+                continue;
+            }
+            let found = Backend::diagnostics(&lock(&state), &uri);
+            if let Some((diagnostics, version)) = found {
+                client
+                    .publish_diagnostics(uri, diagnostics, Some(version))
+                    .await;
+            }
+        }
+    }
+}
+
+fn is_config_file(uri: &Uri) -> bool {
+    uri.path().as_str().ends_with(CONFIG_FILE)
+}
+
+fn root_of(params: &InitializeParams) -> Option<PathBuf> {
+    let from_folders = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .and_then(|f| f.uri.to_file_path().map(|p| p.into_owned()));
+    #[allow(deprecated)]
+    let from_root = params
+        .root_uri
+        .as_ref()
+        .and_then(|u| u.to_file_path().map(|p| p.into_owned()));
+    from_folders.or(from_root)
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let offers_utf8 = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_ref())
+            .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
+        let pull = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
+        {
+            let mut state = self.state();
+            state.encoding = if offers_utf8 {
+                Encoding::Utf8
+            } else {
+                Encoding::Utf16
+            };
+            state.pull_diagnostics = pull;
+            state.root = root_of(&params);
+        }
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "casebook".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(if offers_utf8 {
+                    PositionEncodingKind::UTF8
+                } else {
+                    PositionEncodingKind::UTF16
+                }),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..Default::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::REFACTOR_REWRITE,
+                        ]),
+                        resolve_provider: Some(false),
+                        ..Default::default()
+                    },
+                )),
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("casebook".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        ..Default::default()
+                    })
+                }),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let watch = Registration {
+            id: "casebook-config-watch".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{CONFIG_FILE}")),
+                    kind: None,
+                }],
+            })
+            .ok(),
+        };
+        let _ = self.client.register_capability(vec![watch]).await;
+        self.load_config_file().await;
+        self.load_settings(None).await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let pull = {
+            let mut state = self.state();
+            let config = state.config.clone();
+            let mut open = OpenDocument {
+                document: Document::new(&doc.text),
+                version: doc.version,
+                reviewer: Reviewer::default(),
+                review: Arc::default(),
+            };
+            if guarded("review", || open.refresh(&config)).is_err() {
+                open.reviewer = Reviewer::default();
+            }
+            state.documents.insert(doc.uri.clone(), open);
+            state.pull_diagnostics
+        };
+        if !pull {
+            self.request_publish(doc.uri);
+        }
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        // No `.await` before the edits are applied: this keeps edits in arrival order.
+        let uri = params.text_document.uri;
+        let outcome: std::result::Result<bool, String> = {
+            let mut state = self.state();
+            let encoding = state.encoding;
+            let config = state.config.clone();
+            let pull = state.pull_diagnostics;
+            match state.documents.get_mut(&uri) {
+                None => Err(format!(
+                    "didChange for {} which is not open; ignored",
+                    uri.as_str()
+                )),
+                Some(open) => {
+                    for change in params.content_changes {
+                        let range = change
+                            .range
+                            .map(|r| (convert::line_col(r.start), convert::line_col(r.end)));
+                        open.document.apply_change(range, &change.text, encoding);
+                    }
+                    open.version = params.text_document.version;
+                    if guarded("review", || open.refresh(&config)).is_err() {
+                        open.reviewer = Reviewer::default();
+                        open.review = Arc::default();
+                    }
+                    Ok(pull)
+                }
+            }
+        };
+        match outcome {
+            Ok(pull) => {
+                if !pull {
+                    self.request_publish(uri);
+                }
+            }
+            Err(message) => {
+                self.client
+                    .log_message(MessageType::WARNING, format!("casebook: {message}"))
+                    .await;
+            }
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let pull = {
+            let mut state = self.state();
+            state.documents.remove(&uri);
+            state.pull_diagnostics
+        };
+        if !pull {
+            self.client.publish_diagnostics(uri, vec![], None).await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.load_settings(Some(params.settings)).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        if params.changes.iter().any(|c| is_config_file(&c.uri)) {
+            self.load_config_file().await;
+        }
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let state = self.state();
+        let (items, version) =
+            Backend::diagnostics(&state, &params.text_document.uri).unwrap_or_default();
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: Some(version.to_string()),
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let state = self.state();
+        let position = params.text_document_position_params;
+        let Some(doc) = state.documents.get(&position.text_document.uri) else {
+            return Ok(None);
+        };
+        let encoding = state.encoding;
+        guarded("hover", || {
+            let rope = doc.document.rope();
+            let offset = convert::offset(rope, position.position, encoding);
+            hover::hover(&doc.review, offset).map(|h| Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: h.markdown,
+                }),
+                range: Some(convert::range(rope, &h.range, encoding)),
+            })
+        })
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let state = self.state();
+        let uri = params.text_document.uri;
+        let Some(doc) = state.documents.get(&uri) else {
+            return Ok(None);
+        };
+        let encoding = state.encoding;
+        guarded("code action", || {
+            let rope = doc.document.rope();
+            let range = convert::offsets(rope, params.range, encoding);
+            let text = doc.document.text();
+            let actions = actions::actions(&doc.review, &text, range);
+            let response: CodeActionResponse = actions
+                .into_iter()
+                .map(|action| {
+                    let edits = action
+                        .edits
+                        .iter()
+                        .map(|e| TextEdit {
+                            range: convert::range(rope, &e.range, encoding),
+                            new_text: e.text.clone(),
+                        })
+                        .collect();
+                    let diagnostics = action.fixes.as_ref().and_then(|(rule, range)| {
+                        doc.review
+                            .findings
+                            .iter()
+                            .find(|f| f.rule == *rule && f.range == *range)
+                            .map(|f| vec![convert::diagnostic(rope, f, encoding)])
+                    });
+                    CodeActionOrCommand::CodeAction(CodeAction {
+                        title: action.title,
+                        kind: Some(match action.kind {
+                            ActionKind::QuickFix => CodeActionKind::QUICKFIX,
+                            ActionKind::Refactor => CodeActionKind::REFACTOR_REWRITE,
+                        }),
+                        diagnostics,
+                        edit: Some(WorkspaceEdit {
+                            changes: Some(HashMap::from([(uri.clone(), edits)])),
+                            ..Default::default()
+                        }),
+                        is_preferred: Some(action.kind == ActionKind::QuickFix),
+                        ..Default::default()
+                    })
+                })
+                .collect();
+            Some(response)
+        })
+    }
+}
+
+/// Runs the language server on stdin/stdout until the client says exit.
+pub async fn serve() {
+    let (publish, queue) = mpsc::unbounded_channel();
+    let state = Arc::new(Mutex::new(State::default()));
+    let (service, socket) = LspService::build(|client| {
+        tokio::spawn(publisher(client.clone(), state.clone(), queue));
+        Backend {
+            client,
+            state,
+            publish,
+        }
+    })
+    .custom_method(transport::MALFORMED, Backend::malformed)
+    .finish();
+    // tower-lsp-server waits for every running handler before it returns after `exit`; a handler
+    // waiting on a client that has stopped answering would keep the process alive forever.
+    let exit = Arc::new(tokio::sync::Notify::new());
+    let server = Server::new(
+        transport::checked_stdin(exit.clone()),
+        tokio::io::stdout(),
+        socket,
+    )
+    .serve(service);
+    tokio::select! {
+        _ = server => {}
+        _ = async {
+            exit.notified().await;
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        } => {}
+    }
+}

@@ -1,0 +1,148 @@
+//! Guards the server's input. tower-lsp-server ends the whole session on the first message it cannot
+//! decode (bad JSON, a body that is not JSON-RPC, a broken header). Editors and fuzzers do send such
+//! bytes, so every frame is checked here first; one that tower would choke on is replaced by a
+//! `$/casebook/malformed` notification, which the server logs, and the session goes on.
+
+use serde_json::json;
+use std::sync::Arc;
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
+use tokio::sync::Notify;
+use tower_lsp_server::jsonrpc::{Request, Response};
+
+/// A message larger than this is read and dropped rather than held in memory.
+const MAX_MESSAGE_BYTES: usize = 256 * 1024 * 1024;
+
+pub const MALFORMED: &str = "$/casebook/malformed";
+
+/// Why a frame was not passed on, or `None` when it is a message tower-lsp-server accepts.
+fn problem(body: &[u8]) -> Option<String> {
+    let text = match std::str::from_utf8(body) {
+        Ok(t) => t,
+        Err(e) => return Some(format!("message body is not UTF-8: {e}")),
+    };
+    if serde_json::from_str::<Request>(text).is_ok()
+        || serde_json::from_str::<Response>(text).is_ok()
+    {
+        return None;
+    }
+    Some(malformed_reason(text))
+}
+
+fn is_exit(body: &[u8]) -> bool {
+    serde_json::from_slice::<Request>(body).is_ok_and(|r| r.method() == "exit")
+}
+
+fn malformed_reason(text: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(_) => "message is JSON but not a JSON-RPC 2.0 request, notification or response".into(),
+        Err(e) => format!("message is not valid JSON: {e}"),
+    }
+}
+
+async fn forward(out: &mut DuplexStream, body: &[u8]) -> std::io::Result<()> {
+    out.write_all(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes())
+        .await?;
+    out.write_all(body).await
+}
+
+async fn report(out: &mut DuplexStream, reason: String) -> std::io::Result<()> {
+    let body = json!({ "jsonrpc": "2.0", "method": MALFORMED, "params": { "reason": reason } });
+    forward(out, body.to_string().as_bytes()).await
+}
+
+async fn pump(
+    input: impl AsyncRead + Unpin,
+    mut out: DuplexStream,
+    exit: Arc<Notify>,
+) -> std::io::Result<()> {
+    let mut input = BufReader::new(input);
+    loop {
+        // Headers: lines up to an empty one. Only Content-Length matters.
+        let mut length: Option<usize> = None;
+        let mut saw_header = false;
+        loop {
+            let mut line = Vec::new();
+            if input.read_until(b'\n', &mut line).await? == 0 {
+                return Ok(());
+            }
+            let line = String::from_utf8_lossy(&line);
+            let line = line.trim();
+            if line.is_empty() {
+                if saw_header {
+                    break;
+                }
+                continue;
+            }
+            saw_header = true;
+            if let Some((name, value)) = line.split_once(':') {
+                if name.trim().eq_ignore_ascii_case("content-length") {
+                    length = value.trim().parse().ok();
+                }
+            }
+        }
+        let Some(length) = length else {
+            report(
+                &mut out,
+                "message header has no valid Content-Length".into(),
+            )
+            .await?;
+            continue;
+        };
+        if length > MAX_MESSAGE_BYTES {
+            let skipped = tokio::io::copy(
+                &mut (&mut input).take(length as u64),
+                &mut tokio::io::sink(),
+            )
+            .await?;
+            report(
+                &mut out,
+                format!("message of {skipped} bytes is larger than the {MAX_MESSAGE_BYTES} bytes accepted"),
+            )
+            .await?;
+            continue;
+        }
+        let mut body = vec![0; length];
+        input.read_exact(&mut body).await?;
+        match problem(&body) {
+            None => {
+                forward(&mut out, &body).await?;
+                if body.len() < 256 && is_exit(&body) {
+                    exit.notify_one();
+                }
+            }
+            Some(reason) => report(&mut out, reason).await?,
+        }
+    }
+}
+
+/// The server's input: stdin with every frame checked. `exit` is notified when the client says `exit`.
+pub fn checked_stdin(exit: Arc<Notify>) -> DuplexStream {
+    let (reader, writer) = tokio::io::duplex(1 << 16);
+    tokio::spawn(async move {
+        let _ = pump(tokio::io::stdin(), writer, exit).await;
+    });
+    reader
+}
+
+#[cfg(test)]
+mod tests {
+    use super::problem;
+
+    #[test]
+    fn accepts_requests_notifications_and_responses() {
+        assert!(
+            problem(br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#).is_none()
+        );
+        assert!(problem(br#"{"jsonrpc":"2.0","method":"exit"}"#).is_none());
+        assert!(problem(br#"{"jsonrpc":"2.0","id":3,"result":null}"#).is_none());
+    }
+
+    #[test]
+    fn names_what_is_wrong() {
+        assert!(problem(b"{ not json").unwrap().contains("not valid JSON"));
+        assert!(problem(br#"{"hello":1}"#)
+            .unwrap()
+            .contains("not a JSON-RPC"));
+        assert!(problem(&[0xff, 0xfe]).unwrap().contains("UTF-8"));
+    }
+}

@@ -1,0 +1,240 @@
+//! A review of one document: its prose, the facts of every block and the findings of every rule, with
+//! the user's configuration and inline `casebook-disable` comments applied.
+//!
+//! Everything that depends only on a block's content (its facts, its sentence-level findings) is cached
+//! by that content, so reviewing after a keystroke re-reads only the blocks the keystroke changed.
+
+use crate::analysis::{read_block, BlockFacts};
+use crate::document::Document;
+use crate::prose::{BlockProse, Comment, Prose, ProseReader};
+use crate::rules::config::RuleConfig;
+use crate::rules::{BlockView, Check, Finding, RULES};
+use ropey::Rope;
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// What is known about one block, independent of where it sits.
+#[derive(Debug, Default)]
+pub struct BlockReview {
+    pub facts: BlockFacts,
+    /// Sentence-level findings of every rule, ranges relative to the block, severities at their defaults.
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Default)]
+pub struct Review {
+    pub prose: Prose,
+    /// Parallel to `prose.blocks`.
+    pub blocks: Vec<Arc<BlockReview>>,
+    /// Findings in document byte ranges, sorted by position, configuration applied.
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Default)]
+pub struct Reviewer {
+    prose: ProseReader,
+    cache: FxHashMap<u64, Arc<BlockReview>>,
+}
+
+fn review_block(prose: &BlockProse) -> BlockReview {
+    let facts = read_block(prose);
+    let mut findings = Vec::new();
+    let view = BlockView {
+        prose: &prose.prose,
+        facts: &facts,
+    };
+    for rule in RULES {
+        match rule.check {
+            Check::Block(check) => check(&view, &mut findings),
+        }
+    }
+    BlockReview { facts, findings }
+}
+
+impl Reviewer {
+    pub fn review(&mut self, doc: &Document, config: &RuleConfig) -> Review {
+        let prose = self.prose.read(doc);
+        let mut cache = FxHashMap::default();
+        let blocks: Vec<Arc<BlockReview>> = prose
+            .blocks
+            .iter()
+            .map(|block| {
+                let key = block.prose.key;
+                let review = cache
+                    .get(&key)
+                    .or_else(|| self.cache.get(&key))
+                    .cloned()
+                    .unwrap_or_else(|| Arc::new(review_block(&block.prose)));
+                cache.insert(key, review.clone());
+                review
+            })
+            .collect();
+        self.cache = cache;
+
+        let mut findings = Vec::new();
+        for (block, review) in prose.blocks.iter().zip(&blocks) {
+            for f in &review.findings {
+                let mut f = f.clone();
+                f.range = block.range.start + f.range.start..block.range.start + f.range.end;
+                findings.push(f);
+            }
+        }
+        let silenced = Silences::read(&prose.comments, doc.rope());
+        findings.retain_mut(|f| {
+            let Some(rule) = crate::rules::rule(f.rule) else {
+                return false;
+            };
+            match config.level(rule) {
+                Some(severity) if !silenced.covers(f) => {
+                    f.severity = severity;
+                    true
+                }
+                _ => false,
+            }
+        });
+        findings.sort_by(|a, b| {
+            (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
+        });
+        Review {
+            prose,
+            blocks,
+            findings,
+        }
+    }
+
+    /// Reviews a text once, with the default configuration.
+    pub fn review_text(&mut self, text: &str) -> Review {
+        self.review(&Document::new(text), &RuleConfig::default())
+    }
+}
+
+/// Where inline comments switch rules off: `<!-- casebook-disable [RULE…] -->` until the matching
+/// `<!-- casebook-enable [RULE…] -->`, and `<!-- casebook-disable-next-line [RULE…] -->` for the first
+/// non-blank line after it. No rule named means every rule.
+#[derive(Debug, Default)]
+struct Silences {
+    /// (rule or None for all, byte range silenced)
+    spans: Vec<(Option<String>, Range<usize>)>,
+}
+
+impl Silences {
+    fn read(comments: &[Comment], rope: &Rope) -> Silences {
+        let mut spans = Vec::new();
+        // Rule (or None) → where its open `disable` started.
+        let mut open: Vec<(Option<String>, usize)> = Vec::new();
+        for comment in comments {
+            let body = comment
+                .text
+                .trim_start_matches("<!--")
+                .trim_end_matches("-->")
+                .trim();
+            let mut parts = body.split_whitespace();
+            let Some(command) = parts.next() else {
+                continue;
+            };
+            let rules: Vec<Option<String>> = {
+                let named: Vec<_> = parts
+                    .map(|r| Some(r.trim_matches(',').to_string()))
+                    .collect();
+                if named.is_empty() {
+                    vec![None]
+                } else {
+                    named
+                }
+            };
+            match command {
+                "casebook-disable" => {
+                    open.extend(rules.into_iter().map(|r| (r, comment.range.end)));
+                }
+                "casebook-enable" => {
+                    let all = rules.contains(&None);
+                    open.retain(|(rule, start)| {
+                        let closes = all || rules.contains(rule);
+                        if closes {
+                            spans.push((rule.clone(), *start..comment.range.start));
+                        }
+                        !closes
+                    });
+                }
+                "casebook-disable-next-line" => {
+                    let line = next_nonblank_line(rope, comment.range.end);
+                    spans.extend(rules.into_iter().map(|r| (r, line.clone())));
+                }
+                _ => {}
+            }
+        }
+        for (rule, start) in open {
+            spans.push((rule, start..usize::MAX));
+        }
+        Silences { spans }
+    }
+
+    fn covers(&self, finding: &Finding) -> bool {
+        self.spans.iter().any(|(rule, range)| {
+            rule.as_deref().is_none_or(|r| r == finding.rule)
+                && range.contains(&finding.range.start)
+        })
+    }
+}
+
+fn next_nonblank_line(rope: &Rope, offset: usize) -> Range<usize> {
+    let mut line = rope.byte_to_line(offset.min(rope.len_bytes())) + 1;
+    while line < rope.len_lines() {
+        let text = rope.line(line);
+        if text.chars().any(|c| !c.is_whitespace()) {
+            let start = rope.line_to_byte(line);
+            return start..start + text.len_bytes();
+        }
+        line += 1;
+    }
+    0..0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules_found(text: &str) -> Vec<&'static str> {
+        Reviewer::default()
+            .review_text(text)
+            .findings
+            .iter()
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    #[test]
+    fn inline_disable_and_enable() {
+        let text = "Much better now.\n\n<!-- casebook-disable vague-claim -->\n\nMuch better now.\n\n<!-- casebook-enable vague-claim -->\n\nMuch better now.\n";
+        assert_eq!(rules_found(text), vec!["vague-claim", "vague-claim"]);
+    }
+
+    #[test]
+    fn disable_without_a_rule_silences_all() {
+        let text = "<!-- casebook-disable -->\n\nMuch better now.\n";
+        assert!(rules_found(text).is_empty());
+    }
+
+    #[test]
+    fn disable_next_line_silences_only_that_line() {
+        let text = "<!-- casebook-disable-next-line vague-claim -->\nMuch better now.\n\nMuch better now.\n";
+        assert_eq!(rules_found(text), vec!["vague-claim"]);
+        let text =
+            "Para. <!-- casebook-disable-next-line -->\n\nMuch better now.\n\nMuch better again.\n";
+        assert_eq!(rules_found(text), vec!["vague-claim"]);
+    }
+
+    #[test]
+    fn configured_off_and_severity() {
+        let doc = Document::new("Much better now.\n");
+        let (config, _) = RuleConfig::from_toml("[rules]\nvague-claim = \"error\"\n");
+        let review = Reviewer::default().review(&doc, &config);
+        assert_eq!(review.findings[0].severity, crate::rules::Severity::Error);
+        let (config, _) = RuleConfig::from_toml("[rules]\nvague-claim = \"off\"\n");
+        assert!(Reviewer::default()
+            .review(&doc, &config)
+            .findings
+            .is_empty());
+    }
+}

@@ -1,0 +1,171 @@
+//! The coaching rules: each one a small self-describing unit in its own file, listed in [`RULES`].
+//! A rule's doc is the single source of its hover text, `casebook explain` and the README's rule table.
+
+pub mod config;
+mod vague_claim;
+
+use crate::analysis::{BlockFacts, SentenceFacts};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Severity> {
+        match name.to_ascii_lowercase().as_str() {
+            "hint" => Some(Severity::Hint),
+            "info" | "information" => Some(Severity::Info),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// What a rule looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// One sentence (or one paragraph), independent of the rest of the story.
+    Sentence,
+    /// A whole case study.
+    CaseStudy,
+}
+
+/// The four parts of every rule's documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleDoc {
+    /// What it flags.
+    pub what: &'static str,
+    /// Why an interviewer cares.
+    pub why: &'static str,
+    /// A sentence or story it flags.
+    pub example: &'static str,
+    /// The better version.
+    pub instead: &'static str,
+}
+
+/// The input of a sentence-level check: one block's facts and its prose.
+pub struct BlockView<'a> {
+    pub prose: &'a str,
+    pub facts: &'a BlockFacts,
+}
+
+impl BlockView<'_> {
+    /// Each sentence's text with its facts.
+    pub fn sentences(&self) -> impl Iterator<Item = (&str, &SentenceFacts)> {
+        self.facts
+            .sentences
+            .iter()
+            .map(|s| (&self.prose[s.range.clone()], s))
+    }
+}
+
+pub enum Check {
+    /// Finds problems in one block; findings' ranges are relative to the block's prose.
+    Block(fn(&BlockView, &mut Vec<Finding>)),
+}
+
+pub struct Rule {
+    /// Stable kebab-case id: the diagnostic `code`. Never changes once released.
+    pub id: &'static str,
+    pub severity: Severity,
+    pub scope: Scope,
+    /// One line, used in lists.
+    pub summary: &'static str,
+    pub doc: RuleDoc,
+    pub check: Check,
+}
+
+/// A problem a rule found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Byte range (relative to the block while checking, in the document once reviewed).
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn new(rule: &Rule, range: Range<usize>, message: impl Into<String>) -> Finding {
+        Finding {
+            rule: rule.id,
+            severity: rule.severity,
+            range,
+            message: message.into(),
+        }
+    }
+}
+
+/// Every rule, in the order they are documented.
+pub static RULES: &[&Rule] = &[&vague_claim::RULE];
+
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+/// The rule catalog as a markdown table (the README's rule table is this, checked by a test).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| id | default | what it flags |\n|---|---|---|\n");
+    for rule in RULES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            rule.id,
+            rule.severity.name(),
+            rule.doc.what.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
+impl Rule {
+    /// The rule's documentation as markdown (for `casebook explain` and hovers).
+    pub fn markdown(&self) -> String {
+        format!(
+            "# {id}\n\n*{summary}* (default: {sev})\n\n## What it flags\n{what}\n\n## Why an interviewer cares\n{why}\n\n## Example\n> {example}\n\n## Instead\n> {instead}\n",
+            id = self.id,
+            summary = self.summary,
+            sev = self.severity.name(),
+            what = self.doc.what,
+            why = self.doc.why,
+            example = self.doc.example,
+            instead = self.doc.instead,
+        )
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for rule tests: run one rule on a sentence or a story written by the test.
+    use super::*;
+    use crate::review::Reviewer;
+
+    /// The ids of the findings of `rule` on `text` (a whole markdown document).
+    pub fn findings(rule: &Rule, text: &str) -> Vec<Finding> {
+        let review = Reviewer::default().review_text(text);
+        review
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == rule.id)
+            .collect()
+    }
+
+    pub fn fires(rule: &Rule, text: &str) -> bool {
+        !findings(rule, text).is_empty()
+    }
+}

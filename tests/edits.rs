@@ -1,0 +1,140 @@
+//! Property: any sequence of editor changes, in either encoding, leaves the server's copy of the text
+//! equal to the editor's, and the incrementally updated tree equal to a fresh parse of that text.
+
+use casebook::document::{Document, Encoding, LineCol};
+use proptest::prelude::*;
+
+/// Pieces the random text is made of: emoji (surrogate pairs), CJK, combining marks, CRLF, markdown.
+const PIECES: &[&str] = &[
+    "a",
+    "Z",
+    " ",
+    "\n",
+    "\r\n",
+    "\r",
+    "😀",
+    "🎉",
+    "日本",
+    "語",
+    "e\u{301}",
+    "# ",
+    "## ",
+    "- ",
+    "> ",
+    "```\n",
+    "`",
+    "*",
+    "[x](y)",
+    "<!-- c -->",
+    "1. ",
+    "    ",
+    "improved ",
+    "50%",
+    ".",
+    "|a|b|\n",
+];
+
+fn text_strategy(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..max).prop_map(|v| v.concat())
+}
+
+/// The editor's side: line/column of a char boundary in `text`, counted in `encoding`, with LSP's
+/// line breaks (`\n`, `\r\n`, `\r`).
+fn line_col(text: &str, offset: usize, encoding: Encoding) -> LineCol {
+    let mut line = 0;
+    let mut line_start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < offset {
+        match bytes[i] {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b'\r' => {
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    if i + 1 >= offset {
+                        break;
+                    }
+                    i += 1;
+                }
+                line += 1;
+                line_start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let col = text[line_start..offset]
+        .chars()
+        .map(|c| match encoding {
+            Encoding::Utf8 => c.len_utf8(),
+            Encoding::Utf16 => c.len_utf16(),
+        })
+        .sum::<usize>();
+    LineCol {
+        line,
+        col: col as u32,
+    }
+}
+
+/// A random edit: (start fraction, length fraction, inserted text).
+fn edit_strategy() -> impl Strategy<Value = (f64, f64, String)> {
+    (0.0..=1.0f64, 0.0..=0.3f64, text_strategy(6))
+}
+
+/// A boundary position that an editor could send: not inside a char, not between CR and LF.
+fn boundary(text: &str, fraction: f64) -> usize {
+    let mut at = ((text.len() as f64) * fraction) as usize;
+    at = at.min(text.len());
+    let b = text.as_bytes();
+    while !text.is_char_boundary(at)
+        || (at > 0 && at < b.len() && b[at - 1] == b'\r' && b[at] == b'\n')
+    {
+        at -= 1;
+    }
+    at
+}
+
+fn tree_shape(doc: &Document) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let Some(tree) = doc.tree() else { return out };
+    let mut cursor = tree.walk();
+    loop {
+        let node = cursor.node();
+        out.push((node.kind().to_string(), node.start_byte(), node.end_byte()));
+        if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return out;
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn edits_keep_text_and_tree_exact(
+        initial in text_strategy(40),
+        edits in prop::collection::vec(edit_strategy(), 1..12),
+        utf8 in any::<bool>(),
+    ) {
+        let encoding = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
+        let mut reference = initial.clone();
+        let mut doc = Document::new(&initial);
+        for (start, len, insert) in edits {
+            let s = boundary(&reference, start);
+            let e = boundary(&reference, (start + len).min(1.0)).max(s);
+            let range = (line_col(&reference, s, encoding), line_col(&reference, e, encoding));
+            doc.apply_change(Some(range), &insert, encoding);
+            reference.replace_range(s..e, &insert);
+            prop_assert_eq!(doc.text(), reference.clone());
+        }
+        let fresh = Document::new(&reference);
+        prop_assert_eq!(tree_shape(&doc), tree_shape(&fresh));
+    }
+}
