@@ -6,9 +6,9 @@
 
 use crate::analysis::{read_block, BlockFacts};
 use crate::document::Document;
-use crate::prose::{BlockProse, Comment, Prose, ProseReader};
+use crate::prose::{BlockKind, BlockProse, Comment, Prose, ProseReader};
 use crate::rules::config::RuleConfig;
-use crate::rules::{BlockView, Check, Finding, RULES};
+use crate::rules::{BlockView, Check, Finding, StudyView, RULES};
 use ropey::Rope;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -37,16 +37,16 @@ pub struct Reviewer {
     cache: FxHashMap<u64, Arc<BlockReview>>,
 }
 
-fn review_block(prose: &BlockProse) -> BlockReview {
-    let facts = read_block(prose);
+fn review_block(prose: &BlockProse, kind: BlockKind) -> BlockReview {
+    let facts = read_block(prose, kind);
     let mut findings = Vec::new();
     let view = BlockView {
         prose: &prose.prose,
         facts: &facts,
     };
-    for rule in RULES {
-        match rule.check {
-            Check::Block(check) => check(&view, &mut findings),
+    for rule in RULES.iter() {
+        if let Check::Block(check) = rule.check {
+            check(&view, &mut findings);
         }
     }
     BlockReview { facts, findings }
@@ -65,7 +65,7 @@ impl Reviewer {
                     .get(&key)
                     .or_else(|| self.cache.get(&key))
                     .cloned()
-                    .unwrap_or_else(|| Arc::new(review_block(&block.prose)));
+                    .unwrap_or_else(|| Arc::new(review_block(&block.prose, block.kind)));
                 cache.insert(key, review.clone());
                 review
             })
@@ -78,6 +78,22 @@ impl Reviewer {
                 let mut f = f.clone();
                 f.range = block.range.start + f.range.start..block.range.start + f.range.end;
                 findings.push(f);
+            }
+        }
+        for study in &prose.studies {
+            let view = StudyView {
+                study,
+                anchor: study_anchor(&prose, study, doc),
+                blocks: study
+                    .blocks
+                    .clone()
+                    .map(|i| (&prose.blocks[i], &blocks[i].facts))
+                    .collect(),
+            };
+            for rule in RULES.iter() {
+                if let Check::Study(check) = rule.check {
+                    check(&view, &mut findings);
+                }
             }
         }
         let silenced = Silences::read(&prose.comments, doc.rope());
@@ -106,6 +122,27 @@ impl Reviewer {
     /// Reviews a text once, with the default configuration.
     pub fn review_text(&mut self, text: &str) -> Review {
         self.review(&Document::new(text), &RuleConfig::default())
+    }
+}
+
+/// Where a case study's findings are shown: its heading's text, or its first line.
+fn study_anchor(prose: &Prose, study: &crate::prose::CaseStudy, doc: &Document) -> Range<usize> {
+    match study.heading {
+        Some(i) => prose.blocks[i].range.clone(),
+        None => {
+            let rope = doc.rope();
+            let start = study
+                .blocks
+                .clone()
+                .next()
+                .map_or(0, |i| prose.blocks[i].range.start);
+            let line = rope.byte_to_line(start.min(rope.len_bytes()));
+            let end = rope
+                .try_line_to_byte(line + 1)
+                .unwrap_or_else(|_| rope.len_bytes());
+            let text = doc.slice(start..end);
+            start..start + text.trim_end().len()
+        }
     }
 }
 

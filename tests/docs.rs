@@ -20,7 +20,7 @@ fn readme_rule_table_matches_the_rule_docs() {
 
 #[test]
 fn every_rule_is_fully_documented() {
-    for rule in casebook::rules::RULES {
+    for rule in casebook::rules::RULES.iter() {
         assert!(
             rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
             "{}",

@@ -1,62 +1,109 @@
-//! What the prose says: per-sentence facts (improvement words, numbers, …) that the rules read.
-//! Facts are computed once per block and cached by the block's content.
+//! What the prose says: per-sentence facts (cue words, story parts, metrics, principle evidence) that the
+//! rules, hovers and scorecards read. Facts are computed once per block and cached by its content.
 
+pub mod cues;
 pub mod lexicon;
+pub mod metrics;
+pub mod principles;
 
-use crate::prose::BlockProse;
-use lexicon::{Lexicon, Words};
+use crate::prose::{BlockKind, BlockProse};
+use cues::{Cue, CueKind, JargonReading, Part};
+use lexicon::Words;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Facts about one sentence. Ranges are relative to the sentence's text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct SentenceFacts {
     /// Where the sentence lies within its block's prose.
     pub range: Range<usize>,
-    /// Improvement words ("improved", "better", "significantly").
-    pub improvements: Vec<Range<usize>>,
-    /// Spans of numbers (digits) in the sentence.
-    pub numbers: Vec<Range<usize>>,
+    /// How many words it has.
+    pub words: usize,
+    /// Cue words: story parts, improvement words, weak verbs, pronouns, jargon, placeholders…
+    pub cues: Vec<Cue>,
+    pub jargon: JargonReading,
+    /// Numbers with what they measure.
+    pub metrics: Vec<metrics::Metric>,
+    /// Whether any digit appears outside a template slot.
+    pub has_number: bool,
+    /// Numbers that do not add up ("from 500 ms to 50 ms, a 50% cut").
+    pub inconsistencies: Vec<metrics::Inconsistency>,
+    /// Principles the sentence shows, strongest first.
+    pub principles: Vec<principles::PrincipleReading>,
+    /// Principles named outright.
+    pub named: Vec<(principles::Principle, Range<usize>)>,
+}
+
+impl SentenceFacts {
+    /// Cues of one kind (weak ones included).
+    pub fn cues(&self, kind: CueKind) -> impl Iterator<Item = &Cue> {
+        self.cues.iter().filter(move |c| c.kind == kind)
+    }
+
+    pub fn has(&self, kind: CueKind) -> bool {
+        self.cues(kind).next().is_some()
+    }
+
+    /// Parts the sentence states outright (weak cues, such as hypotheticals, do not count).
+    pub fn parts(&self) -> Vec<Part> {
+        cues::strong_parts(&self.cues)
+    }
 }
 
 /// Facts about one block (heading, paragraph or list item), in sentence order.
 #[derive(Debug, Clone, Default)]
 pub struct BlockFacts {
     pub sentences: Vec<SentenceFacts>,
+    /// For a heading: the parts it names ("## Results and learnings").
+    pub heading_parts: Vec<Part>,
+    /// A lead-in label naming a part ("**Result:** …"), with its range in the block's prose.
+    pub label: Option<(Part, Range<usize>)>,
 }
 
-static IMPROVEMENT: LazyLock<Lexicon<()>> = LazyLock::new(|| {
-    Lexicon::new(
-        lexicon::toml_list(include_str!("improvement.toml"), "words")
-            .into_iter()
-            .map(|w| (w, ())),
-    )
-});
-
-pub fn read_block(prose: &BlockProse) -> BlockFacts {
+pub fn read_block(prose: &BlockProse, kind: BlockKind) -> BlockFacts {
+    let text = &prose.prose;
     BlockFacts {
+        heading_parts: match kind {
+            BlockKind::Heading { .. } => cues::heading_parts(text.trim()),
+            _ => Vec::new(),
+        },
+        label: match kind {
+            BlockKind::Heading { .. } => None,
+            _ => cues::label_part(text),
+        },
         sentences: prose
             .sentences
             .iter()
-            .map(|r| read_sentence(&prose.prose[r.clone()], r.clone()))
+            .map(|r| read_sentence(&text[r.clone()], r.clone()))
             .collect(),
     }
 }
 
-fn read_sentence(text: &str, range: Range<usize>) -> SentenceFacts {
+pub fn read_sentence(text: &str, range: Range<usize>) -> SentenceFacts {
     let words = Words::new(text);
+    let cues = cues::sentence_cues(text, &words);
+    let jargon = cues::jargon_reading(text, &words, &cues);
+    let found = metrics::find_metrics(text, &words);
+    let changes = metrics::find_changes(text, &found);
+    let slots: Vec<Range<usize>> = cues
+        .iter()
+        .filter(|c| c.kind == CueKind::Placeholder)
+        .map(|c| c.range.clone())
+        .collect();
+    let has_number = words.words.iter().any(|w| {
+        w.lower.chars().any(|c| c.is_ascii_digit())
+            && !slots
+                .iter()
+                .any(|s| s.start <= w.range.start && w.range.end <= s.end)
+    });
     SentenceFacts {
         range,
-        improvements: IMPROVEMENT
-            .find(&words)
-            .into_iter()
-            .map(|h| h.range)
-            .collect(),
-        numbers: words
-            .words
-            .iter()
-            .filter(|w| w.lower.chars().any(|c| c.is_ascii_digit()))
-            .map(|w| w.range.clone())
-            .collect(),
+        words: words.len(),
+        jargon,
+        inconsistencies: metrics::inconsistencies(text, &found, &changes),
+        metrics: found,
+        has_number,
+        principles: principles::read_principles(text, &words),
+        named: principles::named_principles(text, &words),
+        cues,
     }
 }

@@ -106,7 +106,7 @@ pub fn run() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Rules { markdown: false } => {
-            for rule in RULES {
+            for rule in RULES.iter() {
                 println!(
                     "{:<26} {:<8} {}",
                     rule.id,

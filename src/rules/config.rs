@@ -178,7 +178,7 @@ mod tests {
     #[test]
     fn defaults_apply_when_unset() {
         let config = RuleConfig::default();
-        for rule in RULES {
+        for rule in RULES.iter() {
             assert_eq!(config.level(rule), Some(rule.severity));
         }
     }

@@ -4,8 +4,11 @@
 pub mod config;
 mod vague_claim;
 
+use crate::analysis::cues::Part;
 use crate::analysis::{BlockFacts, SentenceFacts};
+use crate::prose::{Block, CaseStudy};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -66,6 +69,11 @@ pub struct BlockView<'a> {
 }
 
 impl BlockView<'_> {
+    /// A range relative to `sentence`, made relative to the block (as findings are).
+    pub fn range(&self, sentence: &SentenceFacts, range: &Range<usize>) -> Range<usize> {
+        sentence.range.start + range.start..sentence.range.start + range.end
+    }
+
     /// Each sentence's text with its facts.
     pub fn sentences(&self) -> impl Iterator<Item = (&str, &SentenceFacts)> {
         self.facts
@@ -75,9 +83,85 @@ impl BlockView<'_> {
     }
 }
 
+/// The input of a case-study check: every block of one case study, with its facts.
+pub struct StudyView<'a> {
+    pub study: &'a CaseStudy,
+    /// Where case-study findings are reported: the heading, or the study's first line.
+    pub anchor: Range<usize>,
+    /// The study's blocks (its heading included) with their facts, in document order.
+    pub blocks: Vec<(&'a Block, &'a BlockFacts)>,
+}
+
+/// One sentence of a case study, in document coordinates.
+pub struct StudySentence<'a> {
+    /// Document byte range.
+    pub range: Range<usize>,
+    pub text: &'a str,
+    pub facts: &'a SentenceFacts,
+    /// The block it belongs to.
+    pub block: &'a Block,
+    pub block_facts: &'a BlockFacts,
+}
+
+impl<'a> StudyView<'a> {
+    /// Every sentence of the study, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = StudySentence<'a>> + '_ {
+        self.blocks.iter().flat_map(|&(block, facts)| {
+            facts.sentences.iter().map(move |s| StudySentence {
+                range: block.range.start + s.range.start..block.range.start + s.range.end,
+                text: &block.prose.prose[s.range.clone()],
+                facts: s,
+                block,
+                block_facts: facts,
+            })
+        })
+    }
+
+    /// Whether the study has `part`: stated in a sentence (strong cues only), named by a heading below
+    /// the study's title, or by a lead-in label ("**Result:**").
+    pub fn has_part(&self, part: Part) -> bool {
+        self.part_sources(part).next().is_some()
+    }
+
+    /// Document ranges that show `part`.
+    pub fn part_sources(&self, part: Part) -> impl Iterator<Item = Range<usize>> + '_ {
+        let title = self.study.heading;
+        self.blocks
+            .iter()
+            .enumerate()
+            .flat_map(move |(i, &(block, facts))| {
+                let mut out = Vec::new();
+                let is_title = i == 0 && title.is_some();
+                if !is_title && facts.heading_parts.contains(&part) {
+                    out.push(block.range.clone());
+                }
+                if let Some((p, r)) = &facts.label {
+                    if *p == part {
+                        out.push(block.range.start + r.start..block.range.start + r.end);
+                    }
+                }
+                for s in &facts.sentences {
+                    if s.parts().contains(&part) {
+                        out.push(
+                            block.range.start + s.range.start..block.range.start + s.range.end,
+                        );
+                    }
+                }
+                out
+            })
+    }
+
+    /// Number of words of prose in the study.
+    pub fn word_count(&self) -> usize {
+        self.sentences().map(|s| s.facts.words).sum()
+    }
+}
+
 pub enum Check {
     /// Finds problems in one block; findings' ranges are relative to the block's prose.
     Block(fn(&BlockView, &mut Vec<Finding>)),
+    /// Finds problems in a whole case study; findings' ranges are document ranges.
+    Study(fn(&StudyView, &mut Vec<Finding>)),
 }
 
 pub struct Rule {
@@ -112,8 +196,15 @@ impl Finding {
     }
 }
 
-/// Every rule, in the order they are documented.
-pub static RULES: &[&Rule] = &[&vague_claim::RULE];
+/// Rules that read one sentence or paragraph.
+static SENTENCE_RULES: &[&Rule] = &[&vague_claim::RULE];
+
+/// Rules that read a whole case study.
+static STORY_RULES: &[&Rule] = &[];
+
+/// Every rule, in the order they are documented: the story rules first, then the sentence rules.
+pub static RULES: LazyLock<Vec<&'static Rule>> =
+    LazyLock::new(|| STORY_RULES.iter().chain(SENTENCE_RULES).copied().collect());
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
@@ -122,7 +213,7 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// The rule catalog as a markdown table (the README's rule table is this, checked by a test).
 pub fn markdown_table() -> String {
     let mut out = String::from("| id | default | what it flags |\n|---|---|---|\n");
-    for rule in RULES {
+    for rule in RULES.iter() {
         out.push_str(&format!(
             "| `{}` | {} | {} |\n",
             rule.id,

@@ -1,6 +1,7 @@
 //! `vague-claim`: an improvement word with no number in the sentence.
 
 use super::{BlockView, Check, Finding, Rule, RuleDoc, Scope, Severity};
+use crate::analysis::cues::CueKind;
 
 pub static RULE: Rule = Rule {
     id: "vague-claim",
@@ -17,17 +18,17 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(block: &BlockView, out: &mut Vec<Finding>) {
-    for (text, sentence) in block.sentences() {
-        // A filled-in template slot is the unfilled-placeholder rule's business, not a vague claim.
-        if !sentence.numbers.is_empty() || text.contains("[baseline]") {
+    for (_, sentence) in block.sentences() {
+        // A template slot ("[baseline]") is the unfilled-placeholder rule's business, not a vague claim.
+        if sentence.has_number || sentence.has(CueKind::Placeholder) {
             continue;
         }
-        if let Some(first) = sentence.improvements.first() {
-            let start = sentence.range.start;
-            let word = &block.prose[start + first.start..start + first.end];
+        if let Some(first) = sentence.cues(CueKind::Improvement).next() {
+            let range = block.range(sentence, &first.range);
+            let word = &block.prose[range.clone()];
             out.push(Finding::new(
                 &RULE,
-                start + first.start..start + first.end,
+                range,
                 format!("\"{word}\" with no number: by how much, measured how?"),
             ));
         }

@@ -169,7 +169,7 @@ fi
 # ---- the extension ----------------------------------------------------------------------------
 log "building the .vsix (npm ci && npm run package)"
 vsix="$work/casebook.vsix"
-( cd "$repo/editors/vscode" && npm ci --no-audit --no-fund && node scripts/copy-server.mjs --clean && npm run package -- --out "$vsix" ) \
+( cd "$repo/editors/vscode" && npm ci --no-audit --no-fund && npm run package -- --out "$vsix" ) \
   >"$work/vsix.log" 2>&1 || { tail -n 40 "$work/vsix.log" >&2; die "building the .vsix failed"; }
 [ -s "$vsix" ] || die "npm run package did not write $vsix"
 

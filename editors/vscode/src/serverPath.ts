@@ -118,6 +118,16 @@ export function discoverServer(input: DiscoveryInput): Discovery {
   tried.push('casebook.server.path (not set)');
 
   const bundled = path.join(input.extensionPath, 'server', exeName(platform));
+  if (platform !== 'win32' && !isExecutableFile(bundled, platform)) {
+    // An unpacker that drops the executable bit must not hide the bundled binary.
+    try {
+      if (fs.statSync(bundled).isFile()) {
+        fs.chmodSync(bundled, 0o755);
+      }
+    } catch {
+      // not bundled (universal package), or read-only: fall through to PATH
+    }
+  }
   if (isExecutableFile(bundled, platform)) {
     return { kind: 'found', path: bundled, source: 'bundled' };
   }

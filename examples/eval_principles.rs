@@ -1,0 +1,232 @@
+//! Scores the Leadership Principle reader against a labelled JSONL file of sentences, overall and per site,
+//! beside a baseline that always answers the three most frequent labels.
+//!
+//! `cargo run --release --example eval_principles -- PATH/lp_sentences.jsonl [--verbose]`
+//!
+//! Each line: `text`, `lps` (labels of the sentence's source answer; empty for a neutral setup sentence),
+//! `answer_lps` (the whole answer's labels), `site`. Figures:
+//! * hit rate: over sentences with labels, the predicted set overlaps `lps`;
+//! * recall@3: over those sentences, the share of their labels found among the top three predictions;
+//! * precision: of all predicted principles, the share contained in `answer_lps` (and of the top-1 guesses);
+//! * silence: over neutral sentences (`lps` empty), the share with no prediction at all;
+//! * coverage: the share of labelled sentences with any prediction.
+
+use casebook::analysis::lexicon::Words;
+use casebook::analysis::principles::{read_principles, Principle};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::process::ExitCode;
+
+#[derive(Deserialize)]
+struct Row {
+    #[serde(default)]
+    id: String,
+    text: String,
+    #[serde(default)]
+    lps: Vec<String>,
+    #[serde(default)]
+    answer_lps: Vec<String>,
+    #[serde(default)]
+    site: String,
+}
+
+#[derive(Default)]
+struct Tally {
+    labelled: usize,
+    hits: usize,
+    recall_found: usize,
+    recall_total: usize,
+    predicted: usize,
+    predicted_right: usize,
+    top1: usize,
+    top1_right: usize,
+    neutral: usize,
+    silent: usize,
+    spoke: usize,
+}
+
+impl Tally {
+    fn add(&mut self, predicted: &[String], row: &Row) {
+        if row.lps.is_empty() {
+            self.neutral += 1;
+            if predicted.is_empty() {
+                self.silent += 1;
+            }
+        } else {
+            self.labelled += 1;
+            if predicted.iter().any(|p| row.lps.contains(p)) {
+                self.hits += 1;
+            }
+            if !predicted.is_empty() {
+                self.spoke += 1;
+            }
+            self.recall_total += row.lps.len();
+            self.recall_found += row
+                .lps
+                .iter()
+                .filter(|l| predicted.iter().take(3).any(|p| p == *l))
+                .count();
+        }
+        self.predicted += predicted.len();
+        self.predicted_right += predicted
+            .iter()
+            .filter(|p| row.answer_lps.contains(p))
+            .count();
+        if let Some(first) = predicted.first() {
+            self.top1 += 1;
+            if row.answer_lps.contains(first) {
+                self.top1_right += 1;
+            }
+        }
+    }
+
+    fn line(&self, label: &str) -> String {
+        let r = |a: usize, b: usize| {
+            if b == 0 {
+                "  -  ".to_string()
+            } else {
+                format!("{:.3}", a as f64 / b as f64)
+            }
+        };
+        format!(
+            "{label:<44} n={:<3} hit {}  recall@3 {}  precision {} (top1 {})  silence {} (of {})  coverage {}",
+            self.labelled + self.neutral,
+            r(self.hits, self.labelled),
+            r(self.recall_found, self.recall_total),
+            r(self.predicted_right, self.predicted),
+            r(self.top1_right, self.top1),
+            r(self.silent, self.neutral),
+            self.neutral,
+            r(self.spoke, self.labelled),
+        )
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
+    let Some(path) = args.iter().find(|a| !a.starts_with('-')) else {
+        eprintln!("usage: eval_principles PATH/lp_sentences.jsonl [--verbose]");
+        return ExitCode::from(2);
+    };
+    let source = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut rows = Vec::new();
+    for (n, line) in source
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        match serde_json::from_str::<Row>(line) {
+            Ok(row) => rows.push(row),
+            Err(e) => eprintln!("{path}:{}: skipped: {e}", n + 1),
+        }
+    }
+    for row in &rows {
+        for l in row.lps.iter().chain(&row.answer_lps) {
+            if Principle::from_name(l).is_none() {
+                eprintln!("{}: unknown principle label {l:?}", row.id);
+            }
+        }
+    }
+
+    // Baseline: the three labels seen most often.
+    let mut freq: HashMap<&str, usize> = HashMap::new();
+    for row in &rows {
+        for l in &row.lps {
+            *freq.entry(l.as_str()).or_default() += 1;
+        }
+    }
+    let mut by_freq: Vec<(&str, usize)> = freq.into_iter().collect();
+    by_freq.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let baseline: Vec<String> = by_freq.iter().take(3).map(|(l, _)| l.to_string()).collect();
+
+    let mut ours: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut base: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut predicted_counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let started = std::time::Instant::now();
+    for row in &rows {
+        let words = Words::new(&row.text);
+        let readings = read_principles(&row.text, &words);
+        let predicted: Vec<String> = readings
+            .iter()
+            .map(|r| r.principle.name().to_string())
+            .collect();
+        for r in &readings {
+            *predicted_counts.entry(r.principle.name()).or_default() += 1;
+        }
+        for key in ["(all)".to_string(), row.site.clone()] {
+            ours.entry(key.clone()).or_default().add(&predicted, row);
+            base.entry(key).or_default().add(&baseline, row);
+        }
+        if verbose {
+            let shown: Vec<String> = readings
+                .iter()
+                .map(|r| {
+                    let words: Vec<&str> = r
+                        .evidence
+                        .iter()
+                        .map(|e| &row.text[e.range.clone()])
+                        .collect();
+                    format!(
+                        "{} {:?} {:.2} [{}]",
+                        r.principle.name(),
+                        r.strength,
+                        r.score,
+                        words.join(" | ")
+                    )
+                })
+                .collect();
+            let mark = if row.lps.is_empty() {
+                if predicted.is_empty() {
+                    "ok "
+                } else {
+                    "NOISE"
+                }
+            } else if predicted.iter().any(|p| row.lps.contains(p)) {
+                "hit"
+            } else if predicted.is_empty() {
+                "silent"
+            } else {
+                "MISS"
+            };
+            println!(
+                "{:<5} {:<6} {:?}\n      {}\n      -> {}\n",
+                row.id,
+                mark,
+                row.lps,
+                row.text,
+                shown.join("; ")
+            );
+        }
+    }
+    let elapsed = started.elapsed();
+
+    println!(
+        "Leadership Principle reading on {} sentences ({path})",
+        rows.len()
+    );
+    println!("baseline answers always: {}", baseline.join(" · "));
+    println!();
+    for (key, tally) in &ours {
+        println!("{}", tally.line(&format!("casebook  {key}")));
+        if let Some(b) = base.get(key) {
+            println!("{}", b.line(&format!("baseline  {key}")));
+        }
+    }
+    println!();
+    println!("predictions per principle:");
+    for (name, n) in &predicted_counts {
+        println!("  {n:>3}  {name}");
+    }
+    println!(
+        "\n{:.1} µs per sentence (including the one-off data load)",
+        elapsed.as_secs_f64() * 1e6 / rows.len().max(1) as f64
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,861 @@
+//! Leadership Principle reading: which of Amazon's 16 principles a sentence *shows* by what the writer did,
+//! with the words that show it, and which principles it merely *names*.
+//!
+//! Everything tunable lives in `principles.toml`: each principle's explanation and follow-up question, the cue
+//! phrases that count as evidence (grouped, each group with a weight and a one-line reason), the words that
+//! cancel a cue (negation, hypotheticals) and the thresholds. The code only knows the grammar of applying them:
+//!
+//! * A cue is a stemmed phrase; `...` inside it lets a few words come between its parts, so
+//!   "dig into ... logs" finds "dug into the application logs", and `#` stands for any number.
+//! * A cue counts for nothing when its clause negates it or makes it hypothetical before it ("I didn't push
+//!   back", "I should have pushed back", "if I had pushed back") — "not just"/"not only" are not negations.
+//! * Who did it matters. An *act* cue is weighed by its nearest subject: "I" counts fully, "we" a little less,
+//!   anyone else (or a passive "was convinced") less still; a fragment that opens with the verb ("Dug into the
+//!   logs…") is the resume style for "I". A *topic* cue (a noun such as "carbon footprint") counts only when
+//!   the writer or their team acts in the sentence: otherwise it is setup, not evidence. An *outcome* cue (a
+//!   measured change) also accepts "this"/"it"/"which" as subject, since results are usually told that way.
+//! * A principle named outright is never evidence of itself: cue words inside a name are ignored and the name
+//!   is reported by [`named_principles`] instead.
+//!
+//! Naming, decided: names that are not ordinary English ("Customer Obsession", "Bias for Action",
+//! "Disagree and Commit", "Earth's Best Employer", "Frugality", …) are names in any case. Names that are also
+//! ordinary words ("ownership", "frugal", "think big", "dive deep", "earn trust", "deliver results",
+//! "backbone") are names only when written as a name — title-cased (a lone word not at the start of its
+//! sentence), in quotes, after a verb of display ("demonstrated (my) ownership"), or before "principle"/"LP".
+//! So "I took ownership of the migration" is prose (and weak evidence of Ownership), not a naming, while
+//! "We showed real ownership" is a naming. "Leadership Principle" on its own names no particular principle.
+//!
+//! Setup, decided: what the writer only perceived, inherited or had ("I noticed burnout rising", "we had 40%
+//! turnover") is the situation, not evidence — unless a new verb takes over ("I noticed it and pushed back").
+//!
+//! A principle's score is its best piece of evidence plus a share of the others, so one strong cue said in
+//! the first person makes it *strong*, and every score can be recomputed from the evidence shown.
+
+use super::lexicon::{Lexicon, Words};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// One of Amazon's 16 Leadership Principles, in the order of PRODUCT.md §3.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum Principle {
+    CustomerObsession,
+    Ownership,
+    InventAndSimplify,
+    AreRightALot,
+    LearnAndBeCurious,
+    HireAndDevelopTheBest,
+    InsistOnTheHighestStandards,
+    ThinkBig,
+    BiasForAction,
+    Frugality,
+    EarnTrust,
+    DiveDeep,
+    /// "Have Backbone; Disagree and Commit"
+    HaveBackbone,
+    DeliverResults,
+    StriveToBeEarthsBestEmployer,
+    SuccessAndScaleBringBroadResponsibility,
+}
+
+impl Principle {
+    pub const ALL: [Principle; 16] = [
+        Principle::CustomerObsession,
+        Principle::Ownership,
+        Principle::InventAndSimplify,
+        Principle::AreRightALot,
+        Principle::LearnAndBeCurious,
+        Principle::HireAndDevelopTheBest,
+        Principle::InsistOnTheHighestStandards,
+        Principle::ThinkBig,
+        Principle::BiasForAction,
+        Principle::Frugality,
+        Principle::EarnTrust,
+        Principle::DiveDeep,
+        Principle::HaveBackbone,
+        Principle::DeliverResults,
+        Principle::StriveToBeEarthsBestEmployer,
+        Principle::SuccessAndScaleBringBroadResponsibility,
+    ];
+
+    /// The exact name from PRODUCT.md §3 (fixed by the spec, so not tunable data).
+    pub fn name(self) -> &'static str {
+        match self {
+            Principle::CustomerObsession => "Customer Obsession",
+            Principle::Ownership => "Ownership",
+            Principle::InventAndSimplify => "Invent and Simplify",
+            Principle::AreRightALot => "Are Right, A Lot",
+            Principle::LearnAndBeCurious => "Learn and Be Curious",
+            Principle::HireAndDevelopTheBest => "Hire and Develop the Best",
+            Principle::InsistOnTheHighestStandards => "Insist on the Highest Standards",
+            Principle::ThinkBig => "Think Big",
+            Principle::BiasForAction => "Bias for Action",
+            Principle::Frugality => "Frugality",
+            Principle::EarnTrust => "Earn Trust",
+            Principle::DiveDeep => "Dive Deep",
+            Principle::HaveBackbone => "Have Backbone; Disagree and Commit",
+            Principle::DeliverResults => "Deliver Results",
+            Principle::StriveToBeEarthsBestEmployer => "Strive to be Earth's Best Employer",
+            Principle::SuccessAndScaleBringBroadResponsibility => {
+                "Success and Scale Bring Broad Responsibility"
+            }
+        }
+    }
+
+    /// The principle with this name: exact, or ignoring case, punctuation and apostrophe style, or one of the
+    /// short forms listed in the data file ("Disagree and Commit", "Earth's Best Employer").
+    pub fn from_name(name: &str) -> Option<Principle> {
+        let key = loose(name);
+        if key.is_empty() {
+            return None;
+        }
+        Principle::ALL.into_iter().find(|p| {
+            loose(p.name()) == key
+                || data().principles[p.index()]
+                    .names
+                    .iter()
+                    .any(|n| loose(n) == key)
+        })
+    }
+
+    /// What the principle asks for, in one or two sentences of the project's own words.
+    pub fn explanation(self) -> &'static str {
+        &data().principles[self.index()].explanation
+    }
+
+    /// The question an interviewer is likely to ask next when a story shows this principle.
+    pub fn follow_up(self) -> &'static str {
+        &data().principles[self.index()].follow_up
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// How clearly a sentence shows a principle.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum Strength {
+    Some,
+    Strong,
+}
+
+/// Words of the sentence that show a principle.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    /// Byte range in the text given to [`read_principles`].
+    pub range: Range<usize>,
+    /// Why these words count, in one line (from the data file).
+    pub reason: &'static str,
+    /// What this evidence adds: the cue's weight times how much the writer's own agency shows in it.
+    pub weight: f32,
+}
+
+/// One principle a sentence shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrincipleReading {
+    pub principle: Principle,
+    pub strength: Strength,
+    /// The best evidence's weight plus a share (`scoring.further`) of the rest.
+    pub score: f32,
+    /// Strongest first.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Principles the sentence shows, strongest first. `words` is `Words::new(text)`.
+pub fn read_principles(text: &str, words: &Words) -> Vec<PrincipleReading> {
+    let d = data();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let named: Vec<Range<usize>> = named_principles(text, words)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect();
+    let sentence = SentenceFacts::new(words);
+    // (principle, evidence, whether the cue is one contiguous phrase)
+    let mut found: Vec<(Principle, Evidence, bool)> = Vec::new();
+    for (cue_index, span) in cue_matches(words) {
+        let cue = &d.cues[cue_index];
+        let range = words.span(span.clone());
+        if named
+            .iter()
+            .any(|n| n.start < range.end && range.start < n.end)
+        {
+            continue;
+        }
+        if cancelled(text, words, span.start) {
+            continue;
+        }
+        let agency = agency(text, words, span.start, cue.kind, &sentence);
+        if agency <= 0.0 {
+            continue;
+        }
+        found.push((
+            cue.principle,
+            Evidence {
+                range,
+                reason: &cue.reason,
+                weight: cue.weight * agency,
+            },
+            cue.parts == 1,
+        ));
+    }
+
+    // A cue inside a longer phrase of another cue is read as part of it: "labor standards" is about
+    // responsibility to workers, not about a quality bar. (Frames with gaps are too loose to swallow others.)
+    let contained = |e: &Evidence| {
+        found.iter().any(|(_, o, phrase)| {
+            *phrase
+                && o.range.start <= e.range.start
+                && e.range.end <= o.range.end
+                && o.range.len() > e.range.len()
+        })
+    };
+    let found: Vec<(Principle, Evidence)> = found
+        .iter()
+        .filter(|(_, e, _)| !contained(e))
+        .map(|(p, e, _)| (*p, e.clone()))
+        .collect();
+
+    let mut readings = Vec::new();
+    for principle in Principle::ALL {
+        let mut candidates: Vec<Evidence> = found
+            .iter()
+            .filter(|(p, _)| *p == principle)
+            .map(|(_, e)| e.clone())
+            .collect();
+        // Heaviest first, then longest: of two overlapping cues only the more telling one is shown.
+        candidates.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
+        });
+        let mut evidence: Vec<Evidence> = Vec::new();
+        for e in candidates {
+            if evidence
+                .iter()
+                .all(|k| k.range.end <= e.range.start || e.range.end <= k.range.start)
+            {
+                evidence.push(e);
+            }
+        }
+        let Some(best) = evidence.first() else {
+            continue;
+        };
+        let score =
+            best.weight + d.scoring.further * evidence[1..].iter().map(|e| e.weight).sum::<f32>();
+        let strength = if score >= d.scoring.strong {
+            Strength::Strong
+        } else if score >= d.scoring.some {
+            Strength::Some
+        } else {
+            continue;
+        };
+        readings.push(PrincipleReading {
+            principle,
+            strength,
+            score,
+            evidence,
+        });
+    }
+    readings.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.principle.cmp(&b.principle))
+    });
+    let best = readings.first().map_or(0.0, |r| r.score);
+    readings.retain(|r| r.score >= d.scoring.secondary * best);
+    readings.truncate(d.scoring.max_principles);
+    readings
+}
+
+/// Principles *named* outright in the sentence (for the `named-principle` rule), with the byte range of the
+/// name, in order of position.
+pub fn named_principles(text: &str, words: &Words) -> Vec<(Principle, Range<usize>)> {
+    let d = data();
+    let mut out: Vec<(Principle, Range<usize>)> = Vec::new();
+    for hit in d.names.find(words) {
+        let (principle, plain, ref exact) = *hit.entry;
+        if !exact.iter().all(|(k, form)| {
+            words
+                .words
+                .get(hit.words.start + k)
+                .is_some_and(|w| w.lower == *form)
+        }) {
+            continue;
+        }
+        if plain && !written_as_name(text, words, hit.words.clone()) {
+            continue;
+        }
+        // A longer name covering a shorter one ("Disagree and Commit" inside the full name) is one naming.
+        if out
+            .iter()
+            .any(|(_, r)| r.start <= hit.range.start && hit.range.end <= r.end)
+        {
+            continue;
+        }
+        out.retain(|(_, r)| !(hit.range.start <= r.start && r.end <= hit.range.end));
+        out.push((principle, hit.range));
+    }
+    out.sort_by_key(|(_, r)| (r.start, r.end));
+    out
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Data
+
+#[derive(Deserialize)]
+struct File {
+    scoring: Scoring,
+    grammar: Grammar,
+    principle: Vec<PrincipleData>,
+}
+
+#[derive(Deserialize)]
+struct Scoring {
+    some: f32,
+    strong: f32,
+    further: f32,
+    max_principles: usize,
+    secondary: f32,
+    first_person: f32,
+    we: f32,
+    work: f32,
+    other: f32,
+    frame_gap: usize,
+    lookback: usize,
+    hypothetical_lookback: usize,
+}
+
+#[derive(Deserialize)]
+struct Grammar {
+    negators: Vec<String>,
+    not_negating_after: Vec<String>,
+    hypotheticals: Vec<String>,
+    contrast_words: Vec<String>,
+    clause_words: Vec<String>,
+    first_person: Vec<String>,
+    we: Vec<String>,
+    possessive: Vec<String>,
+    perception: Vec<String>,
+    others: Vec<String>,
+    work: Vec<String>,
+    passive: Vec<String>,
+    naming_verbs: Vec<String>,
+    naming_fillers: Vec<String>,
+    naming_after: Vec<String>,
+    title_case_exempt: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct PrincipleData {
+    name: String,
+    explanation: String,
+    follow_up: String,
+    /// Ways of naming the principle that are never ordinary prose.
+    #[serde(default)]
+    names: Vec<String>,
+    /// Ways of naming it that are also ordinary words: names only when written as one.
+    #[serde(default)]
+    plain_names: Vec<String>,
+    #[serde(default)]
+    cues: Vec<CueGroup>,
+}
+
+#[derive(Deserialize)]
+struct CueGroup {
+    weight: f32,
+    reason: String,
+    #[serde(default)]
+    kind: Kind,
+    phrases: Vec<String>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[serde(rename_all = "lowercase")]
+enum Kind {
+    /// Something someone did: weighed by who did it.
+    #[default]
+    Act,
+    /// A subject matter: evidence only when the writer or their team acts in the sentence.
+    Topic,
+    /// A measured change: "this"/"it" may stand for the writer's work.
+    Outcome,
+}
+
+struct Cue {
+    principle: Principle,
+    /// For each part, the word positions (within the part) that must appear exactly in this form, and the form.
+    exact: Vec<Vec<(usize, String)>>,
+    weight: f32,
+    reason: String,
+    kind: Kind,
+    parts: usize,
+}
+
+struct Data {
+    principles: Vec<PrincipleData>,
+    cues: Vec<Cue>,
+    /// Every part of every cue, valued `(cue, part)`.
+    parts: Lexicon<(usize, usize)>,
+    /// Every way of naming a principle.
+    names: Lexicon<NameEntry>,
+    scoring: Scoring,
+    grammar: GrammarSets,
+}
+
+/// A way of naming a principle: which one, whether it is also ordinary prose, and its `=exact` words.
+type NameEntry = (Principle, bool, Vec<(usize, String)>);
+
+struct GrammarSets {
+    negators: HashSet<String>,
+    not_negating_after: HashSet<String>,
+    hypotheticals: HashSet<String>,
+    contrast_words: HashSet<String>,
+    clause_words: HashSet<String>,
+    first_person: HashSet<String>,
+    we: HashSet<String>,
+    possessive: HashSet<String>,
+    /// Stems, so "noticed" and "noticing" both count.
+    perception: HashSet<String>,
+    others: HashSet<String>,
+    work: HashSet<String>,
+    passive: HashSet<String>,
+    naming_verbs: HashSet<String>,
+    naming_fillers: HashSet<String>,
+    naming_after: HashSet<String>,
+    title_case_exempt: HashSet<String>,
+}
+
+static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
+
+fn data() -> &'static Data {
+    &DATA
+}
+
+/// Grammar words are compared by their lowercased form, except naming verbs, which are stems ("demonstrate"
+/// finds "demonstrated", "demonstrating").
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| super::lexicon::normalize(w)).collect()
+}
+
+fn stem_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| super::lexicon::stem(w)).collect()
+}
+
+/// Words of a cue part written `=word`: stems would merge them with other words ("accessibility" and
+/// "access"), so the text must use this very form. Positions count the part's words as the lexicon does.
+fn exact_words(piece: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut position = 0;
+    for token in piece.split_whitespace() {
+        let bare = token.trim_start_matches('=');
+        let count = Words::new(bare).len();
+        if token.starts_with('=') && count == 1 {
+            out.push((position, super::lexicon::normalize(bare)));
+        }
+        position += count;
+    }
+    out
+}
+
+/// `#` in the data file stands for any number; the lexicon's number slot is matched by any digit.
+fn phrase(p: &str) -> String {
+    p.replace('#', "1")
+}
+
+fn load(source: &str) -> Data {
+    let file: File =
+        toml::from_str(source).unwrap_or_else(|e| panic!("principles.toml is valid: {e}"));
+    let mut principles: Vec<Option<PrincipleData>> = Principle::ALL.iter().map(|_| None).collect();
+    for p in file.principle {
+        let which = Principle::ALL
+            .into_iter()
+            .find(|q| q.name() == p.name)
+            .unwrap_or_else(|| panic!("principles.toml: unknown principle {:?}", p.name));
+        principles[which.index()] = Some(p);
+    }
+    let principles: Vec<PrincipleData> = principles
+        .into_iter()
+        .zip(Principle::ALL)
+        .map(|(p, q)| p.unwrap_or_else(|| panic!("principles.toml: missing {}", q.name())))
+        .collect();
+
+    let mut cues = Vec::new();
+    let mut parts = Vec::new();
+    let mut names = Vec::new();
+    for (principle, p) in Principle::ALL.into_iter().zip(&principles) {
+        // The spec's name is ordinary prose for some principles ("Ownership"): the data file says which.
+        let listed = p
+            .names
+            .iter()
+            .chain(&p.plain_names)
+            .any(|n| loose(n) == loose(principle.name()));
+        if !listed {
+            names.push((phrase(principle.name()), (principle, false, Vec::new())));
+        }
+        let name = |n: &String, plain: bool| {
+            (
+                phrase(&n.replace('=', "")),
+                (principle, plain, exact_words(n)),
+            )
+        };
+        names.extend(p.names.iter().map(|n| name(n, false)));
+        names.extend(p.plain_names.iter().map(|n| name(n, true)));
+        for group in &p.cues {
+            for text in &group.phrases {
+                let pieces: Vec<&str> = text
+                    .split("...")
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                let index = cues.len();
+                let mut exact = Vec::new();
+                for (i, piece) in pieces.iter().enumerate() {
+                    parts.push((phrase(&piece.replace('=', "")), (index, i)));
+                    exact.push(exact_words(piece));
+                }
+                cues.push(Cue {
+                    principle,
+                    exact,
+                    weight: group.weight,
+                    reason: group.reason.clone(),
+                    kind: group.kind,
+                    parts: pieces.len(),
+                });
+            }
+        }
+    }
+    let g = &file.grammar;
+    Data {
+        principles,
+        cues,
+        parts: Lexicon::new(parts),
+        names: Lexicon::new(names),
+        scoring: file.scoring,
+        grammar: GrammarSets {
+            negators: set(&g.negators),
+            not_negating_after: set(&g.not_negating_after),
+            hypotheticals: set(&g.hypotheticals),
+            contrast_words: set(&g.contrast_words),
+            clause_words: set(&g.clause_words),
+            first_person: set(&g.first_person),
+            we: set(&g.we),
+            possessive: set(&g.possessive),
+            perception: stem_set(&g.perception),
+            others: set(&g.others),
+            work: set(&g.work),
+            passive: set(&g.passive),
+            naming_verbs: stem_set(&g.naming_verbs),
+            naming_fillers: set(&g.naming_fillers),
+            naming_after: set(&g.naming_after),
+            title_case_exempt: set(&g.title_case_exempt),
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Matching
+
+/// Every cue found in the sentence, as `(cue, word span)`. A cue with several parts matches when its parts
+/// follow each other with at most `frame_gap` words between consecutive parts.
+fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>)> {
+    let d = data();
+    let exact_ok = |h: &super::lexicon::Hit<'_, (usize, usize)>| {
+        let (cue, part) = *h.entry;
+        d.cues[cue].exact[part].iter().all(|(k, form)| {
+            words
+                .words
+                .get(h.words.start + k)
+                .is_some_and(|w| w.lower == *form)
+        })
+    };
+    let hits: Vec<_> = d
+        .parts
+        .find(words)
+        .into_iter()
+        .filter(|h| exact_ok(h))
+        .collect();
+    let mut out = Vec::new();
+    for hit in hits.iter().filter(|h| h.entry.1 == 0) {
+        let cue = hit.entry.0;
+        let mut span = hit.words.clone();
+        let mut complete = true;
+        for part in 1..d.cues[cue].parts {
+            let next = hits
+                .iter()
+                .filter(|h| *h.entry == (cue, part))
+                .filter(|h| {
+                    h.words.start >= span.end && h.words.start - span.end <= d.scoring.frame_gap
+                })
+                .map(|h| h.words.clone())
+                .next();
+            match next {
+                Some(w) => span.end = w.end,
+                None => {
+                    complete = false;
+                    break;
+                }
+            }
+        }
+        if complete {
+            out.push((cue, span));
+        }
+    }
+    out
+}
+
+/// Whether a clause boundary lies between word `i - 1` and word `i`.
+fn boundary_before(text: &str, words: &Words, i: usize) -> bool {
+    let gap = text
+        .get(words.words[i - 1].range.end..words.words[i].range.start)
+        .unwrap_or("");
+    gap.chars().any(|c| {
+        matches!(
+            c,
+            ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–' | '\n'
+        )
+    }) || gap.contains(" - ")
+}
+
+/// Whether the cue starting at word `first` is negated within its clause, or made hypothetical (or a mere
+/// claim) by a word before it up to the previous punctuation or contrast word. Negation is kept short-range
+/// because "I didn't wait and pushed back" negates only the waiting; "I should have asked customers and pushed
+/// back" leaves both hypothetical.
+fn cancelled(text: &str, words: &Words, first: usize) -> bool {
+    let g = &data().grammar;
+    let s = &data().scoring;
+    let mut negation_open = true;
+    let mut i = first;
+    while i > 0 && first - i < s.hypothetical_lookback.max(s.lookback) {
+        if boundary_before(text, words, i) {
+            return false;
+        }
+        i -= 1;
+        let w = words.words[i].lower.as_str();
+        if g.contrast_words.contains(w) {
+            return false;
+        }
+        if g.clause_words.contains(w) || first - i > s.lookback {
+            negation_open = false;
+        }
+        if g.hypotheticals.contains(w) && first - i <= s.hypothetical_lookback {
+            return true;
+        }
+        if negation_open && (g.negators.contains(w) || w.ends_with("n't")) {
+            let softened = words
+                .words
+                .get(i + 1)
+                .is_some_and(|next| g.not_negating_after.contains(next.lower.as_str()));
+            if !softened {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Who acts anywhere in the sentence: the fallback for a topic cue with no subject before it.
+struct SentenceFacts {
+    first_person: bool,
+    we: bool,
+}
+
+impl SentenceFacts {
+    fn new(words: &Words) -> SentenceFacts {
+        let g = &data().grammar;
+        SentenceFacts {
+            first_person: words
+                .words
+                .iter()
+                .any(|w| g.first_person.contains(w.lower.as_str())),
+            we: words.words.iter().any(|w| g.we.contains(w.lower.as_str())),
+        }
+    }
+}
+
+/// Whether the subject at word `subject` only perceived or was in what follows ("I noticed …", "we had 40%
+/// turnover") rather than doing the cue starting at word `first`. A new predicate in between ("I noticed it
+/// and pushed back", "…, dug into the logs") or "to" after the verb ("had to") gives the writer the act back.
+fn perceived(text: &str, words: &Words, subject: usize, first: usize, topic: bool) -> bool {
+    let g = &data().grammar;
+    let Some(verb) = (subject + 1..first.min(subject + 4))
+        .find(|&v| g.perception.contains(&words.words[v].stem))
+    else {
+        return false;
+    };
+    // "we had pushed back" is a past act; "I had to push back" an obligation met; "I noticed burnout" a situation.
+    if verb + 1 >= first {
+        return topic;
+    }
+    if words.words[verb + 1].lower == "to" {
+        return false;
+    }
+    let new_predicate = (verb + 1..first).any(|j| {
+        let next = j + 1;
+        let joins = matches!(words.words[j].lower.as_str(), "and" | "then" | "so" | "but")
+            || (next < words.len() && boundary_before(text, words, next));
+        joins
+            && ((next == first && !topic)
+                || (next < first && words.words[next].lower.ends_with("ed")))
+    });
+    !new_predicate
+}
+
+/// How much of the writer's own agency a cue at word `first` shows, as a factor on its weight (0 = none).
+fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &SentenceFacts) -> f32 {
+    let s = &data().scoring;
+    let g = &data().grammar;
+    let topic = kind == Kind::Topic;
+    // "was convinced", "were mentored": done to someone, not by the writer.
+    if !topic
+        && first > 0
+        && !words.words[first].lower.ends_with("ing")
+        && g.passive.contains(words.words[first - 1].lower.as_str())
+    {
+        return s.other;
+    }
+    for i in (0..first).rev() {
+        let w = words.words[i].lower.as_str();
+        if g.first_person.contains(w) {
+            return if perceived(text, words, i, first, topic) {
+                0.0
+            } else {
+                s.first_person
+            };
+        }
+        if g.we.contains(w) {
+            return if perceived(text, words, i, first, topic) {
+                0.0
+            } else {
+                s.we
+            };
+        }
+        if topic {
+            continue;
+        }
+        // "Our data center was consuming…", "My manager pushed back": a clause opening with someone else's noun
+        // phrase. ("sharing my own failures", "I stayed on it": objects, and the scan goes on to the subject.)
+        let opens_clause = i == 0
+            || boundary_before(text, words, i)
+            || words.words[i - 1].lower.as_str() == "and"
+            || g.clause_words.contains(words.words[i - 1].lower.as_str())
+            || g.contrast_words.contains(words.words[i - 1].lower.as_str());
+        if opens_clause && g.possessive.contains(w) {
+            return if perceived(text, words, i, first, topic) {
+                0.0
+            } else {
+                s.other
+            };
+        }
+        if kind == Kind::Outcome && g.work.contains(w) {
+            return s.work;
+        }
+        if g.others.contains(w) && (opens_clause || w == "who") {
+            return s.other;
+        }
+    }
+    if topic {
+        return if sentence.first_person {
+            s.first_person
+        } else if sentence.we {
+            s.we
+        } else {
+            0.0
+        };
+    }
+    // "Dug into the logs and…", "Personally mentored two engineers", "Pulled the traces and traced…": a draft's
+    // subjectless fragment speaks for the writer.
+    let opens_with_verb = words.words.first().is_some_and(|w| w.lower.ends_with("ed"));
+    if opens_with_verb
+        || (first <= 2 && words.words[..first].iter().all(|w| w.lower.ends_with("ly")))
+    {
+        s.first_person
+    } else {
+        s.other
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Naming
+
+/// Whether an ordinary-word name at word span `span` is written as a name (see the module doc).
+fn written_as_name(text: &str, words: &Words, span: Range<usize>) -> bool {
+    let g = &data().grammar;
+    let ws = &words.words[span.clone()];
+    let capital = |w: &super::lexicon::Word| {
+        text.get(w.range.clone())
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let content: Vec<_> = ws
+        .iter()
+        .filter(|w| !g.title_case_exempt.contains(w.lower.as_str()))
+        .collect();
+    let title_cased = !content.is_empty() && content.iter().all(|w| capital(w));
+    // A sentence-initial capital proves nothing for a one-word name; the last words of a longer one do.
+    if title_cased && (span.start > 0 || content.len() > 1) {
+        return true;
+    }
+    let start = ws.first().map_or(0, |w| w.range.start);
+    let end = ws.last().map_or(0, |w| w.range.end);
+    let quoted_before = text
+        .get(..start)
+        .and_then(|s| s.chars().last())
+        .is_some_and(is_quote);
+    let quoted_after = text
+        .get(end..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(is_quote);
+    if quoted_before && quoted_after {
+        return true;
+    }
+    // "demonstrated (my) ownership", "showing real frugality"
+    let mut i = span.start;
+    let mut fillers = 0;
+    while i > 0 {
+        i -= 1;
+        let w = &words.words[i];
+        if g.naming_verbs.contains(&w.stem) {
+            return true;
+        }
+        if g.naming_fillers.contains(w.lower.as_str()) && fillers < 2 {
+            fillers += 1;
+            continue;
+        }
+        break;
+    }
+    // "the Ownership principle", "frugality LP"
+    words
+        .words
+        .get(span.end)
+        .is_some_and(|w| g.naming_after.contains(w.lower.as_str()))
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '*' | '_'
+    )
+}
+
+/// A name reduced to lowercase letters, digits and single spaces, for forgiving comparison.
+fn loose(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '‘'))
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests;

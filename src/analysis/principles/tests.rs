@@ -1,0 +1,425 @@
+use super::*;
+use Principle::*;
+
+fn read(text: &str) -> Vec<PrincipleReading> {
+    read_principles(text, &Words::new(text))
+}
+
+fn shown(text: &str) -> Vec<Principle> {
+    read(text).into_iter().map(|r| r.principle).collect()
+}
+
+fn named(text: &str) -> Vec<(Principle, String)> {
+    named_principles(text, &Words::new(text))
+        .into_iter()
+        .map(|(p, r)| (p, text[r].to_string()))
+        .collect()
+}
+
+/// (sentence, principles it must show, principles it must not show). Our own sentences, in the styles
+/// drafts are written in: first person, "we", resume fragments, setup, learnings.
+const CASES: &[(&str, &[Principle], &[Principle])] = &[
+    // Customer Obsession
+    ("I sat with six warehouse users for a week before writing a single line of the spec.", &[CustomerObsession], &[]),
+    ("I joined a dozen support calls to hear what was breaking for the customers.", &[CustomerObsession], &[]),
+    ("We worked backwards from the customer's checkout pain rather than from the architecture.", &[CustomerObsession], &[]),
+    ("I read through 300 support tickets and grouped them by what the customer was trying to do.", &[CustomerObsession], &[]),
+    ("The customer success team owned the renewal process.", &[], &[CustomerObsession, Ownership]),
+    ("Customer data lives in three Postgres shards.", &[], &[CustomerObsession]),
+    ("I should have talked to customers before building the export feature.", &[], &[CustomerObsession]),
+    // Ownership
+    ("Nobody asked me to, but I rewrote the on-call runbook for the payments service.", &[Ownership], &[]),
+    ("It wasn't my team's service, but I fixed the flaky deploy anyway because our customers were stuck.", &[Ownership], &[]),
+    ("I took ownership of the migration after the original lead left.", &[Ownership], &[]),
+    ("I stayed on it end to end, from the first design doc to the last customer migrated.", &[Ownership], &[]),
+    ("The team owned the billing service.", &[], &[Ownership]),
+    ("I demonstrated Ownership throughout the project.", &[], &[Ownership]),
+    // Invent and Simplify
+    ("I cut the release checklist from 14 steps to 4 by scripting the manual parts.", &[InventAndSimplify], &[]),
+    ("We replaced the spreadsheet hand-off with a self-serve form, so sales could onboard a customer without paging us.", &[InventAndSimplify], &[HireAndDevelopTheBest]),
+    ("I consolidated four internal dashboards into one.", &[InventAndSimplify], &[]),
+    ("Instead of building a new queue, I reused the existing job runner.", &[InventAndSimplify], &[]),
+    ("The onboarding flow was complicated and nobody liked it.", &[], &[InventAndSimplify, HireAndDevelopTheBest]),
+    ("I didn't simplify anything; I just added another flag.", &[], &[InventAndSimplify]),
+    // Are Right, A Lot
+    ("I weighed three options (a rewrite, a cache, or doing nothing) against the cost of each.", &[AreRightALot], &[]),
+    ("Before deciding, I asked the two engineers who disagreed with me for their input.", &[AreRightALot], &[]),
+    ("The data showed I was wrong about the cause, so I changed my mind and rolled back.", &[AreRightALot], &[]),
+    ("We ran an A/B test for two weeks before committing to the new ranking.", &[AreRightALot], &[]),
+    ("Option pricing is out of scope for this service.", &[], &[AreRightALot]),
+    ("I decided to use Kafka.", &[], &[AreRightALot]),
+    // Learn and Be Curious
+    ("I taught myself enough Rust over a weekend to read the parser code.", &[LearnAndBeCurious], &[HireAndDevelopTheBest]),
+    ("Curious why retries spiked on Mondays, I spent an evening reading the scheduler source.", &[LearnAndBeCurious], &[]),
+    ("I took an online course on pricing so I could follow the finance team's model.", &[LearnAndBeCurious], &[]),
+    ("Going in I knew nothing about accessibility, so I got up to speed by shadowing a screen-reader user.", &[LearnAndBeCurious], &[]),
+    ("The new hire learned the codebase quickly.", &[], &[LearnAndBeCurious, HireAndDevelopTheBest, BiasForAction]),
+    ("I wish I had learned more about the billing domain first.", &[], &[LearnAndBeCurious]),
+    // Hire and Develop the Best
+    ("I mentored two junior engineers until both could lead on-call on their own.", &[HireAndDevelopTheBest], &[]),
+    ("I sat on every interview loop for the team and rewrote the rubric to raise the hiring bar.", &[HireAndDevelopTheBest], &[]),
+    ("I gave Priya the migration as a stretch assignment and coached her through the design review.", &[HireAndDevelopTheBest], &[]),
+    ("Onboarded three new hires with a written ramp-up plan.", &[HireAndDevelopTheBest], &[]),
+    ("We hired a contractor to paint the office.", &[], &[HireAndDevelopTheBest]),
+    ("The mentoring program was cancelled last year.", &[], &[HireAndDevelopTheBest]),
+    // Insist on the Highest Standards
+    ("I refused to sign off on the release until the flaky tests were fixed.", &[InsistOnTheHighestStandards], &[]),
+    ("I added contract tests to every endpoint so the same bug could not come back.", &[InsistOnTheHighestStandards], &[]),
+    ("We wrote a post-mortem for every Sev-2, even the embarrassing ones.", &[InsistOnTheHighestStandards], &[]),
+    ("I held our dashboards to a higher standard: every number had to trace back to a query.", &[InsistOnTheHighestStandards], &[]),
+    ("Quality of the coffee in the office got worse.", &[], &[InsistOnTheHighestStandards]),
+    ("The code review was quick.", &[], &[InsistOnTheHighestStandards, BiasForAction]),
+    // Think Big
+    ("I proposed turning our internal retry library into a platform for every team in the company.", &[ThinkBig], &[]),
+    ("I wrote a three-year vision for how sellers would manage inventory without ever opening a spreadsheet.", &[ThinkBig], &[]),
+    ("The fix I built for checkout was adopted by nine other teams across the org.", &[ThinkBig], &[]),
+    ("Rather than patch one report, I rebuilt it company-wide.", &[ThinkBig], &[]),
+    ("I think big changes need design docs.", &[], &[ThinkBig]),
+    ("The computer vision model misclassified returns.", &[], &[ThinkBig]),
+    // Bias for Action
+    ("Rather than wait for the vendor, I shipped a workaround within 48 hours.", &[BiasForAction], &[]),
+    ("It was a two-way door, so I turned the flag on the same day and watched the metrics.", &[BiasForAction], &[]),
+    ("I didn't wait for sign-off; I rolled back immediately and wrote up why afterwards.", &[BiasForAction], &[]),
+    ("Shipped a stopgap in two days while the real fix went through review.", &[BiasForAction], &[]),
+    ("We waited three weeks for approval.", &[], &[BiasForAction]),
+    ("I would have moved faster if I had owned the deploy pipeline.", &[], &[BiasForAction, Ownership]),
+    // Frugality
+    ("We launched without extra headcount by borrowing two days a week from the data team.", &[Frugality], &[]),
+    ("I moved the nightly jobs to spot instances and cut the compute bill by 40%.", &[Frugality], &[]),
+    ("Instead of buying a feature-flag service, I built a 200-line one on top of our existing database.", &[Frugality], &[]),
+    ("I decommissioned 30 idle servers nobody had touched in a year.", &[Frugality], &[]),
+    ("The budget meeting ran long.", &[], &[Frugality]),
+    ("Cost was not a concern for this project.", &[], &[Frugality]),
+    // Earn Trust
+    ("I told the VP the bad news myself, before the status meeting.", &[EarnTrust], &[]),
+    ("I admitted the outage was my change and walked the team through exactly what I got wrong.", &[EarnTrust], &[]),
+    ("We kept the support team informed with a daily note until the fix shipped.", &[EarnTrust], &[]),
+    ("I gave the intern public credit for the fix in the launch email.", &[EarnTrust], &[]),
+    ("Trust and safety reviews happen weekly.", &[], &[EarnTrust, SuccessAndScaleBringBroadResponsibility]),
+    ("I never admitted the mistake to the client.", &[], &[EarnTrust]),
+    // Dive Deep
+    ("I dug into the raw request logs and found that 3% of calls retried five times.", &[DiveDeep], &[]),
+    ("Pulled a week of traces and traced the slowdown to a single N+1 query.", &[DiveDeep], &[]),
+    ("I reproduced the crash locally and profiled it until the allocation hot spot was obvious.", &[DiveDeep], &[]),
+    ("I audited every alert we had and found half of them never fired.", &[DiveDeep], &[]),
+    ("The logs are stored in S3.", &[], &[DiveDeep]),
+    ("Deep learning models need lots of data.", &[], &[DiveDeep]),
+    // Have Backbone; Disagree and Commit
+    ("I pushed back on the launch date because the load tests failed at half our peak traffic.", &[HaveBackbone], &[]),
+    ("I disagreed with my director about dropping the audit log, said so in the review, and then committed to her plan.", &[HaveBackbone], &[]),
+    ("Even though I'd argued for the other design, once we chose it I built it as if it were mine.", &[HaveBackbone], &[]),
+    ("I stood my ground in the design review: no schema change without a backfill plan.", &[HaveBackbone], &[]),
+    ("The backbone network was upgraded in March.", &[], &[HaveBackbone]),
+    ("I agreed with the plan and started right away.", &[], &[HaveBackbone]),
+    ("I didn't push back, and we paid for it in March.", &[], &[HaveBackbone]),
+    // Deliver Results
+    ("We shipped the new checkout on time despite losing two engineers mid-quarter.", &[DeliverResults], &[]),
+    ("I cut p99 latency from 900 ms to 250 ms, which lifted mobile conversion by 4%.", &[DeliverResults], &[]),
+    ("Despite the setback, I still hit the deadline for the holiday freeze.", &[DeliverResults], &[]),
+    ("This reduced failed payments by 12% in the first month.", &[DeliverResults], &[]),
+    ("Revenue was flat in Q2.", &[], &[DeliverResults]),
+    ("Latency rose by 30% after the upgrade.", &[], &[DeliverResults]),
+    // Strive to be Earth's Best Employer
+    ("I capped on-call at one week in six and made sure people actually took their time off.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("I set up monthly one-on-ones about career goals, not status.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("We protected a sustainable pace through the migration: no weekend deploys, no heroics.", &[StriveToBeEarthsBestEmployer], &[SuccessAndScaleBringBroadResponsibility]),
+    ("I made it safe to speak up in retros by sharing my own mistakes first.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("The team was burned out after the launch.", &[], &[StriveToBeEarthsBestEmployer]),
+    ("Burnout is common in the industry.", &[], &[StriveToBeEarthsBestEmployer]),
+    // Success and Scale Bring Broad Responsibility
+    ("I made the new checkout work with screen readers before launch, not after.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("We stopped collecting personal data we did not need and shortened retention to 30 days.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("I moved the batch jobs to a region running on renewable energy.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("Before launch I ran a review of how vulnerable users might be harmed, and we added two safeguards.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("The production environment runs on Kubernetes.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    ("Access to the admin panel requires SSO.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    ("I shrank the service's memory footprint by 20%.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+];
+
+/// Setup sentences: a coach says nothing about principles here.
+const NEUTRAL: &[&str] = &[
+    "The team owned the billing service.",
+    "It was Q3 and the launch was close.",
+    "Our service handled about 2,000 requests per second.",
+    "The company had just reorganised into three product groups.",
+    "I joined the payments team in 2021.",
+    "Last spring, the mobile app moved to a new design system.",
+    "I noticed burnout creeping into the team and turnover rising.",
+    "We had 40% turnover the year before I arrived.",
+    "The checkout page took four seconds to load on older phones.",
+];
+
+#[test]
+fn sentences_show_the_principles_a_coach_would_name() {
+    let mut failures = Vec::new();
+    for (text, must, must_not) in CASES {
+        let got = shown(text);
+        for p in *must {
+            if !got.contains(p) {
+                failures.push(format!("missing {}: {text:?} -> {:?}", p.name(), got));
+            }
+        }
+        for p in *must_not {
+            if got.contains(p) {
+                failures.push(format!("unwanted {}: {text:?} -> {:?}", p.name(), got));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_principle_has_at_least_five_cases_with_hard_negatives() {
+    for p in Principle::ALL {
+        let positive = CASES.iter().filter(|(_, m, _)| m.contains(&p)).count();
+        let negative = CASES.iter().filter(|(_, _, n)| n.contains(&p)).count();
+        assert!(
+            positive + negative >= 5 && positive >= 3 && negative >= 2,
+            "{}: {positive}+{negative}",
+            p.name()
+        );
+    }
+}
+
+#[test]
+fn neutral_setup_shows_nothing() {
+    for text in NEUTRAL {
+        assert_eq!(shown(text), vec![], "{text:?}");
+    }
+}
+
+#[test]
+fn negation_and_hypotheticals_count_for_nothing() {
+    for text in [
+        "I didn't push back.",
+        "I should have pushed back.",
+        "If I had pushed back, we would have saved a week.",
+        "I would have mentored the new hires myself.",
+        "Next time I will interview customers before writing the spec.",
+        "I never once dug into the logs.",
+    ] {
+        assert_eq!(shown(text), vec![], "{text:?}");
+    }
+    // "not just" is emphasis, not negation; a negation does not reach past "and" or a semicolon.
+    assert!(
+        shown("I didn't just fix the bug; I pushed back on the release until it had tests.")
+            .contains(&HaveBackbone)
+    );
+    assert!(shown("I didn't wait and pushed back the same afternoon.").contains(&HaveBackbone));
+}
+
+#[test]
+fn first_person_agency_counts_more() {
+    let score = |text: &str, p: Principle| {
+        read(text)
+            .into_iter()
+            .find(|r| r.principle == p)
+            .map_or(0.0, |r| r.score)
+    };
+    let i = score(
+        "I convinced the director to delay the launch.",
+        HaveBackbone,
+    );
+    let passive = score(
+        "The director was convinced to delay the launch.",
+        HaveBackbone,
+    );
+    assert!(i > 0.0 && passive == 0.0, "{i} {passive}");
+    let we = score("We pushed back on the date.", HaveBackbone);
+    let me = score("I pushed back on the date.", HaveBackbone);
+    let manager = score("My manager pushed back on the date.", HaveBackbone);
+    assert!(me > we && we > manager, "{me} {we} {manager}");
+    assert_eq!(
+        read("I pushed back on the date.")[0].strength,
+        Strength::Strong
+    );
+    assert_eq!(
+        read("We pushed back on the date.")[0].strength,
+        Strength::Some
+    );
+}
+
+#[test]
+fn evidence_quotes_the_words_and_says_why() {
+    let text = "I dug into the logs and pushed back on the launch date.";
+    let readings = read(text);
+    let names: Vec<_> = readings.iter().map(|r| r.principle).collect();
+    assert!(
+        names.contains(&DiveDeep) && names.contains(&HaveBackbone),
+        "{names:?}"
+    );
+    for r in &readings {
+        assert!(!r.evidence.is_empty());
+        for e in &r.evidence {
+            assert!(!e.reason.is_empty());
+            assert!(text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end));
+        }
+    }
+    let backbone = readings
+        .iter()
+        .find(|r| r.principle == HaveBackbone)
+        .map(|r| &r.evidence[0]);
+    assert_eq!(
+        backbone.map(|e| &text[e.range.clone()]),
+        Some("pushed back")
+    );
+    // Strongest first.
+    assert!(readings.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn a_named_principle_is_not_evidence_of_itself() {
+    let text = "I demonstrated Customer Obsession.";
+    assert_eq!(shown(text), vec![]);
+    assert_eq!(
+        named(text),
+        vec![(CustomerObsession, "Customer Obsession".to_string())]
+    );
+    // ... but the actions around a name still count.
+    assert!(
+        shown("I demonstrated Customer Obsession by calling ten customers.")
+            .contains(&CustomerObsession)
+    );
+    assert_eq!(shown("That was my Bias for Action moment."), vec![]);
+}
+
+#[test]
+fn names_are_found_only_when_written_as_names() {
+    let cases: &[(&str, &[(Principle, &str)])] = &[
+        (
+            "We showed real ownership here.",
+            &[(Ownership, "ownership")],
+        ),
+        ("I took ownership of the migration.", &[]),
+        (
+            "The Ownership principle says act for the long term.",
+            &[(Ownership, "Ownership")],
+        ),
+        (
+            "Frugality mattered: we had no budget.",
+            &[(Frugality, "Frugality")],
+        ),
+        ("We were frugal with the test fleet.", &[]),
+        (
+            "Following Dive Deep, I read every log line.",
+            &[(DiveDeep, "Dive Deep")],
+        ),
+        ("I did a deep dive into the logs.", &[]),
+        ("I think big changes need design docs.", &[]),
+        (
+            "Think Big was the theme of the offsite.",
+            &[(ThinkBig, "Think Big")],
+        ),
+        (
+            "I wanted to \"earn trust\" with the ops team.",
+            &[(EarnTrust, "earn trust")],
+        ),
+        ("I earned their trust over six months.", &[]),
+        (
+            "This is Have Backbone; Disagree and Commit in action.",
+            &[(HaveBackbone, "Have Backbone; Disagree and Commit")],
+        ),
+        (
+            "I chose to disagree and commit.",
+            &[(HaveBackbone, "disagree and commit")],
+        ),
+        ("The backbone network was upgraded.", &[]),
+        (
+            "It proved we are Earth’s Best Employer.",
+            &[(StriveToBeEarthsBestEmployer, "Earth’s Best Employer")],
+        ),
+        (
+            "We hit every result we promised and delivered results on time.",
+            &[],
+        ),
+    ];
+    for (text, want) in cases {
+        let want: Vec<(Principle, String)> =
+            want.iter().map(|(p, s)| (*p, s.to_string())).collect();
+        assert_eq!(named(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn names_round_trip_and_data_is_complete() {
+    for p in Principle::ALL {
+        assert_eq!(Principle::from_name(p.name()), Some(p));
+        assert!(p.explanation().len() > 40, "{}", p.name());
+        assert!(p.follow_up().ends_with('?'), "{}", p.name());
+        assert!(!p.explanation().contains(p.name()) || p.name().split(' ').count() == 1);
+    }
+    assert_eq!(Principle::from_name("are right a lot"), Some(AreRightALot));
+    assert_eq!(
+        Principle::from_name("Disagree and Commit"),
+        Some(HaveBackbone)
+    );
+    assert_eq!(
+        Principle::from_name("Earths Best Employer"),
+        Some(StriveToBeEarthsBestEmployer)
+    );
+    assert_eq!(
+        Principle::from_name("Customer  obsession "),
+        Some(CustomerObsession)
+    );
+    assert_eq!(Principle::from_name("Synergy"), None);
+    assert_eq!(Principle::from_name(""), None);
+    assert!(data()
+        .cues
+        .iter()
+        .all(|c| c.weight > 0.0 && !c.reason.is_empty()));
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let long = "I pushed back. ".repeat(5000);
+    for text in [
+        "",
+        " ",
+        "🚀🚀🚀",
+        "日本語のテキストです。",
+        "I",
+        "...",
+        "# # #",
+        "I 🚀 pushed 🚀 back",
+        long.as_str(),
+    ] {
+        for r in read(text) {
+            for e in r.evidence {
+                assert!(text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end));
+            }
+        }
+        let _ = named(text);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn ranges_lie_on_char_boundaries(text in "\\PC{0,120}") {
+        let words = Words::new(&text);
+        for r in read_principles(&text, &words) {
+            for e in r.evidence {
+                proptest::prop_assert!(e.range.start <= e.range.end && e.range.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end));
+            }
+        }
+        for (_, r) in named_principles(&text, &words) {
+            proptest::prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+    }
+
+    #[test]
+    fn cue_words_in_random_order_never_panic(picks in proptest::collection::vec(0usize..24, 0..30)) {
+        const VOCAB: [&str; 24] = ["I", "we", "didn't", "pushed", "back", "on", "the", "customers", ",", "if",
+            "would", "have", "Ownership", "dug", "into", "logs", "42", "%", "by", "not", "just", "noticed",
+            "\"", "Think"];
+        let text: Vec<&str> = picks.iter().map(|&i| VOCAB[i]).collect();
+        let text = text.join(" ");
+        let _ = read(&text);
+        let _ = named(&text);
+    }
+}
