@@ -1,9 +1,15 @@
 //! What the coach says when the writer hovers: over a sentence, the Leadership Principles it shows (first
-//! line, by exact name, strongest first — or that it shows none), the evidence and the interviewer's next
+//! line, by exact name, strongest first — or that it shows none), the evidence, and the interviewer's next
 //! question; over a case study's heading, its scorecard. Plain markdown: the protocol layer only wraps it.
 
+use crate::analysis::cues::Part;
+use crate::analysis::metrics::MetricKind;
+use crate::analysis::principles::{Principle, Strength};
+use crate::analysis::SentenceFacts;
+use crate::prose::CaseStudy;
 use crate::review::Review;
-use crate::rules::rule;
+use crate::rules::{rule, StudyView};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A hover: the markdown to show and the document range it is about.
@@ -14,6 +20,15 @@ pub struct HoverText {
 }
 
 pub const SHOWS_NONE: &str = "**Shows no Leadership Principle**";
+
+/// The first line of a sentence's hover: the principles it shows, strongest first.
+pub fn shows_line(principles: &[Principle]) -> String {
+    if principles.is_empty() {
+        return SHOWS_NONE.to_string();
+    }
+    let names: Vec<_> = principles.iter().map(|p| p.name()).collect();
+    format!("**Shows:** {}", names.join(" · "))
+}
 
 /// The hover at document offset `offset`, if it is over a sentence or a case study's heading.
 pub fn hover(review: &Review, offset: usize) -> Option<HoverText> {
@@ -31,7 +46,7 @@ pub fn hover(review: &Review, offset: usize) -> Option<HoverText> {
             .find(|s| s.heading == Some(index))?;
         return Some(HoverText {
             range: block.range.clone(),
-            markdown: scorecard(review, study),
+            markdown: scorecard(&Scorecard::of(review, study)),
         });
     }
     let facts = &review.blocks[index].facts;
@@ -40,8 +55,8 @@ pub fn hover(review: &Review, offset: usize) -> Option<HoverText> {
         r.start <= offset && offset <= r.end
     })?;
     let range = block.range.start + sentence.range.start..block.range.start + sentence.range.end;
-    let mut md = String::from(SHOWS_NONE);
-    md.push_str("\n\nNo words in this sentence show a principle through an action.");
+    let text = &block.prose.prose[sentence.range.clone()];
+    let mut md = sentence_hover(text, sentence);
     let findings: Vec<_> = review
         .findings
         .iter()
@@ -51,7 +66,7 @@ pub fn hover(review: &Review, offset: usize) -> Option<HoverText> {
         md.push_str("\n\n---\n**What an interviewer will mark down here**\n");
         for f in findings {
             let why = rule(f.rule).map_or("", |r| r.doc.why);
-            md.push_str(&format!("\n- `{}`: {} — {}", f.rule, f.message, why));
+            md.push_str(&format!("\n- `{}` — {} {}", f.rule, f.message, why));
         }
     }
     Some(HoverText {
@@ -60,19 +75,187 @@ pub fn hover(review: &Review, offset: usize) -> Option<HoverText> {
     })
 }
 
-fn scorecard(review: &Review, study: &crate::prose::CaseStudy) -> String {
-    let sentences: usize = study
-        .blocks
-        .clone()
-        .map(|i| review.blocks[i].facts.sentences.len())
-        .sum();
-    let findings = review
-        .findings
-        .iter()
-        .filter(|f| study.range.contains(&f.range.start))
-        .count();
-    format!(
-        "**Case study: {}**\n\n{} sentences · {} findings",
-        study.title, sentences, findings
-    )
+fn sentence_hover(text: &str, sentence: &SentenceFacts) -> String {
+    let shown: Vec<Principle> = sentence.principles.iter().map(|r| r.principle).collect();
+    let mut md = shows_line(&shown);
+    if sentence.principles.is_empty() {
+        md.push_str("\n\nNo words here show a principle through something you did.");
+    }
+    for reading in &sentence.principles {
+        let strength = match reading.strength {
+            Strength::Strong => "strong",
+            Strength::Some => "some",
+        };
+        md.push_str(&format!(
+            "\n\n**{}** ({strength})",
+            reading.principle.name()
+        ));
+        for evidence in &reading.evidence {
+            let words = text.get(evidence.range.clone()).unwrap_or("").trim();
+            md.push_str(&format!("\n- “{words}” — {}", evidence.reason));
+        }
+    }
+    if let Some(first) = sentence.principles.first() {
+        md.push_str(&format!(
+            "\n\n**Next question:** {}",
+            first.principle.follow_up()
+        ));
+    }
+    for (principle, _) in &sentence.named {
+        md.push_str(&format!(
+            "\n\n*Names* {} outright: interviewers want it shown by an action, not claimed.",
+            principle.name()
+        ));
+    }
+    md
+}
+
+/// What a case study has, at a glance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scorecard {
+    pub title: String,
+    pub parts: Vec<(Part, bool)>,
+    pub metrics: BTreeMap<&'static str, usize>,
+    /// Top principles with their summed scores, strongest first.
+    pub principles: Vec<(Principle, f32)>,
+    pub words: usize,
+    pub findings: usize,
+}
+
+impl Scorecard {
+    pub fn of(review: &Review, study: &CaseStudy) -> Scorecard {
+        let view = StudyView {
+            study,
+            anchor: study.range.clone(),
+            blocks: study
+                .blocks
+                .clone()
+                .map(|i| (&review.prose.blocks[i], &review.blocks[i].facts))
+                .collect(),
+        };
+        let mut metrics = BTreeMap::from([("technical", 0), ("customer", 0), ("business", 0)]);
+        let mut scores: BTreeMap<Principle, f32> = BTreeMap::new();
+        for s in view.sentences() {
+            for m in &s.facts.metrics {
+                let kind = match m.kind {
+                    MetricKind::Technical => "technical",
+                    MetricKind::Customer => "customer",
+                    MetricKind::Business => "business",
+                    MetricKind::Unclassified => continue,
+                };
+                *metrics.entry(kind).or_default() += 1;
+            }
+            for r in &s.facts.principles {
+                *scores.entry(r.principle).or_default() += r.score;
+            }
+        }
+        let mut principles: Vec<(Principle, f32)> = scores.into_iter().collect();
+        principles.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        principles.truncate(3);
+        Scorecard {
+            title: study.title.clone(),
+            parts: Part::ALL.iter().map(|&p| (p, view.has_part(p))).collect(),
+            metrics,
+            principles,
+            words: view.word_count(),
+            findings: review
+                .findings
+                .iter()
+                .filter(|f| study.range.contains(&f.range.start))
+                .count(),
+        }
+    }
+
+    pub fn parts_present(&self) -> usize {
+        self.parts.iter().filter(|(_, has)| *has).count()
+    }
+
+    /// Minutes it takes to tell the written story aloud, at about 140 words a minute.
+    pub fn speaking_minutes(&self) -> f32 {
+        self.words as f32 / 140.0
+    }
+}
+
+fn scorecard(card: &Scorecard) -> String {
+    let mut md = format!("**Case study: {}**\n", card.title);
+    md.push_str(&format!(
+        "\nParts {}/6: {}",
+        card.parts_present(),
+        card.parts
+            .iter()
+            .map(|(p, has)| format!("{} {}", if *has { "✓" } else { "✗" }, p.name()))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    ));
+    md.push_str(&format!(
+        "\n\nMetrics: {}",
+        card.metrics
+            .iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    md.push_str(&format!(
+        "\n\nPrinciples shown: {}",
+        if card.principles.is_empty() {
+            "none yet".to_string()
+        } else {
+            card.principles
+                .iter()
+                .map(|(p, _)| p.name())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        }
+    ));
+    md.push_str(&format!(
+        "\n\n{} words (about {:.0} min told aloud; a case study should carry 15–20 minutes of discussion) · {} findings",
+        card.words,
+        card.speaking_minutes().ceil(),
+        card.findings
+    ));
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::Reviewer;
+
+    fn hover_at(text: &str, needle: &str) -> String {
+        let review = Reviewer::default().review_text(text);
+        hover(&review, text.find(needle).unwrap()).unwrap().markdown
+    }
+
+    #[test]
+    fn first_line_names_principles_or_none() {
+        let md = hover_at(
+            "I pushed back on the launch date and convinced the VP to wait.\n",
+            "pushed",
+        );
+        let first = md.lines().next().unwrap();
+        assert!(first.starts_with("**Shows:**"), "{md}");
+        let named: Vec<_> = Principle::ALL
+            .iter()
+            .filter(|p| first.contains(p.name()))
+            .collect();
+        assert!(!named.is_empty());
+        let md = hover_at("The service ran in two regions.\n", "service");
+        assert_eq!(md.lines().next().unwrap(), SHOWS_NONE);
+    }
+
+    #[test]
+    fn a_named_principle_is_not_shown() {
+        let md = hover_at("This demonstrates my Customer Obsession.\n", "demonstrates");
+        assert_eq!(md.lines().next().unwrap(), SHOWS_NONE);
+        assert!(md.contains("outright"));
+    }
+
+    #[test]
+    fn heading_hover_is_the_scorecard() {
+        let text = "# Checkout\n\nShoppers abandoned carts because checkout took 9 seconds. I cut it to 2 s and abandonment fell from 12% to 7%.\n";
+        let md = hover_at(text, "Checkout");
+        assert!(md.starts_with("**Case study: Checkout**"), "{md}");
+        assert!(md.contains("Parts "));
+        assert!(md.contains("Metrics:"));
+    }
 }

@@ -31,30 +31,217 @@ pub struct Action {
 
 pub const METRIC_TEMPLATE: &str =
     " from [baseline] to [result] ([unit]), which [customer or business outcome]";
+pub const CONSEQUENCE_TEMPLATE: &str = ", resulting in [customer metric] and [business metric]";
 
-/// Actions for findings that overlap `range`.
+/// Where in a case study a part's template goes.
+#[derive(Clone, Copy)]
+enum Place {
+    /// Before the story's first paragraph.
+    Top,
+    /// After the story's first paragraph (the problem, usually).
+    AfterFirst,
+    /// After the story's last paragraph.
+    End,
+}
+
+/// The story-level templates: rule, title, where, text.
+const PART_TEMPLATES: &[(&str, &str, Place, &str)] = &[
+    ("missing-customer-problem", "Insert customer-problem template", Place::Top,
+     "[Who: which customers or users] were [what went wrong for them], costing them [time, money, abandonment] — about [how many] each [week]. I found out from [support tickets, data, interviews]."),
+    ("solution-first", "Open with the customer problem", Place::Top,
+     "[Who: which customers or users] were [what went wrong for them], costing them [time, money, abandonment] — about [how many] each [week]. I found out from [support tickets, data, interviews]."),
+    ("missing-validation", "Insert validation template", Place::AfterFirst,
+     "Before building, I checked [the problem or hypothesis] by [customer interviews, data analysis, an A/B test with N users], which showed [what you learned]."),
+    ("missing-alternatives", "Insert alternatives template", Place::AfterFirst,
+     "I weighed [option A] against [option B]: [option A] would have [benefit] but [cost]. I chose [option] because [reason tied to the customer or business]."),
+    ("missing-influence", "Insert influence template", Place::AfterFirst,
+     "[Team or leader I had no authority over] [disagreed or had other priorities]; I won them over by [data, a prototype, a proposal], and [what they changed]."),
+    ("missing-result-metric", "Insert result template", Place::End,
+     "As a result, [technical metric] went from [baseline] to [result], which [customer metric] and [business metric: revenue, cost, conversion]."),
+    ("missing-business-impact", "Insert customer and business impact template", Place::End,
+     "For customers, this meant [customer metric from baseline to result]; for the business, [revenue, cost or conversion change]."),
+    ("missing-learning", "Insert learning template", Place::End,
+     "Looking back, I learned [specific lesson]; next time I would [what I would do differently], because [why]."),
+];
+
+const SKELETON: &[(&str, &str)] = &[
+    ("Problem", "[Who was affected, what it cost them, how many, how you found out.]"),
+    ("Validation", "[How you checked the problem or hypothesis: data, interviews, an experiment.]"),
+    ("Alternatives", "[The options you weighed, their trade-offs, what you rejected and why.]"),
+    ("Actions", "[What I did, including how I brought people I had no authority over on board.]"),
+    ("Results", "[Technical metric from baseline to result, and what it meant for customers and the business.]"),
+    ("Learnings", "[What you learned and what you would do differently.]"),
+];
+
+const STAR: &[(&str, &str)] = &[
+    (
+        "Situation",
+        "[The context: the customer, the product, what was at stake.]",
+    ),
+    (
+        "Task",
+        "[What you set out to do, and why it mattered to customers or the business.]",
+    ),
+    (
+        "Action",
+        "[What I did, step by step, including the people I influenced.]",
+    ),
+    (
+        "Result",
+        "[The measured outcome: baseline to result, customer and business impact, and the lesson.]",
+    ),
+];
+
+/// Actions for findings that overlap `range`, and the refactors available there.
 pub fn actions(review: &Review, text: &str, range: Range<usize>) -> Vec<Action> {
     let mut out = Vec::new();
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     for finding in &review.findings {
         let overlaps = finding.range.start <= range.end && range.start <= finding.range.end;
         if !overlaps {
             continue;
         }
-        if finding.rule == "vague-claim" {
-            if let Some(at) = sentence_end(&review.prose, text, finding.range.start) {
-                out.push(Action {
-                    title: "Insert metric template".into(),
-                    kind: ActionKind::QuickFix,
-                    fixes: Some((finding.rule, finding.range.clone())),
-                    edits: vec![Edit {
-                        range: at..at,
-                        text: METRIC_TEMPLATE.into(),
-                    }],
-                });
+        let fixes = Some((finding.rule, finding.range.clone()));
+        let quickfix = |title: &str, edits: Vec<Edit>| Action {
+            title: title.into(),
+            kind: ActionKind::QuickFix,
+            fixes: fixes.clone(),
+            edits,
+        };
+        match finding.rule {
+            "vague-claim" | "technical-metric-only" => {
+                let template = if finding.rule == "vague-claim" {
+                    METRIC_TEMPLATE
+                } else {
+                    CONSEQUENCE_TEMPLATE
+                };
+                let title = if finding.rule == "vague-claim" {
+                    "Insert metric template"
+                } else {
+                    "Add the customer/business consequence"
+                };
+                if let Some(at) = sentence_end(&review.prose, text, finding.range.start) {
+                    out.push(quickfix(
+                        title,
+                        vec![Edit {
+                            range: at..at,
+                            text: template.into(),
+                        }],
+                    ));
+                }
+            }
+            "weak-verb" => {
+                for verb in ["led", "drove", "built"] {
+                    out.push(quickfix(
+                        &format!("Replace with \"{verb}\""),
+                        vec![Edit {
+                            range: finding.range.clone(),
+                            text: verb.into(),
+                        }],
+                    ));
+                }
+            }
+            "named-principle" => {
+                if let Some(edit) = remove_naming_sentence(&review.prose, text, finding.range.start)
+                {
+                    out.push(quickfix("Remove the principle's name", vec![edit]));
+                }
+            }
+            rule => {
+                for (_, title, place, template) in PART_TEMPLATES.iter().filter(|t| t.0 == rule) {
+                    if let Some(edit) = insert_part(
+                        &review.prose,
+                        finding.range.start,
+                        *place,
+                        template,
+                        newline,
+                    ) {
+                        out.push(quickfix(title, vec![edit]));
+                    }
+                }
             }
         }
     }
+    if let Some(at) = line_start(text, range.start) {
+        for (title, parts, level) in [
+            ("Insert case-study skeleton", SKELETON, "## "),
+            ("Insert STAR outline", STAR, "## "),
+        ] {
+            let body: String = parts
+                .iter()
+                .map(|(h, t)| format!("{level}{h}{newline}{newline}{t}{newline}{newline}"))
+                .collect();
+            out.push(Action {
+                title: title.into(),
+                kind: ActionKind::Refactor,
+                fixes: None,
+                edits: vec![Edit {
+                    range: at..at,
+                    text: body,
+                }],
+            });
+        }
+    }
     out
+}
+
+/// The start of the line holding `offset`, when that line is blank (a skeleton goes on its own lines).
+fn line_start(text: &str, offset: usize) -> Option<usize> {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
+    text[start..end].trim().is_empty().then_some(start)
+}
+
+/// An insertion of a part's template as its own paragraph, where the part belongs in the story.
+fn insert_part(
+    prose: &Prose,
+    offset: usize,
+    place: Place,
+    template: &str,
+    newline: &str,
+) -> Option<Edit> {
+    let study = prose.study_at(offset).or_else(|| prose.studies.first())?;
+    let body: Vec<_> = study
+        .blocks
+        .clone()
+        .filter(|&i| prose.blocks[i].heading_level().is_none())
+        .map(|i| &prose.blocks[i])
+        .collect();
+    let para = format!("{newline}{newline}");
+    let (at, text) = match (place, body.first(), body.last()) {
+        (Place::Top, Some(first), _) => (first.start, format!("{template}{para}")),
+        (Place::AfterFirst, Some(first), _) => (first.range.end, format!("{para}{template}")),
+        (Place::End, _, Some(last)) => (last.range.end, format!("{para}{template}")),
+        (_, None, _) | (_, _, None) => {
+            let heading = study.heading.map(|i| &prose.blocks[i])?;
+            (heading.range.end, format!("{para}{template}"))
+        }
+    };
+    Some(Edit {
+        range: at..at,
+        text,
+    })
+}
+
+/// Deletes a sentence that only names a principle ("This demonstrates my Customer Obsession."), with the
+/// space after it. Longer sentences are left to the writer: cutting words out of them could break them.
+fn remove_naming_sentence(prose: &Prose, text: &str, offset: usize) -> Option<Edit> {
+    const MAX_WORDS: usize = 8;
+    let block = prose.block_at(offset)?;
+    let (range, sentence) = block
+        .sentences()
+        .find(|(r, _)| r.start <= offset && offset < r.end)?;
+    if sentence.split_whitespace().count() > MAX_WORDS {
+        return None;
+    }
+    let trailing = text[range.end..].len() - text[range.end..].trim_start_matches(' ').len();
+    Some(Edit {
+        range: range.start..range.end + trailing,
+        text: String::new(),
+    })
 }
 
 /// Where to insert text at the end of the sentence containing `offset`: before its closing punctuation.
@@ -78,8 +265,11 @@ mod tests {
         let text = "I improved performance significantly.\n";
         let review = Reviewer::default().review_text(text);
         let actions = actions(&review, text, 0..text.len());
-        assert_eq!(actions.len(), 1);
-        let edit = &actions[0].edits[0];
+        let action = actions
+            .iter()
+            .find(|a| a.title == "Insert metric template")
+            .unwrap();
+        let edit = &action.edits[0];
         let mut fixed = text.to_string();
         fixed.replace_range(edit.range.clone(), &edit.text);
         assert_eq!(

@@ -1,8 +1,27 @@
 //! The coaching rules: each one a small self-describing unit in its own file, listed in [`RULES`].
 //! A rule's doc is the single source of its hover text, `casebook explain` and the README's rule table.
 
+mod assigned_not_initiated;
 pub mod config;
+mod generic_learning;
+mod inconsistent_metric;
+mod jargon_heavy;
+mod missing_alternatives;
+mod missing_business_impact;
+mod missing_customer_problem;
+mod missing_influence;
+mod missing_learning;
+mod missing_result_metric;
+mod missing_validation;
+mod named_principle;
+mod solution_first;
+mod story;
+mod technical_metric_only;
+mod too_thin;
+mod unfilled_placeholder;
 mod vague_claim;
+mod we_not_i;
+mod weak_verb;
 
 use crate::analysis::cues::Part;
 use crate::analysis::{BlockFacts, SentenceFacts};
@@ -197,10 +216,31 @@ impl Finding {
 }
 
 /// Rules that read one sentence or paragraph.
-static SENTENCE_RULES: &[&Rule] = &[&vague_claim::RULE];
+static SENTENCE_RULES: &[&Rule] = &[
+    &vague_claim::RULE,
+    &technical_metric_only::RULE,
+    &jargon_heavy::RULE,
+    &named_principle::RULE,
+    &we_not_i::RULE,
+    &weak_verb::RULE,
+    &unfilled_placeholder::RULE,
+    &inconsistent_metric::RULE,
+    &assigned_not_initiated::RULE,
+    &generic_learning::RULE,
+];
 
 /// Rules that read a whole case study.
-static STORY_RULES: &[&Rule] = &[];
+static STORY_RULES: &[&Rule] = &[
+    &missing_customer_problem::RULE,
+    &missing_alternatives::RULE,
+    &missing_result_metric::RULE,
+    &missing_business_impact::RULE,
+    &missing_influence::RULE,
+    &missing_validation::RULE,
+    &missing_learning::RULE,
+    &solution_first::RULE,
+    &too_thin::RULE,
+];
 
 /// Every rule, in the order they are documented: the story rules first, then the sentence rules.
 pub static RULES: LazyLock<Vec<&'static Rule>> =

@@ -1,0 +1,75 @@
+//! `generic-learning`: a lesson so general it could end any story.
+
+use super::{BlockView, Check, Finding, Rule, RuleDoc, Scope, Severity};
+use crate::analysis::cues::{CueKind, Part};
+use crate::analysis::lexicon::{toml_list, Lexicon, Words};
+use std::sync::LazyLock;
+
+/// A lesson longer than this carries enough specifics to be left alone.
+const MAX_WORDS: usize = 14;
+
+pub static RULE: Rule = Rule {
+    id: "generic-learning",
+    severity: Severity::Info,
+    scope: Scope::Sentence,
+    summary: "A lesson that fits any story",
+    doc: RuleDoc {
+        what: "A short \"I learned…\" sentence whose lesson is generic (\"communication is important\", \"a lot\", \"the value of teamwork\").",
+        why: "\"What did you learn?\" is one of the questions every Amazon interviewer asks. A generic lesson says nothing about this story and suggests the writer has not reflected on it; a specific lesson, tied to what you would do differently, shows judgment.",
+        example: "I learned that communication is important.",
+        instead: "I learned to share a one-page rollout plan with support before launch: the week we skipped it, tickets doubled because agents had no script.",
+    },
+    check: Check::Block(check),
+};
+
+static GENERIC: LazyLock<Lexicon<()>> = LazyLock::new(|| {
+    Lexicon::new(
+        toml_list(include_str!("lexicon/generic_learning.toml"), "phrases")
+            .into_iter()
+            .map(|p| (p, ())),
+    )
+});
+
+fn check(block: &BlockView, out: &mut Vec<Finding>) {
+    for (text, sentence) in block.sentences() {
+        let is_lesson = sentence.has(CueKind::Part(Part::Learnings));
+        if !is_lesson || sentence.words > MAX_WORDS || sentence.has_number {
+            continue;
+        }
+        if GENERIC.any(&Words::new(text)) {
+            out.push(Finding::new(
+                &RULE,
+                sentence.range.clone(),
+                "this lesson fits any story: name what you would do differently next time, and why",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::fires;
+
+    #[test]
+    fn fires_on_generic_lessons() {
+        for text in [
+            "I learned that communication is important.",
+            "This project taught me the value of teamwork.",
+            "I learned a lot.",
+        ] {
+            assert!(fires(&RULE, text), "should fire: {text}");
+        }
+    }
+
+    #[test]
+    fn stays_quiet_on_specific_lessons() {
+        for text in [
+            "I learned to bring support into launch planning two weeks earlier, because agents need a script.",
+            "Communication is important to our customers.",
+            "Next time I would run the pricing test for 4 weeks instead of 1.",
+        ] {
+            assert!(!fires(&RULE, text), "should stay quiet: {text}");
+        }
+    }
+}

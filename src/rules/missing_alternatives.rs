@@ -1,0 +1,66 @@
+//! `missing-alternatives`: no options or trade-offs weighed.
+
+use super::story::too_short_to_judge;
+use super::{Check, Finding, Rule, RuleDoc, Scope, Severity, StudyView};
+use crate::analysis::cues::Part;
+
+pub static RULE: Rule = Rule {
+    id: "missing-alternatives",
+    severity: Severity::Warning,
+    scope: Scope::CaseStudy,
+    summary: "No alternatives or trade-offs weighed",
+    doc: RuleDoc {
+        what: "A case study that never weighs options: no alternative considered, rejected or traded off (\"we considered\", \"instead of\", \"the trade-off was\"), and no \"Options\" or \"Trade-offs\" section. Hypotheticals (\"I should have considered...\") do not count. Stories of fewer than two sentences are left to `too-thin`.",
+        why: "Interviewers ask \"what were the alternatives?\" because judgment shows in what you chose not to do. The seed article's failed candidate could not name \"the alternative solutions considered and rejected\"; with one path only, the interviewer cannot tell a decision from an assignment.",
+        example: "Checkout was slow, so I moved the pricing service to a cache. Checkout time halved.",
+        instead: "I weighed caching prices against precomputing them nightly: precomputing was cheaper to run but would show stale prices during flash sales, so I chose the cache and accepted a 5-minute staleness window.",
+    },
+    check: Check::Study(check),
+};
+
+fn check(view: &StudyView, out: &mut Vec<Finding>) {
+    if too_short_to_judge(view) || view.has_part(Part::Alternatives) {
+        return;
+    }
+    out.push(Finding::new(
+        &RULE,
+        view.anchor.clone(),
+        "No alternatives weighed: name the options you considered, what each would cost, and why you chose this one.",
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::fires;
+
+    #[test]
+    fn fires_on() {
+        for text in [
+            "# Price cache\n\nCheckout was slow for shoppers on mobile. I moved the pricing service behind a cache. \
+             Checkout time halved and conversion rose 1.2%.\n",
+            "# Onboarding\n\nNew sellers gave up during a 9-step signup. I cut it to four steps and launched it to all \
+             sellers. Completed signups rose from 31% to 48%.\n",
+            // Only in hindsight: the writer knows the part exists, the story does not have it.
+            "# Alerts\n\nOn-call engineers were paged 40 times a week. I rewrote the alert rules. \
+             I should have considered other options before starting.\n",
+        ] {
+            assert!(fires(&RULE, text), "should fire: {text}");
+        }
+    }
+
+    #[test]
+    fn stays_quiet_on() {
+        for text in [
+            "# Price cache\n\nCheckout was slow for shoppers on mobile. I weighed caching prices against precomputing \
+             them nightly, and chose the cache because flash sales need fresh prices.\n",
+            "# Onboarding\n\nNew sellers gave up during a 9-step signup.\n\n## Trade-offs\n\nDropping the tax step \
+             meant collecting it later by email.\n",
+            "# Alerts\n\nOn-call engineers were paged 40 times a week. Rather than buy a new paging tool, I rewrote \
+             the alert rules with the team.\n",
+            "# Queue\n\nI built a message queue.\n",
+        ] {
+            assert!(!fires(&RULE, text), "should stay quiet: {text}");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! `we-not-i`: a paragraph told in "we" that never says what the writer did.
+
+use super::{BlockView, Check, Finding, Rule, RuleDoc, Scope, Severity};
+use crate::analysis::cues::CueKind;
+
+pub static RULE: Rule = Rule {
+    id: "we-not-i",
+    severity: Severity::Info,
+    scope: Scope::Sentence,
+    summary: "\"We\" hides what you did",
+    doc: RuleDoc {
+        what: "A paragraph (or list item) told in the first person plural that hides the writer: at least two \"we/our/us\" and no \"I/my/me\", or at least three times as many \"we/our/us\" as \"I/my/me\". It needs at least one \"we\" (a paragraph that only says \"our customers\" hides nobody), and is reported once, on the first \"we\". Words inside quotation marks are someone else's voice and do not count.",
+        why: "An Amazon interviewer has to decide what *you* did: which call you made, whom you convinced, what you built yourself. \"We\" gives the credit to a team the interviewer cannot hire; the next question is always \"what was your part?\". Name the team for the collaboration, and say \"I\" for your own decisions and actions.",
+        example: "We noticed refunds spiking, so we dug into the logs and we shipped a fix to our payment flow.",
+        instead: "I noticed refunds spiking, traced them to a retry bug in our payment flow, and convinced the payments team to ship my fix ahead of their roadmap.",
+    },
+    check: Check::Block(check),
+};
+
+/// Fires with at least this many plural pronouns and no singular one…
+const MIN_PLURAL_ALONE: usize = 2;
+/// …or when plural pronouns outnumber singular ones by this factor.
+const DOMINANCE: usize = 3;
+
+fn check(block: &BlockView, out: &mut Vec<Finding>) {
+    let mut plural = 0;
+    let mut singular = 0;
+    let mut first_we = None;
+    for (_, sentence) in block.sentences() {
+        for cue in &sentence.cues {
+            if cue.weak {
+                continue;
+            }
+            match cue.kind {
+                CueKind::FirstPersonPlural => {
+                    plural += 1;
+                    let range = block.range(sentence, &cue.range);
+                    if first_we.is_none() && is_we(&block.prose[range.clone()]) {
+                        first_we = Some(range);
+                    }
+                }
+                CueKind::FirstPersonSingular => singular += 1,
+                _ => {}
+            }
+        }
+    }
+    let Some(range) = first_we else { return };
+    let hides = if singular == 0 {
+        plural >= MIN_PLURAL_ALONE
+    } else {
+        plural >= DOMINANCE * singular
+    };
+    if hides {
+        let message = if singular == 0 {
+            format!("{plural} \"we/our/us\" and no \"I\": what did you do yourself?")
+        } else {
+            format!("{plural} \"we/our/us\" for {singular} \"I\": say which decisions and actions were yours")
+        };
+        out.push(Finding::new(&RULE, range, message));
+    }
+}
+
+/// "we" and its contractions ("we'd", "we’ve").
+fn is_we(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower == "we" || lower.starts_with("we'") || lower.starts_with("we\u{2019}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::{findings, fires};
+
+    #[test]
+    fn fires_on() {
+        for text in [
+            "We noticed refunds spiking, so we dug into the logs and shipped a fix.",
+            "- We rewrote the importer and we cut its runtime in half.",
+            "## What happened\n\nWe set up a war room 🔥. We paged the DB team and our on-call rotated every 4 hours.",
+            "We planned the launch, we ran the beta and we wrote the docs, and I sent the announcement email.",
+            "我们 rebuilt the checkout. We also moved our search index to a new cluster.",
+        ] {
+            assert!(fires(&RULE, text), "should fire: {text}");
+        }
+    }
+
+    #[test]
+    fn one_finding_per_paragraph_on_the_first_we() {
+        let text =
+            "Last spring we rebuilt checkout. We shipped it in May and we measured it for a month.";
+        let found = findings(&RULE, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].range.start, text.find("we").unwrap());
+        assert_eq!(&text[found[0].range.clone()], "we");
+    }
+
+    #[test]
+    fn stays_quiet_on() {
+        for text in [
+            "I proposed the rewrite, and we shipped it in May.",
+            "We launched in March.",
+            "I interviewed 12 of our customers and learned that our pricing page confused them.",
+            "I led the design; I convinced the payments team, and we shipped it together with our QA lead.",
+            "The VP told us: \"we need this before Prime Day, we have no slack\".",
+            "```\nwe we we our us\n```",
+        ] {
+            assert!(!fires(&RULE, text), "should stay quiet: {text}");
+        }
+    }
+}
