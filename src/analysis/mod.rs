@@ -20,6 +20,8 @@ pub struct SentenceFacts {
     pub words: usize,
     /// Cue words: story parts, improvement words, weak verbs, pronouns, jargon, placeholders…
     pub cues: Vec<Cue>,
+    /// Parts the sentence states outright (weak cues, such as hypotheticals, do not count).
+    pub parts: Vec<Part>,
     pub jargon: JargonReading,
     /// Numbers with what they measure.
     pub metrics: Vec<metrics::Metric>,
@@ -41,11 +43,6 @@ impl SentenceFacts {
 
     pub fn has(&self, kind: CueKind) -> bool {
         self.cues(kind).next().is_some()
-    }
-
-    /// Parts the sentence states outright (weak cues, such as hypotheticals, do not count).
-    pub fn parts(&self) -> Vec<Part> {
-        cues::strong_parts(&self.cues)
     }
 }
 
@@ -104,6 +101,7 @@ pub fn read_sentence(text: &str, range: Range<usize>) -> SentenceFacts {
         has_number,
         principles: principles::read_principles(text, &words),
         named: principles::named_principles(text, &words),
+        parts: cues::strong_parts(&cues),
         cues,
     }
 }

@@ -1,6 +1,6 @@
 //! `missing-business-impact`: numbers, but none about customers or the business.
 
-use super::story::{prose_sentences, too_short_to_judge};
+use super::story::too_short_to_judge;
 use super::{Check, Finding, Rule, RuleDoc, Scope, Severity, StudyView};
 use crate::analysis::metrics::MetricKind;
 
@@ -23,7 +23,7 @@ fn check(view: &StudyView, out: &mut Vec<Finding>) {
         return;
     }
     let mut technical = false;
-    for s in prose_sentences(view) {
+    for s in view.sentences() {
         for m in &s.facts.metrics {
             match m.kind {
                 MetricKind::Customer | MetricKind::Business => return,

@@ -30,7 +30,7 @@ fn check(view: &StudyView, out: &mut Vec<Finding>) {
             continue;
         }
         any_metric = true;
-        if p.declared.contains(&Part::Results) || facts.parts().contains(&Part::Results) {
+        if p.declared.contains(&Part::Results) || facts.parts.contains(&Part::Results) {
             return;
         }
     }

@@ -122,17 +122,27 @@ pub struct StudySentence<'a> {
     pub block_facts: &'a BlockFacts,
 }
 
+impl<'a> StudySentence<'a> {
+    /// Sentence `facts` of `block`, placed in the document.
+    pub fn new(block: &'a Block, block_facts: &'a BlockFacts, facts: &'a SentenceFacts) -> Self {
+        StudySentence {
+            range: block.range.start + facts.range.start..block.range.start + facts.range.end,
+            text: &block.prose.prose[facts.range.clone()],
+            facts,
+            block,
+            block_facts,
+        }
+    }
+}
+
 impl<'a> StudyView<'a> {
-    /// Every sentence of the study, in order.
+    /// Every sentence of the study, in order (headings have none).
     pub fn sentences(&self) -> impl Iterator<Item = StudySentence<'a>> + '_ {
         self.blocks.iter().flat_map(|&(block, facts)| {
-            facts.sentences.iter().map(move |s| StudySentence {
-                range: block.range.start + s.range.start..block.range.start + s.range.end,
-                text: &block.prose.prose[s.range.clone()],
-                facts: s,
-                block,
-                block_facts: facts,
-            })
+            facts
+                .sentences
+                .iter()
+                .map(move |s| StudySentence::new(block, facts, s))
         })
     }
 
@@ -160,7 +170,7 @@ impl<'a> StudyView<'a> {
                     }
                 }
                 for s in &facts.sentences {
-                    if s.parts().contains(&part) {
+                    if s.parts.contains(&part) {
                         out.push(
                             block.range.start + s.range.start..block.range.start + s.range.end,
                         );

@@ -37,13 +37,7 @@ pub fn placed<'a>(view: &StudyView<'a>) -> Vec<Placed<'a>> {
         declared.dedup();
         for s in &facts.sentences {
             out.push(Placed {
-                sentence: StudySentence {
-                    range: block.range.start + s.range.start..block.range.start + s.range.end,
-                    text: &block.prose.prose[s.range.clone()],
-                    facts: s,
-                    block,
-                    block_facts: facts,
-                },
+                sentence: StudySentence::new(block, facts, s),
                 declared: declared.clone(),
             });
         }
@@ -51,15 +45,7 @@ pub fn placed<'a>(view: &StudyView<'a>) -> Vec<Placed<'a>> {
     out
 }
 
-/// The study's prose sentences, headings left out.
-pub fn prose_sentences<'v, 'a>(
-    view: &'v StudyView<'a>,
-) -> impl Iterator<Item = StudySentence<'a>> + 'v {
-    view.sentences()
-        .filter(|s| s.block.heading_level().is_none())
-}
-
 /// Whether the story is too short for the `missing-*` and `solution-first` rules (see [`MIN_SENTENCES`]).
 pub fn too_short_to_judge(view: &StudyView) -> bool {
-    prose_sentences(view).take(MIN_SENTENCES).count() < MIN_SENTENCES
+    view.sentences().take(MIN_SENTENCES).count() < MIN_SENTENCES
 }

@@ -1,6 +1,5 @@
 //! `too-thin`: too short to sustain a 15–20 minute interview discussion.
 
-use super::story::prose_sentences;
 use super::{Check, Finding, Rule, RuleDoc, Scope, Severity, StudyView};
 
 pub static RULE: Rule = Rule {
@@ -21,7 +20,7 @@ pub static RULE: Rule = Rule {
 pub const MIN_WORDS: usize = 150;
 
 fn check(view: &StudyView, out: &mut Vec<Finding>) {
-    let words: usize = prose_sentences(view).map(|s| s.facts.words).sum();
+    let words: usize = view.sentences().map(|s| s.facts.words).sum();
     if words >= MIN_WORDS {
         return;
     }
