@@ -8,7 +8,7 @@ use crate::analysis::principles::{Principle, Strength};
 use crate::analysis::SentenceFacts;
 use crate::prose::CaseStudy;
 use crate::review::Review;
-use crate::rules::{rule, StudyView};
+use crate::rules::rule;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -32,12 +32,8 @@ pub fn shows_line(principles: &[Principle]) -> String {
 
 /// The hover at document offset `offset`, if it is over a sentence or a case study's heading.
 pub fn hover(review: &Review, offset: usize) -> Option<HoverText> {
-    let (index, block) = review
-        .prose
-        .blocks
-        .iter()
-        .enumerate()
-        .find(|(_, b)| b.range.start <= offset && offset <= b.range.end)?;
+    let index = review.prose.block_index_at(offset)?;
+    let block = &review.prose.blocks[index];
     if block.heading_level().is_some() {
         let study = review
             .prose
@@ -49,12 +45,8 @@ pub fn hover(review: &Review, offset: usize) -> Option<HoverText> {
             markdown: scorecard(&Scorecard::of(review, study)),
         });
     }
-    let facts = &review.blocks[index].facts;
-    let sentence = facts.sentences.iter().find(|s| {
-        let r = block.range.start + s.range.start..block.range.start + s.range.end;
-        r.start <= offset && offset <= r.end
-    })?;
-    let range = block.range.start + sentence.range.start..block.range.start + sentence.range.end;
+    let (n, range) = block.sentence_at(offset)?;
+    let sentence = &review.blocks[index].facts.sentences[n];
     let text = &block.prose.prose[sentence.range.clone()];
     let mut md = sentence_hover(text, sentence);
     let findings: Vec<_> = review
@@ -124,15 +116,7 @@ pub struct Scorecard {
 
 impl Scorecard {
     pub fn of(review: &Review, study: &CaseStudy) -> Scorecard {
-        let view = StudyView {
-            study,
-            anchor: study.range.clone(),
-            blocks: study
-                .blocks
-                .clone()
-                .map(|i| (&review.prose.blocks[i], &review.blocks[i].facts))
-                .collect(),
-        };
+        let view = review.study_view(study);
         let mut metrics = BTreeMap::from([("technical", 0), ("customer", 0), ("business", 0)]);
         let mut scores: BTreeMap<Principle, f32> = BTreeMap::new();
         for s in view.sentences() {

@@ -6,7 +6,7 @@
 
 use crate::analysis::{read_block, BlockFacts};
 use crate::document::Document;
-use crate::prose::{BlockKind, BlockProse, Comment, Prose, ProseReader};
+use crate::prose::{BlockKind, BlockProse, CaseStudy, Comment, Prose, ProseReader};
 use crate::rules::config::RuleConfig;
 use crate::rules::{BlockView, Check, Finding, StudyView, RULES};
 use ropey::Rope;
@@ -81,15 +81,7 @@ impl Reviewer {
             }
         }
         for study in &prose.studies {
-            let view = StudyView {
-                study,
-                anchor: study_anchor(&prose, study, doc),
-                blocks: study
-                    .blocks
-                    .clone()
-                    .map(|i| (&prose.blocks[i], &blocks[i].facts))
-                    .collect(),
-            };
+            let view = study_view(&prose, &blocks, study);
             for rule in RULES.iter() {
                 if let Check::Study(check) = rule.check {
                     check(&view, &mut findings);
@@ -125,24 +117,26 @@ impl Reviewer {
     }
 }
 
-/// Where a case study's findings are shown: its heading's text, or its first line.
-fn study_anchor(prose: &Prose, study: &crate::prose::CaseStudy, doc: &Document) -> Range<usize> {
-    match study.heading {
-        Some(i) => prose.blocks[i].range.clone(),
-        None => {
-            let rope = doc.rope();
-            let start = study
-                .blocks
-                .clone()
-                .next()
-                .map_or(0, |i| prose.blocks[i].range.start);
-            let line = rope.byte_to_line(start.min(rope.len_bytes()));
-            let end = rope
-                .try_line_to_byte(line + 1)
-                .unwrap_or_else(|_| rope.len_bytes());
-            let text = doc.slice(start..end);
-            start..start + text.trim_end().len()
-        }
+fn study_view<'a>(
+    prose: &'a Prose,
+    blocks: &'a [Arc<BlockReview>],
+    study: &'a CaseStudy,
+) -> StudyView<'a> {
+    StudyView {
+        study,
+        anchor: study.anchor.clone(),
+        blocks: study
+            .blocks
+            .clone()
+            .map(|i| (&prose.blocks[i], &blocks[i].facts))
+            .collect(),
+    }
+}
+
+impl Review {
+    /// What the case-study rules see of `study` (one of `self.prose.studies`).
+    pub fn study_view<'a>(&'a self, study: &'a CaseStudy) -> StudyView<'a> {
+        study_view(&self.prose, &self.blocks, study)
     }
 }
 

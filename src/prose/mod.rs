@@ -57,6 +57,14 @@ impl Block {
         })
     }
 
+    /// The sentence whose range holds `offset` (ends included): its index and document range.
+    pub fn sentence_at(&self, offset: usize) -> Option<(usize, Range<usize>)> {
+        self.sentences()
+            .map(|(r, _)| r)
+            .enumerate()
+            .find(|(_, r)| r.start <= offset && offset <= r.end)
+    }
+
     pub fn heading_level(&self) -> Option<u8> {
         match self.kind {
             BlockKind::Heading { level } => Some(level),
@@ -80,6 +88,8 @@ pub struct CaseStudy {
     pub blocks: Range<usize>,
     /// Document byte range, from its heading to the next case study.
     pub range: Range<usize>,
+    /// Where findings about the whole story are shown: its heading's text, or its first line.
+    pub anchor: Range<usize>,
 }
 
 /// An HTML comment in the document (where inline configuration directives live).
@@ -173,6 +183,18 @@ impl ProseReader {
         }
         self.cache = seen;
         prose.group_studies(doc.len());
+        for study in &mut prose.studies {
+            study.anchor = match study.heading {
+                Some(i) => prose.blocks[i].range.clone(),
+                None => first_line(
+                    doc,
+                    prose
+                        .blocks
+                        .get(study.blocks.start)
+                        .map_or(0, |b| b.range.start),
+                ),
+            };
+        }
         prose
     }
 
@@ -258,6 +280,16 @@ fn block_kind(inline: Node) -> Option<BlockKind> {
     }
 }
 
+/// The line that starts at `start`, without its line break or trailing spaces.
+fn first_line(doc: &Document, start: usize) -> Range<usize> {
+    let rope = doc.rope();
+    let line = rope.byte_to_line(start.min(rope.len_bytes()));
+    let end = rope
+        .try_line_to_byte(line + 1)
+        .unwrap_or_else(|_| rope.len_bytes());
+    start..start + doc.slice(start..end).trim_end().len()
+}
+
 fn html_comments(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -288,6 +320,7 @@ impl Prose {
                     heading: None,
                     blocks: 0..self.blocks.len(),
                     range: 0..doc_len,
+                    anchor: 0..0,
                 });
             }
             return;
@@ -304,6 +337,7 @@ impl Prose {
                 heading: Some(start),
                 blocks: start..end,
                 range: heading.start..range_end,
+                anchor: heading.range.clone(),
             });
         }
     }
@@ -313,10 +347,23 @@ impl Prose {
         self.studies.iter().find(|s| s.range.contains(&offset))
     }
 
-    /// The block whose inline content contains `offset`.
-    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+    /// The index of the block whose inline content holds `offset` (ends included).
+    pub fn block_index_at(&self, offset: usize) -> Option<usize> {
         let i = self.blocks.partition_point(|b| b.range.end < offset);
-        self.blocks.get(i).filter(|b| b.range.start <= offset)
+        self.blocks
+            .get(i)
+            .filter(|b| b.range.start <= offset)
+            .map(|_| i)
+    }
+
+    /// The block whose inline content holds `offset` (ends included).
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        self.block_index_at(offset).map(|i| &self.blocks[i])
+    }
+
+    /// The document range of the sentence that holds `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<Range<usize>> {
+        self.block_at(offset)?.sentence_at(offset).map(|(_, r)| r)
     }
 }
 
