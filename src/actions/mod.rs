@@ -44,12 +44,14 @@ enum Place {
     End,
 }
 
+const PROBLEM_TEMPLATE: &str = "[Who: which customers or users] were [what went wrong for them], costing them [time, money, abandonment] — about [how many] each [week]. I found out from [support tickets, data, interviews].";
+
 /// The story-level templates: rule, title, where, text.
 const PART_TEMPLATES: &[(&str, &str, Place, &str)] = &[
     ("missing-customer-problem", "Insert customer-problem template", Place::Top,
-     "[Who: which customers or users] were [what went wrong for them], costing them [time, money, abandonment] — about [how many] each [week]. I found out from [support tickets, data, interviews]."),
+     PROBLEM_TEMPLATE),
     ("solution-first", "Open with the customer problem", Place::Top,
-     "[Who: which customers or users] were [what went wrong for them], costing them [time, money, abandonment] — about [how many] each [week]. I found out from [support tickets, data, interviews]."),
+     PROBLEM_TEMPLATE),
     ("missing-validation", "Insert validation template", Place::AfterFirst,
      "Before building, I checked [the problem or hypothesis] by [customer interviews, data analysis, an A/B test with N users], which showed [what you learned]."),
     ("missing-alternatives", "Insert alternatives template", Place::AfterFirst,

@@ -26,12 +26,24 @@ struct OpenDocument {
 }
 
 impl OpenDocument {
+    /// Reviews the document again. A panic in the analysis leaves an empty review (and a fresh cache)
+    /// rather than a dead server.
     fn refresh(&mut self, config: &RuleConfig) {
-        self.review = Arc::new(if self.document.len() > MAX_REVIEWED_BYTES {
-            Review::default()
-        } else {
-            self.reviewer.review(&self.document, config)
+        let (reviewer, document) = (&mut self.reviewer, &self.document);
+        let reviewed = guarded("review", || {
+            if document.len() > MAX_REVIEWED_BYTES {
+                Review::default()
+            } else {
+                reviewer.review(document, config)
+            }
         });
+        match reviewed {
+            Ok(review) => self.review = Arc::new(review),
+            Err(_) => {
+                self.reviewer = Reviewer::default();
+                self.review = Arc::default();
+            }
+        }
     }
 }
 
@@ -49,9 +61,8 @@ struct State {
 impl State {
     fn reconfigure(&mut self) {
         self.config = self.file_config.overridden_by(&self.settings_config);
-        let config = self.config.clone();
         for doc in self.documents.values_mut() {
-            doc.refresh(&config);
+            doc.refresh(&self.config);
         }
     }
 }
@@ -361,16 +372,13 @@ impl LanguageServer for Backend {
         let doc = params.text_document;
         let pull = {
             let mut state = self.state();
-            let config = state.config.clone();
             let mut open = OpenDocument {
                 document: Document::new(&doc.text),
                 version: doc.version,
                 reviewer: Reviewer::default(),
                 review: Arc::default(),
             };
-            if guarded("review", || open.refresh(&config)).is_err() {
-                open.reviewer = Reviewer::default();
-            }
+            open.refresh(&state.config);
             state.documents.insert(doc.uri.clone(), open);
             state.pull_diagnostics
         };
@@ -384,10 +392,14 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let outcome: std::result::Result<bool, String> = {
             let mut state = self.state();
-            let encoding = state.encoding;
-            let config = state.config.clone();
-            let pull = state.pull_diagnostics;
-            match state.documents.get_mut(&uri) {
+            let State {
+                encoding,
+                pull_diagnostics: pull,
+                config,
+                documents,
+                ..
+            } = &mut *state;
+            match documents.get_mut(&uri) {
                 None => Err(format!(
                     "didChange for {} which is not open; ignored",
                     uri.as_str()
@@ -397,14 +409,11 @@ impl LanguageServer for Backend {
                         let range = change
                             .range
                             .map(|r| (convert::line_col(r.start), convert::line_col(r.end)));
-                        open.document.apply_change(range, &change.text, encoding);
+                        open.document.apply_change(range, &change.text, *encoding);
                     }
                     open.version = params.text_document.version;
-                    if guarded("review", || open.refresh(&config)).is_err() {
-                        open.reviewer = Reviewer::default();
-                        open.review = Arc::default();
-                    }
-                    Ok(pull)
+                    open.refresh(config);
+                    Ok(*pull)
                 }
             }
         };
