@@ -44,29 +44,31 @@ fn check(block: &BlockView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::fires;
+    use crate::rules::testing::{assert_fires, assert_quiet};
 
     #[test]
     fn fires_on_directed_work() {
-        for text in [
-            "My manager asked me to look into the flaky billing job.",
-            "I was assigned the migration after the reorg.",
-            "I followed the existing process as instructed and closed the ticket.",
-            "I posted in the channel and they handled it from there.",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "My manager asked me to look into the flaky billing job.",
+                "I was assigned the migration after the reorg.",
+                "I followed the existing process as instructed and closed the ticket.",
+                "I posted in the channel and they handled it from there.",
+            ],
+        )
     }
 
     #[test]
     fn stays_quiet_on_owned_work() {
-        for text in [
-            "I noticed the billing job failed every Monday and took it on myself.",
-            "I assigned the three workstreams to owners and checked in daily.",
-            "My manager supported the plan once I showed her the churn data.",
-            "I asked the payments team for their incident history.",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "I noticed the billing job failed every Monday and took it on myself.",
+                "I assigned the three workstreams to owners and checked in daily.",
+                "My manager supported the plan once I showed her the churn data.",
+                "I asked the payments team for their incident history.",
+            ],
+        )
     }
 }

@@ -49,27 +49,29 @@ fn check(block: &BlockView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::fires;
+    use crate::rules::testing::{assert_fires, assert_quiet};
 
     #[test]
     fn fires_on_generic_lessons() {
-        for text in [
-            "I learned that communication is important.",
-            "This project taught me the value of teamwork.",
-            "I learned a lot.",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "I learned that communication is important.",
+                "This project taught me the value of teamwork.",
+                "I learned a lot.",
+            ],
+        )
     }
 
     #[test]
     fn stays_quiet_on_specific_lessons() {
-        for text in [
-            "I learned to bring support into launch planning two weeks earlier, because agents need a script.",
-            "Communication is important to our customers.",
-            "Next time I would run the pricing test for 4 weeks instead of 1.",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "I learned to bring support into launch planning two weeks earlier, because agents need a script.",
+                "Communication is important to our customers.",
+                "Next time I would run the pricing test for 4 weeks instead of 1.",
+            ],
+        )
     }
 }

@@ -31,18 +31,19 @@ fn check(block: &BlockView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::{findings, fires};
+    use crate::rules::testing::{assert_fires, assert_quiet, findings};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "I cut API latency from 500 ms to 50 ms, a 50% reduction.",
-            "- Build time went from 40 min to 10 min, 2x faster.",
-            "We reduced page load from 2s to 3.5s.",
-            "## 成果\n\nSupport tickets dropped from 1,200 to 900 a week, a 60% drop 📉.",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "I cut API latency from 500 ms to 50 ms, a 50% reduction.",
+                "- Build time went from 40 min to 10 min, 2x faster.",
+                "We reduced page load from 2s to 3.5s.",
+                "## 成果\n\nSupport tickets dropped from 1,200 to 900 a week, a 60% drop 📉.",
+            ],
+        )
     }
 
     #[test]
@@ -56,14 +57,15 @@ mod tests {
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "I cut API latency from 500 ms to 50 ms, a 90% reduction.",
-            "Build time went from 40 min to 10 min, 4x faster.",
-            "Conversion rose from 2.0% to 2.5%, up 0.5 percentage points.",
-            "Tickets fell from 1,200 to 900 a week, a 25% drop 📉.",
-            "In 2021 we had 3 teams and 40 engineers.",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "I cut API latency from 500 ms to 50 ms, a 90% reduction.",
+                "Build time went from 40 min to 10 min, 4x faster.",
+                "Conversion rose from 2.0% to 2.5%, up 0.5 percentage points.",
+                "Tickets fell from 1,200 to 900 a week, a 25% drop 📉.",
+                "In 2021 we had 3 teams and 40 engineers.",
+            ],
+        )
     }
 }

@@ -41,18 +41,19 @@ fn check(block: &BlockView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::{findings, fires};
+    use crate::rules::testing::{assert_fires, assert_quiet, findings};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "I built an idempotent Kafka consumer with exactly-once semantics on a sharded Postgres cluster behind gRPC.",
-            "We migrated the monolith to Kubernetes with Istio sidecars, Helm charts and a Terraform pipeline.",
-            "- Replaced the Redis cache with a DynamoDB table fronted by a Lambda and SQS dead-letter queue.",
-            "## Approach\n\nThe service uses Kafka, Flink and Cassandra with CDC from the MySQL binlog 🚀.",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "I built an idempotent Kafka consumer with exactly-once semantics on a sharded Postgres cluster behind gRPC.",
+                "We migrated the monolith to Kubernetes with Istio sidecars, Helm charts and a Terraform pipeline.",
+                "- Replaced the Redis cache with a DynamoDB table fronted by a Lambda and SQS dead-letter queue.",
+                "## Approach\n\nThe service uses Kafka, Flink and Cassandra with CDC from the MySQL binlog 🚀.",
+            ],
+        )
     }
 
     #[test]
@@ -67,15 +68,16 @@ mod tests {
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "Sellers saw duplicate orders during peak sales, so I moved order events onto Kafka with idempotent consumers; refunds for duplicates fell by $40K a month.",
-            "Our database latency was high and the cache was cold.",
-            "I interviewed eight warehouse leads about how they plan shifts.",
-            "```rust\nlet consumer = KafkaConsumer::new(grpc, postgres, redis, kubernetes);\n```",
-            "The config lives in `kafka.grpc.postgres.redis.kubernetes.yaml` and nobody reads it.",
-            "顧客の問い合わせが減り、チェックアウトの離脱率も下がった。",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "Sellers saw duplicate orders during peak sales, so I moved order events onto Kafka with idempotent consumers; refunds for duplicates fell by $40K a month.",
+                "Our database latency was high and the cache was cold.",
+                "I interviewed eight warehouse leads about how they plan shifts.",
+                "```rust\nlet consumer = KafkaConsumer::new(grpc, postgres, redis, kubernetes);\n```",
+                "The config lives in `kafka.grpc.postgres.redis.kubernetes.yaml` and nobody reads it.",
+                "顧客の問い合わせが減り、チェックアウトの離脱率も下がった。",
+            ],
+        )
     }
 }

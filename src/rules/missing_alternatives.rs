@@ -32,35 +32,37 @@ fn check(view: &StudyView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::fires;
+    use crate::rules::testing::{assert_fires, assert_quiet};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "# Price cache\n\nCheckout was slow for shoppers on mobile. I moved the pricing service behind a cache. \
-             Checkout time halved and conversion rose 1.2%.\n",
-            "# Onboarding\n\nNew sellers gave up during a 9-step signup. I cut it to four steps and launched it to all \
-             sellers. Completed signups rose from 31% to 48%.\n",
-            // Only in hindsight: the writer knows the part exists, the story does not have it.
-            "# Alerts\n\nOn-call engineers were paged 40 times a week. I rewrote the alert rules. \
-             I should have considered other options before starting.\n",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "# Price cache\n\nCheckout was slow for shoppers on mobile. I moved the pricing service behind a cache. \
+                 Checkout time halved and conversion rose 1.2%.\n",
+                "# Onboarding\n\nNew sellers gave up during a 9-step signup. I cut it to four steps and launched it to all \
+                 sellers. Completed signups rose from 31% to 48%.\n",
+                // Only in hindsight: the writer knows the part exists, the story does not have it.
+                "# Alerts\n\nOn-call engineers were paged 40 times a week. I rewrote the alert rules. \
+                 I should have considered other options before starting.\n",
+            ],
+        )
     }
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "# Price cache\n\nCheckout was slow for shoppers on mobile. I weighed caching prices against precomputing \
-             them nightly, and chose the cache because flash sales need fresh prices.\n",
-            "# Onboarding\n\nNew sellers gave up during a 9-step signup.\n\n## Trade-offs\n\nDropping the tax step \
-             meant collecting it later by email.\n",
-            "# Alerts\n\nOn-call engineers were paged 40 times a week. Rather than buy a new paging tool, I rewrote \
-             the alert rules with the team.\n",
-            "# Queue\n\nI built a message queue.\n",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "# Price cache\n\nCheckout was slow for shoppers on mobile. I weighed caching prices against precomputing \
+                 them nightly, and chose the cache because flash sales need fresh prices.\n",
+                "# Onboarding\n\nNew sellers gave up during a 9-step signup.\n\n## Trade-offs\n\nDropping the tax step \
+                 meant collecting it later by email.\n",
+                "# Alerts\n\nOn-call engineers were paged 40 times a week. Rather than buy a new paging tool, I rewrote \
+                 the alert rules with the team.\n",
+                "# Queue\n\nI built a message queue.\n",
+            ],
+        )
     }
 }

@@ -44,35 +44,37 @@ fn check(view: &StudyView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::fires;
+    use crate::rules::testing::{assert_fires, assert_quiet};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "# API gateway\n\nMobile clients timed out during peak hours. I moved the API to a new gateway, cutting \
-             p99 latency from 500 ms to 50 ms and CPU use by 40%.\n",
-            "# Alerting\n\nOn-call engineers were overwhelmed by pages. I rewrote the alert rules and critical alerts \
-             fell by 50%.\n",
-            "# Builds\n\nDevelopers waited on slow builds. I moved the monorepo to remote caching, and clean builds \
-             went from 40 minutes to 9 minutes.\n",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "# API gateway\n\nMobile clients timed out during peak hours. I moved the API to a new gateway, cutting \
+                 p99 latency from 500 ms to 50 ms and CPU use by 40%.\n",
+                "# Alerting\n\nOn-call engineers were overwhelmed by pages. I rewrote the alert rules and critical alerts \
+                 fell by 50%.\n",
+                "# Builds\n\nDevelopers waited on slow builds. I moved the monorepo to remote caching, and clean builds \
+                 went from 40 minutes to 9 minutes.\n",
+            ],
+        )
     }
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            // A technical number with its customer consequence.
-            "# API gateway\n\nMobile clients timed out during peak hours. I moved the API to a new gateway, cutting \
-             p99 latency from 500 ms to 50 ms, and in-app purchases rose 7%.\n",
-            // No numbers at all: missing-result-metric speaks instead.
-            "# Alerting\n\nOn-call engineers were overwhelmed by pages. I rewrote the alert rules with the SRE team.\n",
-            // Money.
-            "# Builds\n\nDevelopers waited on slow builds. Remote caching cut our CI bill by $120K a year.\n",
-            "# Cache\n\nI cut p99 latency by 80%.\n",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                // A technical number with its customer consequence.
+                "# API gateway\n\nMobile clients timed out during peak hours. I moved the API to a new gateway, cutting \
+                 p99 latency from 500 ms to 50 ms, and in-app purchases rose 7%.\n",
+                // No numbers at all: missing-result-metric speaks instead.
+                "# Alerting\n\nOn-call engineers were overwhelmed by pages. I rewrote the alert rules with the SRE team.\n",
+                // Money.
+                "# Builds\n\nDevelopers waited on slow builds. Remote caching cut our CI bill by $120K a year.\n",
+                "# Cache\n\nI cut p99 latency by 80%.\n",
+            ],
+        )
     }
 }

@@ -51,44 +51,46 @@ fn check(view: &StudyView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::fires;
+    use crate::rules::testing::{assert_fires, assert_quiet};
 
     #[test]
     fn fires_on() {
-        for text in [
-            // All architecture, no people.
-            "# Event pipeline\n\nI designed a fault-tolerant event pipeline on Kafka with exactly-once delivery. \
-             It sustained 80K events per second at under 10 ms p99 latency. I also wrote the runbooks for on-call.\n",
-            // A problem, but only the system's.
-            "# Cache layer\n\nThe database was a bottleneck during nightly batch jobs. I added a Redis cache in front \
-             of the read replicas. Query load fell by 60%.\n",
-            // A Problem heading whose text never names anyone it hurt.
-            "# Build times\n\n## Context\n\nI was the build engineer on the platform group.\n\n## What I did\n\n\
-             I moved our monorepo to Bazel. Clean builds went from 40 minutes to 9 minutes.\n",
-            // The problem only under a negation.
-            "# Search rewrite\n\nCustomers never complained about search. I rewrote the ranking service in Rust \
-             anyway, and p50 latency dropped from 300 ms to 40 ms.\n",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                // All architecture, no people.
+                "# Event pipeline\n\nI designed a fault-tolerant event pipeline on Kafka with exactly-once delivery. \
+                 It sustained 80K events per second at under 10 ms p99 latency. I also wrote the runbooks for on-call.\n",
+                // A problem, but only the system's.
+                "# Cache layer\n\nThe database was a bottleneck during nightly batch jobs. I added a Redis cache in front \
+                 of the read replicas. Query load fell by 60%.\n",
+                // A Problem heading whose text never names anyone it hurt.
+                "# Build times\n\n## Context\n\nI was the build engineer on the platform group.\n\n## What I did\n\n\
+                 I moved our monorepo to Bazel. Clean builds went from 40 minutes to 9 minutes.\n",
+                // The problem only under a negation.
+                "# Search rewrite\n\nCustomers never complained about search. I rewrote the ranking service in Rust \
+                 anyway, and p50 latency dropped from 300 ms to 40 ms.\n",
+            ],
+        )
     }
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            // Whose problem and what it cost, in one sentence.
-            "# Faster confirmations\n\nShoppers waited up to two minutes for order confirmations, and support calls \
-             rose 2% as they asked whether their orders went through. I led the redesign of the queue that sends them.\n",
-            // A Problem label whose text names the business.
-            "# Seller payouts\n\n**Problem:** payout reports reached sellers three days late, and finance spent a week \
-             every month reconciling them.\n\nI rebuilt the report job and cut the delay to four hours.\n",
-            // A Problem section whose text names the customers.
-            "# Returns\n\n## The problem\n\nReturns took eleven days to refund, and customers phoned support to chase them.\n\n\
-             ## What I did\n\nI partnered with the warehouse team to scan returns at the dock.\n",
-            // One line: too short to judge, too-thin speaks instead.
-            "# Queue\n\nI built a message queue on Kafka.\n",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                // Whose problem and what it cost, in one sentence.
+                "# Faster confirmations\n\nShoppers waited up to two minutes for order confirmations, and support calls \
+                 rose 2% as they asked whether their orders went through. I led the redesign of the queue that sends them.\n",
+                // A Problem label whose text names the business.
+                "# Seller payouts\n\n**Problem:** payout reports reached sellers three days late, and finance spent a week \
+                 every month reconciling them.\n\nI rebuilt the report job and cut the delay to four hours.\n",
+                // A Problem section whose text names the customers.
+                "# Returns\n\n## The problem\n\nReturns took eleven days to refund, and customers phoned support to chase them.\n\n\
+                 ## What I did\n\nI partnered with the warehouse team to scan returns at the dock.\n",
+                // One line: too short to judge, too-thin speaks instead.
+                "# Queue\n\nI built a message queue on Kafka.\n",
+            ],
+        )
     }
 }

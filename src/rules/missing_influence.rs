@@ -50,35 +50,37 @@ fn check(view: &StudyView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::fires;
+    use crate::rules::testing::{assert_fires, assert_quiet};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "# Query tuning\n\nThe reporting dashboards were down four hours a day. I optimized the backend queries \
-             myself. Response times fell by 30%.\n",
-            "# Feature flags\n\nReleases kept breaking checkout for shoppers. I wrote a feature-flag service over a \
-             weekend and rolled it out. Checkout incidents dropped from 6 a month to 1.\n",
-            // Collaboration only as something that did not happen.
-            "# Migration\n\nOur billing jobs failed twice a week. I migrated them to a new scheduler without involving \
-             other teams. Failures stopped.\n",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "# Query tuning\n\nThe reporting dashboards were down four hours a day. I optimized the backend queries \
+                 myself. Response times fell by 30%.\n",
+                "# Feature flags\n\nReleases kept breaking checkout for shoppers. I wrote a feature-flag service over a \
+                 weekend and rolled it out. Checkout incidents dropped from 6 a month to 1.\n",
+                // Collaboration only as something that did not happen.
+                "# Migration\n\nOur billing jobs failed twice a week. I migrated them to a new scheduler without involving \
+                 other teams. Failures stopped.\n",
+            ],
+        )
     }
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "# Query tuning\n\nThe reporting dashboards were down four hours a day. I partnered with the BI team to \
-             find the queries that mattered, then optimized them.\n",
-            "# Feature flags\n\nReleases kept breaking checkout for shoppers. I convinced two skeptical team leads \
-             to adopt feature flags, and checkout incidents dropped from 6 a month to 1.\n",
-            "# Migration\n\nOur billing jobs failed twice a week. I got buy-in from finance to pause billing for a \
-             night, and moved the jobs to a new scheduler.\n",
-            "# Queries\n\nI optimized the queries alone.\n",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "# Query tuning\n\nThe reporting dashboards were down four hours a day. I partnered with the BI team to \
+                 find the queries that mattered, then optimized them.\n",
+                "# Feature flags\n\nReleases kept breaking checkout for shoppers. I convinced two skeptical team leads \
+                 to adopt feature flags, and checkout incidents dropped from 6 a month to 1.\n",
+                "# Migration\n\nOur billing jobs failed twice a week. I got buy-in from finance to pause billing for a \
+                 night, and moved the jobs to a new scheduler.\n",
+                "# Queries\n\nI optimized the queries alone.\n",
+            ],
+        )
     }
 }

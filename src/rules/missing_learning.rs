@@ -32,34 +32,36 @@ fn check(view: &StudyView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::fires;
+    use crate::rules::testing::{assert_fires, assert_quiet};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "# Checkout\n\nShoppers abandoned a five-page checkout. We launched a one-page checkout and conversion \
-             rose 4%.\n",
-            "# Payouts\n\nSellers were paid four days late. I rebuilt the payout job with finance, and payouts now \
-             arrive within 6 hours.\n",
-            "# Alerts\n\nOn-call was paged 40 times a week. I rewrote the alert rules. Pages fell to 6 a week and \
-             nobody quit the rotation.\n",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "# Checkout\n\nShoppers abandoned a five-page checkout. We launched a one-page checkout and conversion \
+                 rose 4%.\n",
+                "# Payouts\n\nSellers were paid four days late. I rebuilt the payout job with finance, and payouts now \
+                 arrive within 6 hours.\n",
+                "# Alerts\n\nOn-call was paged 40 times a week. I rewrote the alert rules. Pages fell to 6 a week and \
+                 nobody quit the rotation.\n",
+            ],
+        )
     }
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "# Checkout\n\nShoppers abandoned a five-page checkout. We launched a one-page checkout. In hindsight I \
-             would have tested it on mobile first.\n",
-            "# Payouts\n\nSellers were paid four days late. I rebuilt the payout job.\n\n## Lessons\n\nBring finance \
-             in before the design review, not after it.\n",
-            "# Alerts\n\nOn-call was paged 40 times a week. I rewrote the alert rules. I learned that every alert \
-             needs an owner.\n",
-            "# Launch\n\nWe launched checkout.\n",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "# Checkout\n\nShoppers abandoned a five-page checkout. We launched a one-page checkout. In hindsight I \
+                 would have tested it on mobile first.\n",
+                "# Payouts\n\nSellers were paid four days late. I rebuilt the payout job.\n\n## Lessons\n\nBring finance \
+                 in before the design review, not after it.\n",
+                "# Alerts\n\nOn-call was paged 40 times a week. I rewrote the alert rules. I learned that every alert \
+                 needs an owner.\n",
+                "# Launch\n\nWe launched checkout.\n",
+            ],
+        )
     }
 }

@@ -45,23 +45,24 @@ fn check(view: &StudyView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::{findings, fires};
+    use crate::rules::testing::{assert_fires, assert_quiet, findings};
 
     #[test]
     fn fires_on() {
-        for text in [
-            // No number at all.
-            "# Recommendations\n\nI led a team that built a recommendations widget for the home page. \
-             It improved engagement and shoppers liked it.\n",
-            // Numbers only for the problem.
-            "# Product page\n\nShoppers waited 3 seconds for the product page to load. I rewrote the page service \
-             with the team, and the page became much faster.\n",
-            // A result section with no number in it.
-            "# Payouts\n\nSellers were paid four days late.\n\n## Results\n\nSellers were happier and finance \
-             stopped complaining.\n",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                // No number at all.
+                "# Recommendations\n\nI led a team that built a recommendations widget for the home page. \
+                 It improved engagement and shoppers liked it.\n",
+                // Numbers only for the problem.
+                "# Product page\n\nShoppers waited 3 seconds for the product page to load. I rewrote the page service \
+                 with the team, and the page became much faster.\n",
+                // A result section with no number in it.
+                "# Payouts\n\nSellers were paid four days late.\n\n## Results\n\nSellers were happier and finance \
+                 stopped complaining.\n",
+            ],
+        )
     }
 
     #[test]
@@ -74,15 +75,16 @@ mod tests {
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "# Product page\n\nShoppers waited 3 seconds for the product page to load. I rewrote the page service, \
-             which reduced load time to 0.9 s and lifted conversion by 3%.\n",
-            "# Payouts\n\nSellers were paid four days late.\n\n## Results\n\nPayouts now arrive within 6 hours, \
-             and payout tickets fell by 70%.\n",
-            "# Refunds\n\nCustomers chased refunds by phone. **Impact:** 2,400 fewer support calls per month.\n",
-            "# Widget\n\nIt improved engagement.\n",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "# Product page\n\nShoppers waited 3 seconds for the product page to load. I rewrote the page service, \
+                 which reduced load time to 0.9 s and lifted conversion by 3%.\n",
+                "# Payouts\n\nSellers were paid four days late.\n\n## Results\n\nPayouts now arrive within 6 hours, \
+                 and payout tickets fell by 70%.\n",
+                "# Refunds\n\nCustomers chased refunds by phone. **Impact:** 2,400 fewer support calls per month.\n",
+                "# Widget\n\nIt improved engagement.\n",
+            ],
+        )
     }
 }

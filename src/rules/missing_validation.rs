@@ -32,33 +32,35 @@ fn check(view: &StudyView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::fires;
+    use crate::rules::testing::{assert_fires, assert_quiet};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "# Listing form\n\nSellers found the listing form confusing. I redesigned it and launched the new version \
-             to every seller.\n",
-            "# Dark mode\n\nI was sure our users wanted dark mode. I built it in two sprints and shipped it.\n",
-            "# Search\n\nShoppers could not find sizes. We never tested the new filters with anyone before launch. \
-             I shipped them in March.\n",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "# Listing form\n\nSellers found the listing form confusing. I redesigned it and launched the new version \
+                 to every seller.\n",
+                "# Dark mode\n\nI was sure our users wanted dark mode. I built it in two sprints and shipped it.\n",
+                "# Search\n\nShoppers could not find sizes. We never tested the new filters with anyone before launch. \
+                 I shipped them in March.\n",
+            ],
+        )
     }
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "# Listing form\n\nSellers found the listing form confusing. I interviewed eight sellers and pulled the \
-             drop-off funnel before redesigning it.\n",
-            "# Dark mode\n\nI thought users wanted dark mode. A survey of 2,000 users confirmed that night-time \
-             readers did.\n",
-            "# Search\n\nShoppers could not find sizes.\n\n## Validation\n\nThe search logs showed one query in five \
-             was a size.\n",
-            "# Filters\n\nI shipped size filters.\n",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "# Listing form\n\nSellers found the listing form confusing. I interviewed eight sellers and pulled the \
+                 drop-off funnel before redesigning it.\n",
+                "# Dark mode\n\nI thought users wanted dark mode. A survey of 2,000 users confirmed that night-time \
+                 readers did.\n",
+                "# Search\n\nShoppers could not find sizes.\n\n## Validation\n\nThe search logs showed one query in five \
+                 was a size.\n",
+                "# Filters\n\nI shipped size filters.\n",
+            ],
+        )
     }
 }

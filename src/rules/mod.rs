@@ -309,4 +309,22 @@ pub(crate) mod testing {
     pub fn fires(rule: &Rule, text: &str) -> bool {
         !findings(rule, text).is_empty()
     }
+
+    /// Asserts that `rule` fires on every text of a table.
+    pub fn assert_fires(rule: &Rule, texts: &[&str]) {
+        for text in texts {
+            assert!(fires(rule, text), "{} should fire on: {text}", rule.id);
+        }
+    }
+
+    /// Asserts that `rule` stays quiet on every text of a table (its near-misses).
+    pub fn assert_quiet(rule: &Rule, texts: &[&str]) {
+        for text in texts {
+            assert!(
+                !fires(rule, text),
+                "{} should stay quiet on: {text}",
+                rule.id
+            );
+        }
+    }
 }

@@ -34,19 +34,20 @@ fn check(block: &BlockView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::{findings, fires};
+    use crate::rules::testing::{assert_fires, assert_quiet, findings};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "I demonstrated Customer Obsession by talking to users.",
-            "This project is a textbook example of Bias for Action.",
-            "- Dive Deep: I read every one of the 300 failed payment logs.",
-            "In the end I chose to Disagree and Commit, and shipped the team's design 🤝.",
-            "## Rollout\n\nThis was \"Invent and Simplify\" in practice: one form instead of four.",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "I demonstrated Customer Obsession by talking to users.",
+                "This project is a textbook example of Bias for Action.",
+                "- Dive Deep: I read every one of the 300 failed payment logs.",
+                "In the end I chose to Disagree and Commit, and shipped the team's design 🤝.",
+                "## Rollout\n\nThis was \"Invent and Simplify\" in practice: one form instead of four.",
+            ],
+        )
     }
 
     #[test]
@@ -60,14 +61,15 @@ mod tests {
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "I took ownership of the migration after the original owner left.",
-            "I spent two days on support calls with sellers whose listings failed.",
-            "We had to think big about the catalog: 40 million items by next year.",
-            "```\nprinciples = [\"Customer Obsession\", \"Bias for Action\"]\n```",
-            "我们把结账流程从四步缩短到两步，客户投诉减少了一半。",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "I took ownership of the migration after the original owner left.",
+                "I spent two days on support calls with sellers whose listings failed.",
+                "We had to think big about the catalog: 40 million items by next year.",
+                "```\nprinciples = [\"Customer Obsession\", \"Bias for Action\"]\n```",
+                "我们把结账流程从四步缩短到两步，客户投诉减少了一半。",
+            ],
+        )
     }
 }

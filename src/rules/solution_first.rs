@@ -58,34 +58,36 @@ fn report(view: &StudyView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::fires;
+    use crate::rules::testing::{assert_fires, assert_quiet};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "# Product pages\n\nI implemented a sharded Postgres cluster behind a new gateway. Shoppers had been \
-             waiting 3 seconds for product pages.\n",
-            "# Events\n\nIn 2022 I joined the platform group. I migrated our event bus to Kafka with exactly-once \
-             delivery. Confirmations had been reaching shoppers late.\n",
-            "# Cache\n\nI built a write-through cache for the pricing service and its database. It sustained 50K \
-             reads per second. Later we found checkout was faster.\n",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "# Product pages\n\nI implemented a sharded Postgres cluster behind a new gateway. Shoppers had been \
+                 waiting 3 seconds for product pages.\n",
+                "# Events\n\nIn 2022 I joined the platform group. I migrated our event bus to Kafka with exactly-once \
+                 delivery. Confirmations had been reaching shoppers late.\n",
+                "# Cache\n\nI built a write-through cache for the pricing service and its database. It sustained 50K \
+                 reads per second. Later we found checkout was faster.\n",
+            ],
+        )
     }
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "# Product pages\n\nShoppers waited 3 seconds for product pages and conversion suffered. I implemented a \
-             sharded Postgres cluster.\n",
-            "# Events\n\n**Problem:** our Kafka consumers lagged by minutes every evening.\n\nI rebuilt the consumer \
-             group and the lag went away.\n",
-            "# Payouts\n\nIn 2022 I joined the payments group. Sellers complained that payouts arrived days late. \
-             I migrated the payout job to a streaming pipeline.\n",
-            "# Queue\n\nI implemented a Kafka queue.\n",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "# Product pages\n\nShoppers waited 3 seconds for product pages and conversion suffered. I implemented a \
+                 sharded Postgres cluster.\n",
+                "# Events\n\n**Problem:** our Kafka consumers lagged by minutes every evening.\n\nI rebuilt the consumer \
+                 group and the lag went away.\n",
+                "# Payouts\n\nIn 2022 I joined the payments group. Sellers complained that payouts arrived days late. \
+                 I migrated the payout job to a streaming pipeline.\n",
+                "# Queue\n\nI implemented a Kafka queue.\n",
+            ],
+        )
     }
 }

@@ -57,19 +57,20 @@ fn check(block: &BlockView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::{findings, fires};
+    use crate::rules::testing::{assert_fires, assert_quiet, findings};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "I cut p99 latency from 850 ms to 285 ms.",
-            "After the index rewrite, query time dropped from 2.4 s to 300 ms. The team celebrated with cake 🎉.",
-            "- Reduced CPU utilization on the ingest fleet from 78% to 41%.\n- Wrote the runbook.",
-            "# Cache layer\n\nWe moved the session store to Redis and the error rate fell from 1.2% to 0.1%.\n\nA month later I handed the service over to the platform team.",
-            "I tuned the GC flags and throughput went from 4K to 11K requests per second. 東京リージョンでも同じ設定を使った。",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "I cut p99 latency from 850 ms to 285 ms.",
+                "After the index rewrite, query time dropped from 2.4 s to 300 ms. The team celebrated with cake 🎉.",
+                "- Reduced CPU utilization on the ingest fleet from 78% to 41%.\n- Wrote the runbook.",
+                "# Cache layer\n\nWe moved the session store to Redis and the error rate fell from 1.2% to 0.1%.\n\nA month later I handed the service over to the platform team.",
+                "I tuned the GC flags and throughput went from 4K to 11K requests per second. 東京リージョンでも同じ設定を使った。",
+            ],
+        )
     }
 
     #[test]
@@ -86,15 +87,16 @@ mod tests {
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "I reduced p99 latency from 850 ms to 285 ms, cutting checkout abandonment by 4%.",
-            "I cut p99 latency from 850 ms to 285 ms. Checkout abandonment fell from 11% to 7% the following month.",
-            "Page load dropped from 3.1 s to 1.2 s, so shoppers on slow phones stopped giving up before the cart loaded 🛒.",
-            "Error rate fell from 2% to 0.2%, which saved about $30K a month in refunds.",
-            "I interviewed 12 sellers about their listing workflow.",
-            "```\np99 latency: 850 ms -> 285 ms\n```",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "I reduced p99 latency from 850 ms to 285 ms, cutting checkout abandonment by 4%.",
+                "I cut p99 latency from 850 ms to 285 ms. Checkout abandonment fell from 11% to 7% the following month.",
+                "Page load dropped from 3.1 s to 1.2 s, so shoppers on slow phones stopped giving up before the cart loaded 🛒.",
+                "Error rate fell from 2% to 0.2%, which saved about $30K a month in refunds.",
+                "I interviewed 12 sellers about their listing workflow.",
+                "```\np99 latency: 850 ms -> 285 ms\n```",
+            ],
+        )
     }
 }

@@ -38,7 +38,7 @@ fn check(view: &StudyView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::{findings, fires};
+    use crate::rules::testing::{assert_fires, assert_quiet, findings};
 
     /// A full story of well over 150 words.
     const FULL: &str = "# Seller payouts\n\n\
@@ -55,15 +55,16 @@ mod tests {
 
     #[test]
     fn fires_on() {
-        for text in [
-            "# Query tuning\n\nI optimized the backend database queries, cutting response times by 30%.\n",
-            "# Recommendations\n\nI led a team that built a recommendations feature. It improved engagement. \
-             Shoppers liked it and we got good feedback from the business.\n",
-            "# Placeholder\n\n## Problem\n\n## Results\n",
-            "Sellers were paid late. I fixed the payout job with finance, and tickets fell by half.\n",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "# Query tuning\n\nI optimized the backend database queries, cutting response times by 30%.\n",
+                "# Recommendations\n\nI led a team that built a recommendations feature. It improved engagement. \
+                 Shoppers liked it and we got good feedback from the business.\n",
+                "# Placeholder\n\n## Problem\n\n## Results\n",
+                "Sellers were paid late. I fixed the payout job with finance, and tickets fell by half.\n",
+            ],
+        )
     }
 
     #[test]
@@ -88,12 +89,13 @@ mod tests {
             "{FULL}\n{}",
             FULL.replace("Seller payouts", "Payouts again")
         );
-        for text in [
-            FULL,
-            &two_stories,
-            &FULL.replace("# Seller payouts\n\n", ""),
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                FULL,
+                &two_stories,
+                &FULL.replace("# Seller payouts\n\n", ""),
+            ],
+        )
     }
 }

@@ -34,19 +34,20 @@ fn check(block: &BlockView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::{findings, fires};
+    use crate::rules::testing::{assert_fires, assert_quiet, findings};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "Checkout abandonment fell from [baseline] to 7%.",
-            "Revenue grew by XX% in the first quarter.",
-            "- TODO: add the support ticket numbers.",
-            "The migration saved $X per month 💸.",
-            "## 結果\n\nSeller onboarding time dropped from ??? to 2 days.",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "Checkout abandonment fell from [baseline] to 7%.",
+                "Revenue grew by XX% in the first quarter.",
+                "- TODO: add the support ticket numbers.",
+                "The migration saved $X per month 💸.",
+                "## 結果\n\nSeller onboarding time dropped from ??? to 2 days.",
+            ],
+        )
     }
 
     #[test]
@@ -59,14 +60,15 @@ mod tests {
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "Checkout abandonment fell from 11% to 7%.",
-            "I kept a to-do list of every seller complaint and closed 40 of them.",
-            "We shipped version X of the app to 5% of users.",
-            "See the [design doc](https://example.com/design) for the trade-offs.",
-            "```\nbaseline = TODO  # XX%\n```",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "Checkout abandonment fell from 11% to 7%.",
+                "I kept a to-do list of every seller complaint and closed 40 of them.",
+                "We shipped version X of the app to 5% of users.",
+                "See the [design doc](https://example.com/design) for the trade-offs.",
+                "```\nbaseline = TODO  # XX%\n```",
+            ],
+        )
     }
 }

@@ -80,33 +80,35 @@ fn check(block: &BlockView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::fires;
+    use crate::rules::testing::{assert_fires, assert_quiet};
 
     #[test]
     fn fires_on_improvement_without_numbers() {
-        for text in [
-            "I improved performance significantly.",
-            "The new flow made onboarding much better for sellers.",
-            "We optimized the search page.",
-            "After the rewrite the dashboard was faster and more reliable.",
-            "Customers got a faster checkout ✨ and one better search page.",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "I improved performance significantly.",
+                "The new flow made onboarding much better for sellers.",
+                "We optimized the search page.",
+                "After the rewrite the dashboard was faster and more reliable.",
+                "Customers got a faster checkout ✨ and one better search page.",
+            ],
+        )
     }
 
     #[test]
     fn stays_quiet_with_numbers_or_without_claims() {
-        for text in [
-            "I improved conversion from 2.1% to 2.6%.",
-            "Checkout got faster: p50 dropped from 4.1 s to 1.3 s.",
-            "I made the seller dashboard three times faster.",
-            "We halved the build time, so releases got faster.",
-            "I interviewed twelve sellers about their listing workflow.",
-            "The `improve_speed()` call was renamed.",
-            "```\nimproved better faster\n```",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "I improved conversion from 2.1% to 2.6%.",
+                "Checkout got faster: p50 dropped from 4.1 s to 1.3 s.",
+                "I made the seller dashboard three times faster.",
+                "We halved the build time, so releases got faster.",
+                "I interviewed twelve sellers about their listing workflow.",
+                "The `improve_speed()` call was renamed.",
+                "```\nimproved better faster\n```",
+            ],
+        )
     }
 }

@@ -69,19 +69,20 @@ fn is_we(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::{findings, fires};
+    use crate::rules::testing::{assert_fires, assert_quiet, findings};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "We noticed refunds spiking, so we dug into the logs and shipped a fix.",
-            "- We rewrote the importer and we cut its runtime in half.",
-            "## What happened\n\nWe set up a war room 🔥. We paged the DB team and our on-call rotated every 4 hours.",
-            "We planned the launch, we ran the beta and we wrote the docs, and I sent the announcement email.",
-            "我们 rebuilt the checkout. We also moved our search index to a new cluster.",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "We noticed refunds spiking, so we dug into the logs and shipped a fix.",
+                "- We rewrote the importer and we cut its runtime in half.",
+                "## What happened\n\nWe set up a war room 🔥. We paged the DB team and our on-call rotated every 4 hours.",
+                "We planned the launch, we ran the beta and we wrote the docs, and I sent the announcement email.",
+                "我们 rebuilt the checkout. We also moved our search index to a new cluster.",
+            ],
+        )
     }
 
     #[test]
@@ -96,15 +97,16 @@ mod tests {
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "I proposed the rewrite, and we shipped it in May.",
-            "We launched in March.",
-            "I interviewed 12 of our customers and learned that our pricing page confused them.",
-            "I led the design; I convinced the payments team, and we shipped it together with our QA lead.",
-            "The VP told us: \"we need this before Prime Day, we have no slack\".",
-            "```\nwe we we our us\n```",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "I proposed the rewrite, and we shipped it in May.",
+                "We launched in March.",
+                "I interviewed 12 of our customers and learned that our pricing page confused them.",
+                "I led the design; I convinced the payments team, and we shipped it together with our QA lead.",
+                "The VP told us: \"we need this before Prime Day, we have no slack\".",
+                "```\nwe we we our us\n```",
+            ],
+        )
     }
 }

@@ -34,19 +34,20 @@ fn check(block: &BlockView, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::{findings, fires};
+    use crate::rules::testing::{assert_fires, assert_quiet, findings};
 
     #[test]
     fn fires_on() {
-        for text in [
-            "I helped migrate the billing service to the new region.",
-            "I was involved in the redesign of the seller onboarding flow.",
-            "- Worked on the search relevance project for two quarters.",
-            "In 2022 I was responsible for the release train 🚆.",
-            "## 背景\n\nMy team worked on the checkout rewrite while I was on call.",
-        ] {
-            assert!(fires(&RULE, text), "should fire: {text}");
-        }
+        assert_fires(
+            &RULE,
+            &[
+                "I helped migrate the billing service to the new region.",
+                "I was involved in the redesign of the seller onboarding flow.",
+                "- Worked on the search relevance project for two quarters.",
+                "In 2022 I was responsible for the release train 🚆.",
+                "## 背景\n\nMy team worked on the checkout rewrite while I was on call.",
+            ],
+        )
     }
 
     #[test]
@@ -63,14 +64,15 @@ mod tests {
 
     #[test]
     fn stays_quiet_on() {
-        for text in [
-            "The new cache helped customers on slow connections.",
-            "I designed the new onboarding flow and ran five usability sessions.",
-            "Support agents worked on a backlog of 900 tickets.",
-            "I convinced the payments team to take the retry fix into their sprint.",
-            "```\n# TODO: helped, worked on, was responsible for\n```",
-        ] {
-            assert!(!fires(&RULE, text), "should stay quiet: {text}");
-        }
+        assert_quiet(
+            &RULE,
+            &[
+                "The new cache helped customers on slow connections.",
+                "I designed the new onboarding flow and ran five usability sessions.",
+                "Support agents worked on a backlog of 900 tickets.",
+                "I convinced the payments team to take the retry fix into their sprint.",
+                "```\n# TODO: helped, worked on, was responsible for\n```",
+            ],
+        )
     }
 }
