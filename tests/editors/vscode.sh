@@ -11,18 +11,10 @@
 # Installs with apt-get (chromium, ripgrep, libkrb5-dev, a C++ toolchain) when they are missing: run as root.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
-cache="${CASEBOOK_EDITORS_CACHE:-/tmp/casebook-editors-cache}"
+editor=vscode
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 artifacts="${CASEBOOK_EDITORS_ARTIFACTS:-$cache/artifacts/vscode}"
 CODE_SERVER_VERSION="4.100.3"
-
-log() { printf '[vscode] %s\n' "$*"; }
-die() { printf '[vscode] FAIL: %s\n' "$*" >&2; exit 1; }
-
-[ -n "${CASEBOOK_BIN:-}" ] || die "set CASEBOOK_BIN to the casebook binary"
-bin="$(cd "$(dirname "$CASEBOOK_BIN")" && pwd)/$(basename "$CASEBOOK_BIN")"
-[ -x "$bin" ] || die "CASEBOOK_BIN=$CASEBOOK_BIN is not an executable file"
 command -v node >/dev/null || die "node (20.x) is needed"
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$node_major" = 20 ] || die "code-server $CODE_SERVER_VERSION needs Node 20, found $(node --version)"
