@@ -140,6 +140,9 @@ impl ProseReader {
         let mut seen: FxHashMap<u64, Arc<BlockProse>> = FxHashMap::default();
         if let Some(tree) = doc.tree() {
             let mut cursor = tree.walk();
+            // The nodes above the cursor. Kept by hand because `Node::parent` searches from the root,
+            // which makes a walk over a long, flat document quadratic.
+            let mut ancestors: Vec<Node> = Vec::new();
             // Iterative pre-order walk: deeply nested quotes and lists must not exhaust the stack.
             'walk: loop {
                 let node = cursor.node();
@@ -147,8 +150,8 @@ impl ProseReader {
                 match node.kind() {
                     "inline" => {
                         descend = false;
-                        if let Some(kind) = block_kind(node) {
-                            let block = self.block(doc, node, kind, &mut seen);
+                        if let Some((kind, start)) = block_kind(&ancestors) {
+                            let block = self.block(doc, node, kind, start, &mut seen);
                             for c in &block.prose.comments {
                                 let range = block.range.start + c.start..block.range.start + c.end;
                                 prose.comments.push(Comment {
@@ -172,12 +175,14 @@ impl ProseReader {
                     _ => {}
                 }
                 if descend && cursor.goto_first_child() {
+                    ancestors.push(node);
                     continue;
                 }
                 while !cursor.goto_next_sibling() {
                     if !cursor.goto_parent() {
                         break 'walk;
                     }
+                    ancestors.pop();
                 }
             }
         }
@@ -203,6 +208,7 @@ impl ProseReader {
         doc: &Document,
         node: Node,
         kind: BlockKind,
+        start: usize,
         seen: &mut FxHashMap<u64, Arc<BlockProse>>,
     ) -> Block {
         let range = node.byte_range();
@@ -233,15 +239,6 @@ impl ProseReader {
             }
         };
         seen.insert(key, prose.clone());
-        let outer = match kind {
-            BlockKind::Heading { .. } => node
-                .parent()
-                .filter(|p| p.kind() == "atx_heading")
-                .or_else(|| node.parent().and_then(|p| p.parent())),
-            BlockKind::ListItem => node.parent().and_then(|p| p.parent()),
-            BlockKind::Paragraph => node.parent(),
-        };
-        let start = outer.map_or(range.start, |n| n.start_byte());
         Block {
             kind,
             range,
@@ -251,8 +248,12 @@ impl ProseReader {
     }
 }
 
-fn block_kind(inline: Node) -> Option<BlockKind> {
-    let parent = inline.parent()?;
+/// What an `inline` node's block is, from the nodes above it (innermost last), and where that block
+/// starts (before a heading's `#` or a list item's bullet).
+fn block_kind(ancestors: &[Node]) -> Option<(BlockKind, usize)> {
+    let mut up = ancestors.iter().rev();
+    let parent = up.next()?;
+    let grand = up.next();
     match parent.kind() {
         "atx_heading" => {
             let marker = parent.child(0)?.kind();
@@ -260,21 +261,21 @@ fn block_kind(inline: Node) -> Option<BlockKind> {
                 .strip_prefix("atx_h")
                 .and_then(|s| s.strip_suffix("_marker"))
                 .and_then(|s| s.parse().ok())?;
-            Some(BlockKind::Heading { level })
+            Some((BlockKind::Heading { level }, parent.start_byte()))
         }
-        "paragraph" => match parent.parent().map(|g| g.kind()) {
-            Some("list_item") => Some(BlockKind::ListItem),
+        "paragraph" => match grand.map(|g| g.kind()) {
+            Some("list_item") => Some((BlockKind::ListItem, grand?.start_byte())),
             Some("setext_heading") => {
-                let grand = parent.parent()?;
+                let grand = grand?;
                 let underline = grand.child(grand.child_count().checked_sub(1)?)?;
                 let level = if underline.kind() == "setext_h1_underline" {
                     1
                 } else {
                     2
                 };
-                Some(BlockKind::Heading { level })
+                Some((BlockKind::Heading { level }, grand.start_byte()))
             }
-            _ => Some(BlockKind::Paragraph),
+            _ => Some((BlockKind::Paragraph, parent.start_byte())),
         },
         _ => None,
     }
