@@ -7,6 +7,7 @@
 
 pub mod actions;
 pub mod analysis;
+pub mod cache;
 pub mod cli;
 pub mod document;
 pub mod hover;

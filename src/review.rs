@@ -10,7 +10,8 @@ use crate::prose::{BlockKind, BlockProse, CaseStudy, Comment, Prose, ProseReader
 use crate::rules::config::RuleConfig;
 use crate::rules::{BlockView, Check, Finding, StudyView, RULES};
 use ropey::Rope;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -34,7 +35,31 @@ pub struct Review {
 #[derive(Default)]
 pub struct Reviewer {
     prose: ProseReader,
-    cache: FxHashMap<u64, Arc<BlockReview>>,
+    /// Block reviews by block content key.
+    blocks: FxHashMap<u64, Arc<BlockReview>>,
+    /// Case-study findings (relative to the study's start) by [`study_key`].
+    studies: FxHashMap<u64, Arc<Vec<Finding>>>,
+}
+
+/// Identifies what the case-study rules see of a study: its blocks' content and kinds, where each sits
+/// within the study, and the study's own anchor.
+fn study_key(prose: &Prose, study: &CaseStudy) -> u64 {
+    let mut hasher = FxHasher::default();
+    let base = study.range.start;
+    (study.anchor.start.saturating_sub(base), study.anchor.len()).hash(&mut hasher);
+    study
+        .heading
+        .map(|h| h - study.blocks.start)
+        .hash(&mut hasher);
+    for block in &prose.blocks[study.blocks.clone()] {
+        (
+            block.prose.key,
+            block.range.start - base,
+            block.start - base,
+        )
+            .hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 fn review_block(prose: &BlockProse, kind: BlockKind) -> BlockReview {
@@ -55,39 +80,49 @@ fn review_block(prose: &BlockProse, kind: BlockKind) -> BlockReview {
 impl Reviewer {
     pub fn review(&mut self, doc: &Document, config: &RuleConfig) -> Review {
         let prose = self.prose.read(doc);
-        let mut cache = FxHashMap::default();
         let blocks: Vec<Arc<BlockReview>> = prose
             .blocks
             .iter()
             .map(|block| {
-                let key = block.prose.key;
-                let review = cache
-                    .get(&key)
-                    .or_else(|| self.cache.get(&key))
-                    .cloned()
-                    .unwrap_or_else(|| Arc::new(review_block(&block.prose, block.kind)));
-                cache.insert(key, review.clone());
-                review
+                self.blocks
+                    .entry(block.prose.key)
+                    .or_insert_with(|| Arc::new(review_block(&block.prose, block.kind)))
+                    .clone()
             })
             .collect();
-        self.cache = cache;
+        crate::cache::sweep(&mut self.blocks, blocks.len(), || {
+            prose.blocks.iter().map(|b| b.prose.key)
+        });
 
         let mut findings = Vec::new();
         for (block, review) in prose.blocks.iter().zip(&blocks) {
-            for f in &review.findings {
-                let mut f = f.clone();
-                f.range = block.range.start + f.range.start..block.range.start + f.range.end;
-                findings.push(f);
-            }
+            findings.extend(review.findings.iter().map(|f| Finding {
+                range: block.range.start + f.range.start..block.range.start + f.range.end,
+                ..f.clone()
+            }));
         }
-        for study in &prose.studies {
-            let view = study_view(&prose, &blocks, study);
-            for rule in RULES.iter() {
-                if let Check::Study(check) = rule.check {
-                    check(&view, &mut findings);
+        let keys: Vec<u64> = prose.studies.iter().map(|s| study_key(&prose, s)).collect();
+        for (study, key) in prose.studies.iter().zip(&keys) {
+            let found = self.studies.entry(*key).or_insert_with(|| {
+                let view = study_view(&prose, &blocks, study);
+                let mut found = Vec::new();
+                for rule in RULES.iter() {
+                    if let Check::Study(check) = rule.check {
+                        check(&view, &mut found);
+                    }
                 }
-            }
+                // Kept relative to the study's start, so a story that only moved is not checked again.
+                for f in &mut found {
+                    f.range = f.range.start - study.range.start..f.range.end - study.range.start;
+                }
+                Arc::new(found)
+            });
+            findings.extend(found.iter().map(|f| Finding {
+                range: study.range.start + f.range.start..study.range.start + f.range.end,
+                ..f.clone()
+            }));
         }
+        crate::cache::sweep(&mut self.studies, keys.len(), || keys.iter().copied());
         let silenced = Silences::read(&prose.comments, doc.rope());
         findings.retain_mut(|f| {
             let Some(rule) = crate::rules::rule(f.rule) else {

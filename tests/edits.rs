@@ -1,7 +1,10 @@
 //! Property: any sequence of editor changes, in either encoding, leaves the server's copy of the text
-//! equal to the editor's, and the incrementally updated tree equal to a fresh parse of that text.
+//! equal to the editor's; the incrementally updated chunks equal those of a fresh parse, each chunk's
+//! tree equals a fresh parse of its text; and the prose read through the chunks (with the reader's
+//! caches warm from every earlier edit) equals the prose of one uncut parse of the whole text.
 
 use casebook::document::{Document, Encoding, LineCol};
+use casebook::prose::{Prose, ProseReader};
 use proptest::prelude::*;
 
 /// Pieces the random text is made of: emoji (surrogate pairs), CJK, combining marks, CRLF, markdown.
@@ -96,9 +99,8 @@ fn boundary(text: &str, fraction: f64) -> usize {
     at
 }
 
-fn tree_shape(doc: &Document) -> Vec<(String, usize, usize)> {
+fn tree_shape(tree: &tree_sitter::Tree) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
-    let Some(tree) = doc.tree() else { return out };
     let mut cursor = tree.walk();
     loop {
         let node = cursor.node();
@@ -114,6 +116,43 @@ fn tree_shape(doc: &Document) -> Vec<(String, usize, usize)> {
     }
 }
 
+/// A chunk's start, length and tree shape.
+type ChunkShape = (usize, usize, Vec<(String, usize, usize)>);
+
+fn chunk_shapes(doc: &Document) -> Vec<ChunkShape> {
+    doc.chunks()
+        .iter()
+        .map(|c| {
+            (
+                c.start,
+                c.len,
+                c.tree.as_ref().map(tree_shape).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// Everything a reader of the prose sees: blocks, sentences, studies, comments.
+fn prose_shape(prose: &Prose) -> String {
+    let blocks: Vec<_> = prose
+        .blocks
+        .iter()
+        .map(|b| {
+            (
+                b.kind,
+                b.range.clone(),
+                b.start,
+                b.prose.prose.clone(),
+                b.prose.sentences.clone(),
+            )
+        })
+        .collect();
+    format!(
+        "{blocks:?}\n{:?}\n{:?}\n{:?}",
+        prose.studies, prose.preamble, prose.comments
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
@@ -126,6 +165,8 @@ proptest! {
         let encoding = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
         let mut reference = initial.clone();
         let mut doc = Document::new(&initial);
+        let mut reader = ProseReader::default();
+        reader.read(&doc);
         for (start, len, insert) in edits {
             let s = boundary(&reference, start);
             let e = boundary(&reference, (start + len).min(1.0)).max(s);
@@ -133,8 +174,14 @@ proptest! {
             doc.apply_change(Some(range), &insert, encoding);
             reference.replace_range(s..e, &insert);
             prop_assert_eq!(doc.text(), reference.clone());
+            reader.read(&doc);
         }
         let fresh = Document::new(&reference);
-        prop_assert_eq!(tree_shape(&doc), tree_shape(&fresh));
+        prop_assert_eq!(chunk_shapes(&doc), chunk_shapes(&fresh));
+        let whole = Document::whole(&reference);
+        prop_assert_eq!(
+            prose_shape(&reader.read(&doc)),
+            prose_shape(&ProseReader::default().read(&whole))
+        );
     }
 }

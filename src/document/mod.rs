@@ -1,15 +1,22 @@
-//! The text of one markdown file exactly as the editor has it: a rope, and a tree-sitter block tree kept
+//! The text of one markdown file exactly as the editor has it: a rope, and tree-sitter block trees kept
 //! in step with every edit, so re-parsing after a keystroke costs work proportional to the edit.
 //!
+//! tree-sitter re-parses every sibling of an edited node, and a markdown document is one long list of
+//! sibling blocks, so one tree for the whole file makes every keystroke cost a full parse. The document is
+//! therefore parsed as a sequence of [`Chunk`]s, cut only where a chunk parses alone exactly as it parses
+//! in the whole document (see [`split`]). An edit re-parses the chunks it touches — incrementally, with
+//! `InputEdit`, when it stays inside one — and re-cuts until the old cuts agree again.
+//!
 //! Only the block structure (headings, paragraphs, lists, code blocks…) is parsed here; the inline
-//! structure of each paragraph is parsed by `prose::inline` and cached by the paragraph's content, so
-//! an edit re-reads only the paragraphs it touched.
+//! structure of each paragraph is parsed by `prose::inline` and cached by the paragraph's content.
 
 pub mod position;
+pub mod split;
 
 use ropey::Rope;
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 use tree_sitter::{InputEdit, Parser, Point, Tree};
 
 pub use position::{Encoding, LineCol};
@@ -31,10 +38,44 @@ impl std::fmt::Display for EditOutOfRange {
     }
 }
 
+/// A run of whole top-level blocks, parsed on its own.
+pub struct Chunk {
+    /// Identifies this chunk's content: a chunk keeps its id until an edit re-parses it, so anything
+    /// derived from it can be cached by id. Unique across all documents of the process.
+    pub id: u64,
+    /// Document byte offset where it starts.
+    pub start: usize,
+    pub len: usize,
+    /// Its block tree, in offsets relative to `start` (tree-sitter gives none only when cancelled).
+    /// Node ranges may reach one byte past `len` when the chunk was read with a virtual final line break.
+    pub tree: Option<Tree>,
+    virtual_break: bool,
+}
+
+impl Chunk {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.start + self.len
+    }
+
+    /// Parses the text at `range` of the rope, reusing `old` (already edited) when given.
+    fn parse(parser: &mut Parser, rope: &Rope, range: Range<usize>, old: Option<&Tree>) -> Chunk {
+        Chunk {
+            id: NEXT_CHUNK_ID.fetch_add(1, Ordering::Relaxed),
+            start: range.start,
+            len: range.len(),
+            virtual_break: lacks_final_break(rope, &range),
+            tree: parse_chunk(parser, rope, range, old),
+        }
+    }
+}
+
+static NEXT_CHUNK_ID: AtomicU64 = AtomicU64::new(1);
+
 pub struct Document {
     rope: Rope,
     parser: Parser,
-    tree: Option<Tree>,
+    /// Contiguous, in order, covering the whole text (one empty chunk for an empty document).
+    chunks: Vec<Chunk>,
 }
 
 fn block_parser() -> Parser {
@@ -45,15 +86,82 @@ fn block_parser() -> Parser {
     parser
 }
 
+/// Whether the text at `range` ends without a line break. tree-sitter-md recovers from a last line
+/// without one differently depending on what precedes it (an error alone, a missing line ending after
+/// other blocks), so such a chunk is parsed as if it ended with `\n`: the same everywhere.
+fn lacks_final_break(rope: &Rope, range: &Range<usize>) -> bool {
+    range.end > range.start && !matches!(rope.byte(range.end - 1), b'\n' | b'\r')
+}
+
+/// Parses the chunk at `range` of the rope, reusing `old` (already edited) when given.
+fn parse_chunk(
+    parser: &mut Parser,
+    rope: &Rope,
+    range: Range<usize>,
+    old: Option<&Tree>,
+) -> Option<Tree> {
+    let final_break = lacks_final_break(rope, &range);
+    let mut read = |offset: usize, _: Point| -> &[u8] {
+        let at = range.start + offset;
+        if at >= range.end {
+            return if final_break && at == range.end {
+                b"\n"
+            } else {
+                &[]
+            };
+        }
+        let (chunk, chunk_start, _, _) = rope.chunk_at_byte(at);
+        let bytes = &chunk.as_bytes()[at - chunk_start..];
+        &bytes[..bytes.len().min(range.end - at)]
+    };
+    parser.parse_with_options(&mut read, old, None)
+}
+
+/// Lines of the rope from `start` (a line start), with their byte offsets. The rope breaks lines where
+/// markdown does (`\n`, `\r\n`, `\r`), as [`split::lines`] does.
+fn lines_from(rope: &Rope, start: usize) -> impl Iterator<Item = (usize, Cow<'_, str>)> + '_ {
+    let mut at = start;
+    rope.lines_at(rope.byte_to_line(start)).map(move |line| {
+        let offset = at;
+        at += line.len_bytes();
+        (offset, Cow::from(line))
+    })
+}
+
 impl Document {
     pub fn new(text: &str) -> Document {
         let mut doc = Document {
             rope: Rope::from_str(text),
             parser: block_parser(),
-            tree: None,
+            chunks: Vec::new(),
         };
-        doc.reparse();
+        let cuts = split::cuts(text);
+        doc.chunks = doc.parse_region(0, &cuts, text.len());
         doc
+    }
+
+    /// The whole text as one chunk: what a plain, uncut parse gives (the reference the cuts are
+    /// tested against).
+    pub fn whole(text: &str) -> Document {
+        let mut doc = Document {
+            rope: Rope::from_str(text),
+            parser: block_parser(),
+            chunks: Vec::new(),
+        };
+        doc.chunks = doc.parse_region(0, &[], text.len());
+        doc
+    }
+
+    /// Parses `start..end` as chunks cut at `cuts` (offsets strictly inside the region).
+    fn parse_region(&mut self, start: usize, cuts: &[usize], end: usize) -> Vec<Chunk> {
+        let bounds: Vec<usize> = std::iter::once(start)
+            .chain(cuts.iter().copied().filter(|&c| c > start && c < end))
+            .chain(std::iter::once(end))
+            .collect();
+        bounds
+            .windows(2)
+            .map(|w| Chunk::parse(&mut self.parser, &self.rope, w[0]..w[1], None))
+            .collect()
     }
 
     pub fn rope(&self) -> &Rope {
@@ -68,9 +176,9 @@ impl Document {
         self.rope.len_bytes() == 0
     }
 
-    /// The markdown block tree, if tree-sitter produced one (it always does unless cancelled).
-    pub fn tree(&self) -> Option<&Tree> {
-        self.tree.as_ref()
+    /// The parsed chunks, in document order.
+    pub fn chunks(&self) -> &[Chunk] {
+        &self.chunks
     }
 
     pub fn text(&self) -> String {
@@ -82,7 +190,7 @@ impl Document {
         self.rope.byte_slice(range).into()
     }
 
-    /// Replaces `range` (bytes, on char boundaries) with `text` and updates the tree incrementally.
+    /// Replaces `range` (bytes, on char boundaries) with `text` and re-parses what the edit touched.
     pub fn replace(&mut self, range: Range<usize>, text: &str) -> Result<(), EditOutOfRange> {
         let len = self.len();
         if range.start > range.end
@@ -92,26 +200,106 @@ impl Document {
         {
             return Err(EditOutOfRange { range, len });
         }
-        let start_position = self.point(range.start);
-        let old_end_position = self.point(range.end);
+        // The chunks the edit touches. An edit right at a chunk's start can change whether the cut
+        // before it still holds (a leading space, say), so the chunk before is read again too.
+        let mut first = self
+            .chunks
+            .partition_point(|c| c.start + c.len <= range.start);
+        first = first.min(self.chunks.len() - 1);
+        if first > 0 && range.start == self.chunks[first].start {
+            first -= 1;
+        }
+        let last = self
+            .chunks
+            .partition_point(|c| c.start + c.len < range.end)
+            .clamp(first, self.chunks.len() - 1);
+        let region_start = self.chunks[first].start;
+        let edit = self.input_edit(&range, text, region_start);
+
         let start_char = self.rope.byte_to_char(range.start);
         let end_char = self.rope.byte_to_char(range.end);
         self.rope.remove(start_char..end_char);
         self.rope.insert(start_char, text);
-        let new_end_byte = range.start + text.len();
-        let edit = InputEdit {
-            start_byte: range.start,
-            old_end_byte: range.end,
-            new_end_byte,
+        let edited_end = range.start + text.len();
+        let shift = |offset: usize| offset + text.len() - (range.end - range.start);
+
+        // Cut again from the first touched chunk until a cut agrees with an old one past the edit.
+        let mut scanner = if first == 0 {
+            split::Scanner::at_document_start()
+        } else {
+            split::Scanner::at_cut()
+        };
+        let mut cuts = Vec::new();
+        let mut next_old = last + 1;
+        let mut region_end = self.len();
+        for (at, line) in lines_from(&self.rope, region_start) {
+            if !scanner.line(&line) || at == region_start {
+                continue;
+            }
+            while next_old < self.chunks.len() && shift(self.chunks[next_old].start) < at {
+                next_old += 1;
+            }
+            let agrees = next_old < self.chunks.len() && shift(self.chunks[next_old].start) == at;
+            if at >= edited_end && agrees {
+                region_end = at;
+                break;
+            }
+            cuts.push(at);
+        }
+        if region_end == self.len() {
+            next_old = self.chunks.len();
+        }
+
+        // An old tree read with a virtual final line break does not match its text byte for byte, so
+        // it is not reused.
+        let reusable = next_old - first == 1
+            && cuts.is_empty()
+            && !self.chunks[first].virtual_break
+            && !lacks_final_break(&self.rope, &(region_start..region_end));
+        let reused = reusable.then(|| self.chunks[first].tree.take()).flatten();
+        let new_chunks = match reused {
+            Some(mut tree) => {
+                tree.edit(&edit);
+                vec![Chunk::parse(
+                    &mut self.parser,
+                    &self.rope,
+                    region_start..region_end,
+                    Some(&tree),
+                )]
+            }
+            None => self.parse_region(region_start, &cuts, region_end),
+        };
+        for chunk in &mut self.chunks[next_old..] {
+            chunk.start = shift(chunk.start);
+        }
+        self.chunks.splice(first..next_old, new_chunks);
+        Ok(())
+    }
+
+    /// The edit in the coordinates of the chunk starting at `base`, as tree-sitter wants it.
+    fn input_edit(&self, range: &Range<usize>, text: &str, base: usize) -> InputEdit {
+        let start_position = self.point(range.start, base);
+        let old_end_position = self.point(range.end, base);
+        // Where the inserted text ends: rows and columns advance through `text`.
+        let newlines = text.matches('\n').count();
+        let new_end_position = match text.rfind('\n') {
+            Some(i) => Point {
+                row: start_position.row + newlines,
+                column: text.len() - i - 1,
+            },
+            None => Point {
+                row: start_position.row,
+                column: start_position.column + text.len(),
+            },
+        };
+        InputEdit {
+            start_byte: range.start - base,
+            old_end_byte: range.end - base,
+            new_end_byte: range.start - base + text.len(),
             start_position,
             old_end_position,
-            new_end_position: self.point(new_end_byte),
-        };
-        if let Some(tree) = self.tree.as_mut() {
-            tree.edit(&edit);
+            new_end_position,
         }
-        self.reparse();
-        Ok(())
     }
 
     /// Applies one editor change: `range` in line/column positions of `encoding` (clamped into the
@@ -144,27 +332,14 @@ impl Document {
         chunk.is_char_boundary(offset - chunk_start)
     }
 
-    /// Tree-sitter's idea of a position: rows count `\n`, columns count bytes since the last one.
-    fn point(&self, offset: usize) -> Point {
+    /// Tree-sitter's idea of a position, relative to the chunk starting at `base`: rows count lines,
+    /// columns count bytes since the line's start.
+    fn point(&self, offset: usize, base: usize) -> Point {
         let line = self.rope.byte_to_line(offset);
         let line_start = self.rope.line_to_byte(line);
         Point {
-            row: line,
+            row: line - self.rope.byte_to_line(base),
             column: offset - line_start,
         }
-    }
-
-    fn reparse(&mut self) {
-        let rope = &self.rope;
-        let mut read = |offset: usize, _: Point| -> &[u8] {
-            if offset >= rope.len_bytes() {
-                return &[];
-            }
-            let (chunk, chunk_start, _, _) = rope.chunk_at_byte(offset);
-            &chunk.as_bytes()[offset - chunk_start..]
-        };
-        self.tree = self
-            .parser
-            .parse_with_options(&mut read, self.tree.as_ref(), None);
     }
 }

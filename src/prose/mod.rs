@@ -8,7 +8,7 @@
 pub mod inline;
 pub mod sentences;
 
-use crate::document::Document;
+use crate::document::{Chunk, Document};
 use inline::{inline_parser, read_inline};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
@@ -26,7 +26,8 @@ pub enum BlockKind {
 /// The prose of one block, independent of where the block sits in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockProse {
-    /// Identifies the block's content (text, markers and kind); equal keys mean equal prose.
+    /// Identifies the block's content (text, markers and kind); equal keys mean equal prose, so the
+    /// analysis of a block is cached by it.
     pub key: u64,
     /// The block's bytes with non-prose blanked out (same length as the block's range).
     pub prose: String,
@@ -111,14 +112,22 @@ pub struct Prose {
 /// Reads documents into [`Prose`], keeping the prose of blocks it has seen before.
 pub struct ProseReader {
     parser: Parser,
-    cache: FxHashMap<u64, Arc<BlockProse>>,
+    /// The prose of each chunk read last time, by chunk id, in chunk-relative offsets.
+    chunks: FxHashMap<u64, Arc<ChunkProse>>,
+}
+
+/// The blocks and comments of one chunk, in offsets relative to the chunk's start.
+#[derive(Debug, Default)]
+struct ChunkProse {
+    blocks: Vec<Block>,
+    comments: Vec<Comment>,
 }
 
 impl Default for ProseReader {
     fn default() -> Self {
         ProseReader {
             parser: inline_parser(),
-            cache: FxHashMap::default(),
+            chunks: FxHashMap::default(),
         }
     }
 }
@@ -134,59 +143,37 @@ const NOT_PROSE: &[&str] = &[
     "thematic_break",
 ];
 
+fn shifted(range: &Range<usize>, by: usize) -> Range<usize> {
+    range.start + by..range.end + by
+}
+
 impl ProseReader {
+    /// Reads the document's prose. Chunks the last read saw are not read again: only their offsets move.
     pub fn read(&mut self, doc: &Document) -> Prose {
         let mut prose = Prose::default();
-        let mut seen: FxHashMap<u64, Arc<BlockProse>> = FxHashMap::default();
-        if let Some(tree) = doc.tree() {
-            let mut cursor = tree.walk();
-            // The nodes above the cursor. Kept by hand because `Node::parent` searches from the root,
-            // which makes a walk over a long, flat document quadratic.
-            let mut ancestors: Vec<Node> = Vec::new();
-            // Iterative pre-order walk: deeply nested quotes and lists must not exhaust the stack.
-            'walk: loop {
-                let node = cursor.node();
-                let mut descend = true;
-                match node.kind() {
-                    "inline" => {
-                        descend = false;
-                        if let Some((kind, start)) = block_kind(&ancestors) {
-                            let block = self.block(doc, node, kind, start, &mut seen);
-                            for c in &block.prose.comments {
-                                let range = block.range.start + c.start..block.range.start + c.end;
-                                prose.comments.push(Comment {
-                                    text: doc.slice(range.clone()).into_owned(),
-                                    range,
-                                });
-                            }
-                            prose.blocks.push(block);
-                        }
-                    }
-                    "html_block" => {
-                        descend = false;
-                        let start = node.start_byte();
-                        let text = doc.slice(node.byte_range());
-                        prose.comments.extend(html_comments(&text).map(|r| Comment {
-                            text: text[r.clone()].to_string(),
-                            range: start + r.start..start + r.end,
-                        }));
-                    }
-                    kind if NOT_PROSE.contains(&kind) => descend = false,
-                    _ => {}
+        for chunk in doc.chunks() {
+            let read = match self.chunks.get(&chunk.id) {
+                Some(read) => read.clone(),
+                None => {
+                    let read = Arc::new(self.read_chunk(doc, chunk));
+                    self.chunks.insert(chunk.id, read.clone());
+                    read
                 }
-                if descend && cursor.goto_first_child() {
-                    ancestors.push(node);
-                    continue;
-                }
-                while !cursor.goto_next_sibling() {
-                    if !cursor.goto_parent() {
-                        break 'walk;
-                    }
-                    ancestors.pop();
-                }
-            }
+            };
+            prose.blocks.extend(read.blocks.iter().map(|b| Block {
+                range: shifted(&b.range, chunk.start),
+                start: b.start + chunk.start,
+                ..b.clone()
+            }));
+            prose.comments.extend(read.comments.iter().map(|c| Comment {
+                range: shifted(&c.range, chunk.start),
+                text: c.text.clone(),
+            }));
         }
-        self.cache = seen;
+        let chunks = doc.chunks();
+        crate::cache::sweep(&mut self.chunks, chunks.len(), || {
+            chunks.iter().map(|c| c.id)
+        });
         prose.group_studies(doc.len());
         for study in &mut prose.studies {
             study.anchor = match study.heading {
@@ -203,42 +190,95 @@ impl ProseReader {
         prose
     }
 
+    /// Walks one chunk's block tree; offsets in the result are relative to the chunk.
+    fn read_chunk(&mut self, doc: &Document, chunk: &Chunk) -> ChunkProse {
+        let mut out = ChunkProse::default();
+        let Some(tree) = &chunk.tree else { return out };
+        let base = chunk.start;
+        // Ranges stop at the chunk's end (a virtual final line break lies past it).
+        let clamp = |r: Range<usize>| r.start.min(chunk.len)..r.end.min(chunk.len);
+        let mut cursor = tree.walk();
+        // The nodes above the cursor. Kept by hand because `Node::parent` searches from the root,
+        // which makes a walk over a long, flat chunk quadratic.
+        let mut ancestors: Vec<Node> = Vec::new();
+        // Iterative pre-order walk: deeply nested quotes and lists must not exhaust the stack.
+        'walk: loop {
+            let node = cursor.node();
+            let mut descend = true;
+            match node.kind() {
+                "inline" => {
+                    descend = false;
+                    if let Some((kind, start)) = block_kind(&ancestors) {
+                        let block =
+                            self.block(doc, base, node, clamp(node.byte_range()), kind, start);
+                        for c in &block.prose.comments {
+                            let range = shifted(c, block.range.start);
+                            out.comments.push(Comment {
+                                text: doc.slice(shifted(&range, base)).into_owned(),
+                                range,
+                            });
+                        }
+                        out.blocks.push(block);
+                    }
+                }
+                "html_block" => {
+                    descend = false;
+                    let start = node.start_byte();
+                    let text = doc.slice(shifted(&clamp(node.byte_range()), base));
+                    out.comments.extend(html_comments(&text).map(|r| Comment {
+                        text: text[r.clone()].to_string(),
+                        range: shifted(&r, start),
+                    }));
+                }
+                kind if NOT_PROSE.contains(&kind) => descend = false,
+                _ => {}
+            }
+            if descend && cursor.goto_first_child() {
+                ancestors.push(node);
+                continue;
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+                ancestors.pop();
+            }
+        }
+        out
+    }
+
+    /// One block, with chunk-relative offsets.
     fn block(
         &mut self,
         doc: &Document,
+        base: usize,
         node: Node,
+        range: Range<usize>,
         kind: BlockKind,
         start: usize,
-        seen: &mut FxHashMap<u64, Arc<BlockProse>>,
     ) -> Block {
-        let range = node.byte_range();
-        let text = doc.slice(range.clone());
+        let text = doc.slice(shifted(&range, base));
         let mut markers = Vec::new();
         let mut cursor = node.walk();
         for child in node.named_children(&mut cursor) {
-            markers.push(child.start_byte() - range.start..child.end_byte() - range.start);
+            let end = child.end_byte().min(range.end);
+            markers.push(child.start_byte().min(end) - range.start..end - range.start);
         }
         let mut hasher = FxHasher::default();
         text.hash(&mut hasher);
         markers.hash(&mut hasher);
         kind.hash(&mut hasher);
         let key = hasher.finish();
-        let prose = match seen.get(&key).or_else(|| self.cache.get(&key)) {
-            Some(p) => p.clone(),
-            None => {
-                let inline = read_inline(&mut self.parser, &text, &markers);
-                Arc::new(BlockProse {
-                    key,
-                    sentences: match kind {
-                        BlockKind::Heading { .. } => Vec::new(),
-                        _ => sentences::sentences(&inline.prose),
-                    },
-                    prose: inline.prose,
-                    comments: inline.comments,
-                })
-            }
-        };
-        seen.insert(key, prose.clone());
+        let inline = read_inline(&mut self.parser, &text, &markers);
+        let prose = Arc::new(BlockProse {
+            key,
+            sentences: match kind {
+                BlockKind::Heading { .. } => Vec::new(),
+                _ => sentences::sentences(&inline.prose),
+            },
+            prose: inline.prose,
+            comments: inline.comments,
+        });
         Block {
             kind,
             range,

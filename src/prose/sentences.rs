@@ -39,12 +39,9 @@ pub fn sentences(prose: &str) -> Vec<Range<usize>> {
         .filter_map(|r| {
             let s = &prose[r.clone()];
             let lead = s.len() - s.trim_start().len();
-            let trail = s.len() - s.trim_end().len();
-            let r = r.start + lead..r.end - trail;
-            prose[r.clone()]
-                .chars()
-                .any(char::is_alphanumeric)
-                .then_some(r)
+            let trimmed = s.trim();
+            let r = r.start + lead..r.start + lead + trimmed.len();
+            trimmed.chars().any(char::is_alphanumeric).then_some(r)
         })
         .collect()
 }
@@ -91,6 +88,8 @@ mod tests {
             ),
             ("  Trailing spaces.   ", &["Trailing spaces."]),
             ("  ...  ", &[]),
+            (" ", &[]),
+            ("\u{3000}", &[]),
             ("日本語の文。次の文。", &["日本語の文。", "次の文。"]),
             ("Emoji 🚀 end. Next one.", &["Emoji 🚀 end.", "Next one."]),
         ];
