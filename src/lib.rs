@@ -12,6 +12,8 @@ pub mod cli;
 pub mod document;
 pub mod hover;
 pub mod lsp;
+pub mod outline;
+pub mod portfolio;
 pub mod prose;
 pub mod review;
 pub mod rules;

@@ -3,6 +3,7 @@
 
 mod files;
 mod output;
+mod report;
 
 use crate::rules::config::RuleConfig;
 use crate::rules::{rule, Severity, RULES};
@@ -38,6 +39,17 @@ enum Command {
         /// Exit 1 when a finding at or above this severity is found.
         #[arg(long, value_enum, default_value_t = FailOn::Warning)]
         fail_on: FailOn,
+        /// Configuration file (default: casebook.toml in the current folder, if any).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Write a self-contained HTML page of the portfolio: principle heatmap, scorecards, findings.
+    Report {
+        /// A folder of case studies, or one file (default: the current folder).
+        path: Option<PathBuf>,
+        /// Where to write the page (`-` for standard output).
+        #[arg(short, long, default_value = "casebook-report.html")]
+        output: PathBuf,
         /// Configuration file (default: casebook.toml in the current folder, if any).
         #[arg(long)]
         config: Option<PathBuf>,
@@ -101,6 +113,11 @@ pub fn run() -> ExitCode {
             fail_on,
             config,
         } => check(paths, format, fail_on, config),
+        Command::Report {
+            path,
+            output,
+            config,
+        } => report(path.unwrap_or_else(|| PathBuf::from(".")), output, config),
         Command::Rules { markdown: true } => {
             print!("{}", crate::rules::markdown_table());
             ExitCode::SUCCESS
@@ -176,6 +193,7 @@ fn check(
     fail_on: FailOn,
     config: Option<PathBuf>,
 ) -> ExitCode {
+    let config_path = config.clone();
     let config = match load_config(config) {
         Ok(c) => c,
         Err(e) => {
@@ -188,12 +206,18 @@ fn check(
     } else {
         paths
     };
+    let portfolio_config = report::load_portfolio_config(config_path.as_deref());
     let (files, errors) = files::collect(&paths);
     for e in &errors {
         eprintln!("casebook: {e}");
     }
-    let reviewed = output::review_files(&files, &config);
-    output::print(&reviewed, format);
+    let mut reviewed = output::review_files(&files, &config);
+    let portfolio = report::portfolio(&reviewed, &paths, &portfolio_config).map(|portfolio| {
+        let findings = portfolio.check(&portfolio_config, &config);
+        report::add_findings(&mut reviewed, &findings);
+        report::summary_json(&portfolio, &findings)
+    });
+    output::print(&reviewed, format, portfolio);
     if !errors.is_empty() {
         return ExitCode::from(USAGE_ERROR);
     }
@@ -207,5 +231,45 @@ fn check(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn report(path: PathBuf, output: PathBuf, config: Option<PathBuf>) -> ExitCode {
+    let portfolio_config = report::load_portfolio_config(config.as_deref());
+    let config = match load_config(config) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("casebook: {e}");
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
+    let (files, errors) = files::collect(std::slice::from_ref(&path));
+    for e in &errors {
+        eprintln!("casebook: {e}");
+    }
+    if !path.exists() {
+        return ExitCode::from(USAGE_ERROR);
+    }
+    let mut reviewed = output::review_files(&files, &config);
+    let (html, studies) = report::run(&mut reviewed, &path, &portfolio_config, &config);
+    if output.as_os_str() == "-" {
+        print!("{html}");
+        return ExitCode::SUCCESS;
+    }
+    match std::fs::write(&output, html) {
+        Ok(()) => {
+            eprintln!(
+                "casebook: wrote {} ({studies} case stud{}, {} file{})",
+                output.display(),
+                if studies == 1 { "y" } else { "ies" },
+                reviewed.len(),
+                if reviewed.len() == 1 { "" } else { "s" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("casebook: cannot write {}: {e}", output.display());
+            ExitCode::from(USAGE_ERROR)
+        }
     }
 }

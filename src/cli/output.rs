@@ -27,10 +27,11 @@ pub fn review_files<'a>(files: &'a [SourceFile], config: &RuleConfig) -> Vec<Rev
 }
 
 /// Prints the report. A closed pipe (`casebook check | head`) is not an error worth a panic.
-pub fn print(files: &[ReviewedFile], format: Format) {
+/// `portfolio` is the portfolio summary of `check DIR` (JSON output only).
+pub fn print(files: &[ReviewedFile], format: Format, portfolio: Option<Value>) {
     let text = match format {
         Format::Human => human(files),
-        Format::Json => pretty(&json_report(files)),
+        Format::Json => pretty(&json_report(files, portfolio)),
         Format::Sarif => pretty(&sarif(files)),
     };
     let mut out = anstream::stdout();
@@ -110,7 +111,7 @@ fn finding_json(text: &str, f: &Finding) -> Value {
     })
 }
 
-fn json_report(files: &[ReviewedFile]) -> Value {
+fn json_report(files: &[ReviewedFile], portfolio: Option<Value>) -> Value {
     let files: Vec<Value> = files
         .iter()
         .map(|r| {
@@ -124,7 +125,11 @@ fn json_report(files: &[ReviewedFile]) -> Value {
             })
         })
         .collect();
-    json!({ "version": 1, "tool": "casebook", "files": files })
+    let mut report = json!({ "version": 1, "tool": "casebook", "files": files });
+    if let Some(portfolio) = portfolio {
+        report["portfolio"] = portfolio;
+    }
+    report
 }
 
 fn sarif_level(severity: Severity) -> &'static str {

@@ -10,5 +10,6 @@
 mod convert;
 mod server;
 mod transport;
+mod workspace;
 
 pub use server::serve;

@@ -1,3 +1,6 @@
+mod portfolio;
+
+use super::workspace::Workspace;
 use super::{convert, transport};
 use crate::actions::{self, ActionKind};
 use crate::document::{Document, Encoding};
@@ -56,6 +59,10 @@ struct State {
     settings_config: RuleConfig,
     config: RuleConfig,
     documents: HashMap<Uri, OpenDocument>,
+    /// Whether the client lets the server create `$/progress` tokens.
+    work_done_progress: bool,
+    /// Every case study of the workspace (the portfolio), indexed in the background.
+    workspace: Workspace,
 }
 
 impl State {
@@ -64,6 +71,7 @@ impl State {
         for doc in self.documents.values_mut() {
             doc.refresh(&self.config);
         }
+        self.workspace.recheck(&self.config);
     }
 }
 
@@ -119,7 +127,11 @@ impl Backend {
         };
         let (config, problems, source) = match std::fs::read_to_string(&path) {
             Ok(source) => {
-                let (config, problems) = RuleConfig::from_toml(&source);
+                let (config, mut problems) = RuleConfig::from_toml(&source);
+                let (portfolio, more) =
+                    crate::portfolio::config::PortfolioConfig::from_toml(&source);
+                problems.extend(more);
+                self.set_portfolio_config(portfolio);
                 (config, problems, source)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -232,6 +244,7 @@ impl Backend {
             .findings
             .iter()
             .map(|f| convert::diagnostic(rope, f, state.encoding))
+            .chain(portfolio::portfolio_diagnostics(state, uri, rope))
             .collect();
         Some((diagnostics, doc.version))
     }
@@ -294,6 +307,12 @@ impl LanguageServer for Backend {
             .text_document
             .as_ref()
             .is_some_and(|t| t.diagnostic.is_some());
+        let work_done_progress = params
+            .capabilities
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false);
         {
             let mut state = self.state();
             state.encoding = if offers_utf8 {
@@ -303,6 +322,8 @@ impl LanguageServer for Backend {
             };
             state.pull_diagnostics = pull;
             state.root = root_of(&params);
+            state.workspace.root = state.root.clone();
+            state.work_done_progress = work_done_progress;
         }
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
@@ -323,6 +344,16 @@ impl LanguageServer for Backend {
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![portfolio::SHOW_SCORECARD.into()],
+                    ..Default::default()
+                }),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![
@@ -352,16 +383,23 @@ impl LanguageServer for Backend {
             id: "casebook-config-watch".into(),
             method: "workspace/didChangeWatchedFiles".into(),
             register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(format!("**/{CONFIG_FILE}")),
-                    kind: None,
-                }],
+                watchers: vec![
+                    FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(format!("**/{CONFIG_FILE}")),
+                        kind: None,
+                    },
+                    FileSystemWatcher {
+                        glob_pattern: GlobPattern::String("**/*.{md,markdown}".into()),
+                        kind: None,
+                    },
+                ],
             })
             .ok(),
         };
         let _ = self.client.register_capability(vec![watch]).await;
         self.load_config_file().await;
         self.load_settings(None).await;
+        self.start_index();
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -370,7 +408,7 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        let pull = {
+        let (pull, changed) = {
             let mut state = self.state();
             let mut open = OpenDocument {
                 document: Document::new(&doc.text),
@@ -379,24 +417,30 @@ impl LanguageServer for Backend {
                 review: Arc::default(),
             };
             open.refresh(&state.config);
+            let State {
+                workspace, config, ..
+            } = &mut *state;
+            let changed = portfolio::track_open(workspace, config, &doc.uri, &open);
             state.documents.insert(doc.uri.clone(), open);
-            state.pull_diagnostics
+            (state.pull_diagnostics, changed)
         };
         if !pull {
             self.request_publish(doc.uri);
         }
+        self.publish_paths(&changed);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         // No `.await` before the edits are applied: this keeps edits in arrival order.
         let uri = params.text_document.uri;
-        let outcome: std::result::Result<bool, String> = {
+        let outcome: std::result::Result<(bool, Vec<PathBuf>), String> = {
             let mut state = self.state();
             let State {
                 encoding,
                 pull_diagnostics: pull,
                 config,
                 documents,
+                workspace,
                 ..
             } = &mut *state;
             match documents.get_mut(&uri) {
@@ -413,15 +457,17 @@ impl LanguageServer for Backend {
                     }
                     open.version = params.text_document.version;
                     open.refresh(config);
-                    Ok(*pull)
+                    let changed = portfolio::track_open(workspace, config, &uri, open);
+                    Ok((*pull, changed))
                 }
             }
         };
         match outcome {
-            Ok(pull) => {
+            Ok((pull, changed)) => {
                 if !pull {
                     self.request_publish(uri);
                 }
+                self.publish_paths(&changed);
             }
             Err(message) => {
                 self.client
@@ -439,8 +485,11 @@ impl LanguageServer for Backend {
             state.pull_diagnostics
         };
         if !pull {
-            self.client.publish_diagnostics(uri, vec![], None).await;
+            self.client
+                .publish_diagnostics(uri.clone(), vec![], None)
+                .await;
         }
+        self.closed(&uri).await;
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -450,6 +499,40 @@ impl LanguageServer for Backend {
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         if params.changes.iter().any(|c| is_config_file(&c.uri)) {
             self.load_config_file().await;
+        }
+        self.markdown_files_changed(&params.changes).await;
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        self.document_symbols(params)
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.folding_ranges(params)
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.workspace_symbols(params)
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.code_lenses(params)
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if params.command == portfolio::SHOW_SCORECARD {
+            self.show_scorecard(&params.arguments).await
+        } else {
+            Err(jsonrpc::Error::invalid_params(format!(
+                "unknown command {}",
+                params.command
+            )))
         }
     }
 

@@ -36,7 +36,8 @@ pub struct ConfigProblem {
     pub fatal: bool,
 }
 
-const KNOWN_SECTIONS: &[&str] = &["rules"];
+/// `[portfolio]` is read by `crate::portfolio::config`.
+const KNOWN_SECTIONS: &[&str] = &["rules", "portfolio"];
 const LEVELS: &str = "\"error\", \"warning\", \"info\", \"hint\" or \"off\"";
 
 impl RuleConfig {
@@ -84,7 +85,9 @@ impl RuleConfig {
             if !KNOWN_SECTIONS.contains(&key.as_str()) {
                 problems.push(ConfigProblem {
                     range: find(key),
-                    message: format!("unknown section `{key}` is ignored (known: [rules])"),
+                    message: format!(
+                        "unknown section `{key}` is ignored (known: [rules], [portfolio])"
+                    ),
                     fatal: false,
                 });
             }

@@ -14,9 +14,12 @@ mod missing_learning;
 mod missing_result_metric;
 mod missing_validation;
 mod named_principle;
+mod portfolio_size;
+mod principle_overlap;
 mod solution_first;
 mod story;
 mod technical_metric_only;
+mod thin_coverage;
 mod too_thin;
 mod unfilled_placeholder;
 mod vague_claim;
@@ -25,6 +28,7 @@ mod weak_verb;
 
 use crate::analysis::cues::Part;
 use crate::analysis::{BlockFacts, SentenceFacts};
+use crate::portfolio::{PortfolioFinding, PortfolioView};
 use crate::prose::{Block, CaseStudy};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -66,6 +70,8 @@ pub enum Scope {
     Sentence,
     /// A whole case study.
     CaseStudy,
+    /// Every case study of the workspace together.
+    Portfolio,
 }
 
 /// The four parts of every rule's documentation.
@@ -191,6 +197,8 @@ pub enum Check {
     Block(fn(&BlockView, &mut Vec<Finding>)),
     /// Finds problems in a whole case study; findings' ranges are document ranges.
     Study(fn(&StudyView, &mut Vec<Finding>)),
+    /// Finds problems in the portfolio as a whole; findings land on case studies' anchors.
+    Portfolio(fn(&PortfolioView, &mut Vec<PortfolioFinding>)),
 }
 
 pub struct Rule {
@@ -252,9 +260,23 @@ static STORY_RULES: &[&Rule] = &[
     &too_thin::RULE,
 ];
 
-/// Every rule, in the order they are documented: the story rules first, then the sentence rules.
-pub static RULES: LazyLock<Vec<&'static Rule>> =
-    LazyLock::new(|| STORY_RULES.iter().chain(SENTENCE_RULES).copied().collect());
+/// Rules that read every case study of the workspace together.
+static PORTFOLIO_RULES: &[&Rule] = &[
+    &portfolio_size::RULE,
+    &principle_overlap::RULE,
+    &thin_coverage::RULE,
+];
+
+/// Every rule, in the order they are documented: the story rules first, then the sentence rules, then
+/// the portfolio rules.
+pub static RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
+    STORY_RULES
+        .iter()
+        .chain(SENTENCE_RULES)
+        .chain(PORTFOLIO_RULES)
+        .copied()
+        .collect()
+});
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)

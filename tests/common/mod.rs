@@ -311,3 +311,14 @@ pub fn position(text: &str, offset: usize, encoding: &str) -> Value {
         .sum();
     json!({ "line": line, "character": character })
 }
+
+impl Client {
+    /// Forgets the messages received so far and not yet waited for, so that the next `wait_for`
+    /// sees only what comes after this point (and what was still in flight).
+    pub fn clear_backlog(&mut self) {
+        self.backlog.clear();
+        while let Ok(m) = self.incoming.try_recv() {
+            self.answer_server_request(&m);
+        }
+    }
+}

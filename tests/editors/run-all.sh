@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the editor tests (Neovim, VS Code, Helix) and ends with the line "N passed, M failed".
+# Runs the editor tests (Neovim, VS Code, Helix) and the HTML report in Chromium, and ends with the line "N passed, M failed".
 #
 #   CASEBOOK_BIN=target/release/casebook bash tests/editors/run-all.sh [neovim|vscode|helix ...]
 #
@@ -18,7 +18,7 @@ fi
 export CASEBOOK_BIN="${CASEBOOK_BIN:-}"
 
 tests=("$@")
-[ "${#tests[@]}" -gt 0 ] || tests=(neovim vscode helix)
+[ "${#tests[@]}" -gt 0 ] || tests=(neovim vscode helix report)
 
 passed=0
 failed=0

@@ -1,0 +1,273 @@
+//! The portfolio: every case study in the workspace, seen together as a hiring committee sees them.
+//!
+//! Each file is summarised once ([`FileSummary`]: one [`StudySummary`] per case study, built from the
+//! file's review with [`Scorecard::of`]); the portfolio rules (`portfolio-size`, `principle-overlap`,
+//! `thin-coverage`) read the summaries of all files. Summaries are small, so the language server keeps
+//! one per indexed file and re-checks the whole portfolio on every change in microseconds.
+
+pub mod config;
+
+use crate::analysis::principles::Principle;
+use crate::document::position::position_of;
+use crate::document::{Document, Encoding, LineCol};
+use crate::hover::Scorecard;
+use crate::review::{Review, Reviewer};
+use crate::rules::config::RuleConfig;
+use crate::rules::{Check, Finding, RULES};
+use config::PortfolioConfig;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One case study as the portfolio sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StudySummary {
+    /// The scorecard (its title is the file's name when the study has no heading).
+    pub card: Scorecard,
+    /// Every principle the study shows with its summed score, strongest first (the card keeps the top 3).
+    pub all_principles: Vec<(Principle, f32)>,
+    /// Where findings about the study are reported: its heading's text, or its first line.
+    pub anchor: Range<usize>,
+    /// The anchor as zero-based line/column in UTF-8 and in UTF-16 (for workspace symbols).
+    pub anchor_utf8: (LineCol, LineCol),
+    pub anchor_utf16: (LineCol, LineCol),
+}
+
+impl StudySummary {
+    /// The top principles as a set (what `principle-overlap` compares).
+    pub fn top_set(&self) -> BTreeSet<Principle> {
+        self.card.principles.iter().map(|(p, _)| *p).collect()
+    }
+
+    /// Zero-based line of the heading.
+    pub fn line(&self) -> u32 {
+        self.anchor_utf8.0.line
+    }
+}
+
+/// The case studies of one file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileSummary {
+    pub studies: Vec<StudySummary>,
+}
+
+impl FileSummary {
+    /// Summarises a reviewed document. `name` titles a case study without a heading.
+    pub fn of(review: &Review, doc: &Document, name: &str) -> FileSummary {
+        let rope = doc.rope();
+        let studies = review
+            .prose
+            .studies
+            .iter()
+            .map(|study| {
+                let mut card = Scorecard::of(review, study);
+                if card.title.is_empty() {
+                    card.title = name.to_string();
+                }
+                let mut scores: BTreeMap<Principle, f32> = BTreeMap::new();
+                for s in review.study_view(study).sentences() {
+                    for r in &s.facts.principles {
+                        *scores.entry(r.principle).or_default() += r.score;
+                    }
+                }
+                let mut all: Vec<(Principle, f32)> = scores.into_iter().collect();
+                all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                let at = |offset, encoding| position_of(rope, offset, encoding);
+                let anchor = study.anchor.clone();
+                StudySummary {
+                    card,
+                    all_principles: all,
+                    anchor_utf8: (
+                        at(anchor.start, Encoding::Utf8),
+                        at(anchor.end, Encoding::Utf8),
+                    ),
+                    anchor_utf16: (
+                        at(anchor.start, Encoding::Utf16),
+                        at(anchor.end, Encoding::Utf16),
+                    ),
+                    anchor,
+                }
+            })
+            .collect();
+        FileSummary { studies }
+    }
+
+    /// Reviews `text` and summarises it.
+    pub fn read(reviewer: &mut Reviewer, text: &str, config: &RuleConfig, name: &str) -> Self {
+        let doc = Document::new(text);
+        let review = reviewer.review(&doc, config);
+        FileSummary::of(&review, &doc, name)
+    }
+}
+
+/// The file name without its extension: the title of a case study that has no heading.
+pub fn file_title(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// All case studies of a workspace, by file (in path order).
+#[derive(Debug, Clone, Default)]
+pub struct Portfolio {
+    pub files: BTreeMap<PathBuf, Arc<FileSummary>>,
+}
+
+/// One case study of the portfolio with the file it is in.
+#[derive(Debug, Clone, Copy)]
+pub struct PortfolioStudy<'a> {
+    pub file: &'a Path,
+    pub summary: &'a StudySummary,
+    /// Whether it is the first case study of its file (where portfolio-wide findings are reported).
+    pub first_in_file: bool,
+}
+
+/// What the portfolio rules read.
+pub struct PortfolioView<'a> {
+    pub studies: Vec<PortfolioStudy<'a>>,
+    /// Distinct principles the portfolio should show (`[portfolio] min-principles`).
+    pub min_principles: usize,
+}
+
+/// A finding of a portfolio rule: a finding on one case study's anchor in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortfolioFinding {
+    pub file: PathBuf,
+    pub finding: Finding,
+}
+
+impl PortfolioView<'_> {
+    /// Distinct top principles across the portfolio.
+    pub fn principles(&self) -> BTreeSet<Principle> {
+        self.studies
+            .iter()
+            .flat_map(|s| s.summary.top_set())
+            .collect()
+    }
+
+    /// A finding of `rule` on every file's first case study (for findings about the whole portfolio).
+    pub fn on_every_file(
+        &self,
+        rule: &crate::rules::Rule,
+        message: &str,
+        out: &mut Vec<PortfolioFinding>,
+    ) {
+        for s in self.studies.iter().filter(|s| s.first_in_file) {
+            out.push(PortfolioFinding {
+                file: s.file.to_path_buf(),
+                finding: Finding::new(rule, s.summary.anchor.clone(), message),
+            });
+        }
+    }
+}
+
+impl Portfolio {
+    pub fn studies(&self) -> impl Iterator<Item = PortfolioStudy<'_>> {
+        self.files.iter().flat_map(|(file, summary)| {
+            summary
+                .studies
+                .iter()
+                .enumerate()
+                .map(move |(i, s)| PortfolioStudy {
+                    file,
+                    summary: s,
+                    first_in_file: i == 0,
+                })
+        })
+    }
+
+    /// Runs the portfolio rules, with the user's severities (and `off`) applied.
+    pub fn check(&self, config: &PortfolioConfig, rules: &RuleConfig) -> Vec<PortfolioFinding> {
+        let view = PortfolioView {
+            studies: self.studies().collect(),
+            min_principles: config.min_principles,
+        };
+        let mut out = Vec::new();
+        if view.studies.is_empty() {
+            return out;
+        }
+        for rule in RULES.iter() {
+            let Check::Portfolio(check) = rule.check else {
+                continue;
+            };
+            let Some(severity) = rules.level(rule) else {
+                continue;
+            };
+            let start = out.len();
+            check(&view, &mut out);
+            for f in &mut out[start..] {
+                f.finding.severity = severity;
+            }
+        }
+        out
+    }
+}
+
+/// "Customer Obsession · Ownership — parts 5/6 — metrics 2 tech / 1 cust / 1 biz — ~4 min"
+pub fn lens_title(card: &Scorecard) -> String {
+    let principles = if card.principles.is_empty() {
+        "No principle shown yet".to_string()
+    } else {
+        card.principles
+            .iter()
+            .map(|(p, _)| p.name())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let metric = |k: &str| card.metrics.get(k).copied().unwrap_or(0);
+    format!(
+        "{principles} — parts {}/6 — metrics {} tech / {} cust / {} biz — ~{} min",
+        card.parts_present(),
+        metric("technical"),
+        metric("customer"),
+        metric("business"),
+        minutes(card),
+    )
+}
+
+/// Whole minutes it takes to tell the written story (at least 1 once there are words).
+pub fn minutes(card: &Scorecard) -> u32 {
+    if card.words == 0 {
+        0
+    } else {
+        (card.speaking_minutes().ceil() as u32).max(1)
+    }
+}
+
+/// The full scorecard as plain text (what the lens shows when clicked).
+pub fn scorecard_text(card: &Scorecard) -> String {
+    let parts: Vec<String> = card
+        .parts
+        .iter()
+        .map(|(p, has)| format!("{} {}", if *has { "✓" } else { "✗" }, p.name()))
+        .collect();
+    let metrics: Vec<String> = card
+        .metrics
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
+    let principles: Vec<String> = card
+        .principles
+        .iter()
+        .map(|(p, score)| format!("{} ({score:.1})", p.name()))
+        .collect();
+    format!(
+        "Case study: {}\nParts {}/6: {}\nMetrics: {}\nPrinciples shown: {}\n{} words, about {} min told aloud · {} findings",
+        card.title,
+        card.parts_present(),
+        parts.join(" · "),
+        metrics.join(", "),
+        if principles.is_empty() {
+            "none yet".to_string()
+        } else {
+            principles.join(" · ")
+        },
+        card.words,
+        minutes(card),
+        card.findings,
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,98 @@
+use super::config::PortfolioConfig;
+use super::*;
+
+const CUSTOMER: &str =
+    "I joined a dozen support calls to hear what was breaking for the customers.";
+const BACKBONE: &str = "I disagreed with my director about dropping the audit log, said so in the review, and then committed to her plan.";
+
+fn summary(text: &str) -> Arc<FileSummary> {
+    Arc::new(FileSummary::read(
+        &mut Reviewer::default(),
+        text,
+        &RuleConfig::default(),
+        "file",
+    ))
+}
+
+fn portfolio(files: &[(&str, &str)]) -> Portfolio {
+    Portfolio {
+        files: files
+            .iter()
+            .map(|(name, text)| (PathBuf::from(name), summary(text)))
+            .collect(),
+    }
+}
+
+fn rules_of(portfolio: &Portfolio) -> Vec<(String, &'static str)> {
+    portfolio
+        .check(&PortfolioConfig::default(), &RuleConfig::default())
+        .into_iter()
+        .map(|f| (f.file.display().to_string(), f.finding.rule))
+        .collect()
+}
+
+#[test]
+fn principles_of_the_probe_sentences() {
+    for text in [CUSTOMER, BACKBONE] {
+        let s = summary(&format!("# T\n\n{text}\n"));
+        assert!(!s.studies[0].card.principles.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn size_fires_below_three_and_above_four_once_per_file() {
+    let p = portfolio(&[("a.md", "# One\n\nText.\n\n# Two\n\nText.\n")]);
+    let found = rules_of(&p);
+    let sizes: Vec<_> = found.iter().filter(|f| f.1 == "portfolio-size").collect();
+    assert_eq!(sizes.len(), 1, "{found:?}");
+    let p = portfolio(&[
+        ("a.md", "# One\n\nText.\n\n# Two\n\nText.\n"),
+        ("b.md", "# Three\n\nText.\n"),
+    ]);
+    assert!(!rules_of(&p).iter().any(|f| f.1 == "portfolio-size"));
+    let five = "# 1\n\nA.\n\n# 2\n\nB.\n\n# 3\n\nC.\n\n# 4\n\nD.\n\n# 5\n\nE.\n";
+    let p = portfolio(&[("a.md", five)]);
+    assert!(rules_of(&p).iter().any(|f| f.1 == "portfolio-size"));
+}
+
+#[test]
+fn overlap_names_the_twin_and_skips_empty_sets() {
+    let text = format!("# Alpha\n\n{CUSTOMER}\n\n# Beta\n\n{CUSTOMER}\n\n# Gamma\n\nThe service ran.\n\n# Delta\n\nThe job ran.\n");
+    let p = portfolio(&[("a.md", &text)]);
+    let found = p.check(&PortfolioConfig::default(), &RuleConfig::default());
+    let overlap: Vec<_> = found
+        .iter()
+        .filter(|f| f.finding.rule == "principle-overlap")
+        .collect();
+    assert_eq!(overlap.len(), 2, "{found:?}");
+    assert!(overlap[0].finding.message.contains("\"Beta\""));
+    assert_eq!(&text[overlap[0].finding.range.clone()], "Alpha");
+}
+
+#[test]
+fn coverage_counts_distinct_principles_and_is_configurable() {
+    let text =
+        format!("# Alpha\n\n{CUSTOMER}\n\n# Beta\n\n{BACKBONE}\n\n# Gamma\n\nThe job ran.\n");
+    let p = portfolio(&[("a.md", &text)]);
+    assert!(rules_of(&p).iter().any(|f| f.1 == "thin-coverage"));
+    let (config, _) = PortfolioConfig::from_toml("[portfolio]\nmin-principles = 1\n");
+    let found = p.check(&config, &RuleConfig::default());
+    assert!(!found.iter().any(|f| f.finding.rule == "thin-coverage"));
+    let (rules, _) = RuleConfig::from_toml("[rules]\nthin-coverage = \"error\"\n");
+    let found = p.check(&PortfolioConfig::default(), &rules);
+    let f = found
+        .iter()
+        .find(|f| f.finding.rule == "thin-coverage")
+        .unwrap();
+    assert_eq!(f.finding.severity, crate::rules::Severity::Error);
+}
+
+#[test]
+fn lens_title_reads_like_the_spec() {
+    let s = summary(&format!(
+        "# Alpha\n\n{CUSTOMER} Conversion rose from 3% to 4%.\n"
+    ));
+    let title = lens_title(&s.studies[0].card);
+    assert!(title.contains(" — parts "), "{title}");
+    assert!(title.contains("tech /") && title.contains("cust /") && title.ends_with(" min"));
+}
