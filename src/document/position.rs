@@ -22,13 +22,6 @@ pub struct LineCol {
     pub col: u32,
 }
 
-fn units(c: char, encoding: Encoding) -> usize {
-    match encoding {
-        Encoding::Utf8 => c.len_utf8(),
-        Encoding::Utf16 => c.len_utf16(),
-    }
-}
-
 /// Byte offset where line `line`'s text ends, before its line break.
 fn line_content_end(rope: &Rope, line: usize) -> usize {
     let next = rope
@@ -49,7 +42,13 @@ fn line_content_end(rope: &Rope, line: usize) -> usize {
     end
 }
 
-/// The byte offset of a position, clamped into the document (see the module doc).
+/// The char boundary at or before `offset`.
+fn floor_char_boundary(rope: &Rope, offset: usize) -> usize {
+    rope.char_to_byte(rope.byte_to_char(offset))
+}
+
+/// The byte offset of a position, clamped into the document (see the module doc). Costs O(log n), not
+/// the length of the line: editors send positions on megabyte-long lines too.
 pub fn offset_of(rope: &Rope, pos: LineCol, encoding: Encoding) -> usize {
     let line = pos.line as usize;
     if line >= rope.len_lines() {
@@ -57,36 +56,33 @@ pub fn offset_of(rope: &Rope, pos: LineCol, encoding: Encoding) -> usize {
     }
     let start = rope.line_to_byte(line);
     let end = line_content_end(rope, line);
-    let mut offset = start;
-    let mut seen = 0usize;
-    let want = pos.col as usize;
-    for c in rope.byte_slice(start..end).chars() {
-        let next = seen + units(c, encoding);
-        if next > want {
-            break;
+    let col = pos.col as usize;
+    match encoding {
+        Encoding::Utf8 => floor_char_boundary(rope, (start + col).min(end)),
+        Encoding::Utf16 => {
+            let line_units = rope.char_to_utf16_cu(rope.byte_to_char(start));
+            let end_units = rope.char_to_utf16_cu(rope.byte_to_char(end));
+            let units = (line_units + col).min(end_units);
+            // Inside a surrogate pair, ropey answers the char that holds it: its start.
+            rope.char_to_byte(rope.utf16_cu_to_char(units))
         }
-        seen = next;
-        offset += c.len_utf8();
     }
-    offset
 }
 
 /// The position of a byte offset. An offset inside a character or a line break is moved back to its start;
-/// one past the end means the end.
+/// one past the end means the end. Costs O(log n).
 pub fn position_of(rope: &Rope, offset: usize, encoding: Encoding) -> LineCol {
-    let mut offset = offset.min(rope.len_bytes());
-    // Move back onto a char boundary.
-    let char_index = rope.byte_to_char(offset);
-    offset = rope.char_to_byte(char_index);
+    let offset = floor_char_boundary(rope, offset.min(rope.len_bytes()));
     let line = rope.byte_to_line(offset);
     let start = rope.line_to_byte(line);
-    let end = line_content_end(rope, line).max(start);
-    let offset = offset.min(end);
-    let col: usize = rope
-        .byte_slice(start..offset)
-        .chars()
-        .map(|c| units(c, encoding))
-        .sum();
+    let offset = offset.min(line_content_end(rope, line).max(start));
+    let col = match encoding {
+        Encoding::Utf8 => offset - start,
+        Encoding::Utf16 => {
+            rope.char_to_utf16_cu(rope.byte_to_char(offset))
+                - rope.char_to_utf16_cu(rope.byte_to_char(start))
+        }
+    };
     LineCol {
         line: line as u32,
         col: col as u32,
@@ -163,6 +159,17 @@ mod tests {
         let rope = Rope::from_str("ab\n");
         assert_eq!(offset_of(&rope, lc(7, 3), Utf16), 3);
         assert_eq!(position_of(&rope, 99, Utf16), lc(1, 0));
+    }
+
+    #[test]
+    fn a_long_line_costs_no_more_than_a_short_one() {
+        // Correctness on a long line with multi-unit characters; the cost is measured by the benches.
+        let line = "é😀x".repeat(100_000);
+        let rope = Rope::from_str(&line);
+        let offset = line.len() - 1;
+        assert_eq!(position_of(&rope, offset, Utf16), lc(0, 400_000 - 1));
+        assert_eq!(offset_of(&rope, lc(0, 400_000 - 1), Utf16), offset);
+        assert_eq!(offset_of(&rope, lc(0, offset as u32), Utf8), offset);
     }
 
     #[test]
