@@ -684,12 +684,20 @@ fn goal_framed(s: &Sentence, hits: &[Hit<Entry>], cue_word: usize, d: &Data) -> 
             return true;
         }
     }
-    hits.iter().any(|h| {
-        matches!(
-            h.entry.tag,
-            Tag::Goal | Tag::Cue(CueKind::Hypothetical) | Tag::Cue(CueKind::Negation)
-        ) && governs(s, h, cue_word, 5)
-    })
+    // Hits are in text order and a modifier must end within reach of the cue, so only the hits that
+    // start shortly before it can govern it: look at those, not at every hit of a long sentence.
+    const REACH: usize = 5;
+    const LONGEST_PHRASE: usize = 16;
+    let from = hits.partition_point(|h| h.words.start + REACH + LONGEST_PHRASE < cue_word);
+    hits[from..]
+        .iter()
+        .take_while(|h| h.words.start <= cue_word)
+        .any(|h| {
+            matches!(
+                h.entry.tag,
+                Tag::Goal | Tag::Cue(CueKind::Hypothetical) | Tag::Cue(CueKind::Negation)
+            ) && governs(s, h, cue_word, REACH)
+        })
 }
 
 /// All cues in one sentence. `words` is `Words::new(text)`.
