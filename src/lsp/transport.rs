@@ -28,6 +28,32 @@ fn problem(body: &[u8]) -> Option<String> {
     Some(malformed_reason(text))
 }
 
+/// A `$/` *request* must be answered with MethodNotFound, but tower-lsp-server drops that answer for
+/// `$/` methods, leaving the client waiting. Renaming the method (outside `$/`) gets it answered.
+fn answerable(body: Vec<u8>) -> Vec<u8> {
+    // Cheap test first: only bodies that mention `"$/` can need it.
+    if !body.windows(3).any(|w| w == b"\"$/") {
+        return body;
+    }
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(&body) else {
+        return body;
+    };
+    let is_dollar_request = value.get("id").is_some_and(|id| !id.is_null())
+        && value["method"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("$/"));
+    if !is_dollar_request {
+        return body;
+    }
+    let method =
+        value["method"]
+            .as_str()
+            .unwrap_or_default()
+            .replacen("$/", "casebook/unsupported/", 1);
+    value["method"] = serde_json::Value::String(method);
+    value.to_string().into_bytes()
+}
+
 fn is_exit(body: &[u8]) -> bool {
     serde_json::from_slice::<Request>(body).is_ok_and(|r| r.method() == "exit")
 }
@@ -105,6 +131,7 @@ async fn pump(
         input.read_exact(&mut body).await?;
         match problem(&body) {
             None => {
+                let body = answerable(body);
                 forward(&mut out, &body).await?;
                 if body.len() < 256 && is_exit(&body) {
                     exit.notify_one();
@@ -115,11 +142,14 @@ async fn pump(
     }
 }
 
-/// The server's input: stdin with every frame checked. `exit` is notified when the client says `exit`.
+/// The server's input: stdin with every frame checked. `exit` is notified when the client says `exit`
+/// or closes its end.
 pub fn checked_stdin(exit: Arc<Notify>) -> DuplexStream {
     let (reader, writer) = tokio::io::duplex(1 << 16);
     tokio::spawn(async move {
-        let _ = pump(tokio::io::stdin(), writer, exit).await;
+        let _ = pump(tokio::io::stdin(), writer, exit.clone()).await;
+        // The client is gone: nobody will answer the requests handlers may be waiting on.
+        exit.notify_one();
     });
     reader
 }
@@ -135,6 +165,20 @@ mod tests {
         );
         assert!(problem(br#"{"jsonrpc":"2.0","method":"exit"}"#).is_none());
         assert!(problem(br#"{"jsonrpc":"2.0","id":3,"result":null}"#).is_none());
+    }
+
+    #[test]
+    fn dollar_requests_are_renamed_so_they_get_an_answer() {
+        let renamed = super::answerable(br#"{"jsonrpc":"2.0","id":7,"method":"$/x"}"#.to_vec());
+        assert!(String::from_utf8(renamed)
+            .unwrap()
+            .contains("casebook/unsupported/x"));
+        let note = br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#.to_vec();
+        assert_eq!(
+            super::answerable(note.clone()),
+            note,
+            "notifications are left alone"
+        );
     }
 
     #[test]
