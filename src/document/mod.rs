@@ -71,6 +71,10 @@ impl Chunk {
 
 static NEXT_CHUNK_ID: AtomicU64 = AtomicU64::new(1);
 
+/// Larger documents are kept in step with the editor but not parsed (and so not reviewed): a case study
+/// is a few thousand words, and parsing 50 MB would take the server away from the user for seconds.
+pub const PARSE_LIMIT: usize = 8 * 1024 * 1024;
+
 pub struct Document {
     rope: Rope,
     parser: Parser,
@@ -101,18 +105,30 @@ fn parse_chunk(
     old: Option<&Tree>,
 ) -> Option<Tree> {
     let final_break = lacks_final_break(rope, &range);
-    let mut read = |offset: usize, _: Point| -> &[u8] {
+    // tree-sitter reads a NUL byte as the end of input and throws away the block before it, so the
+    // parser sees a space instead (same length: offsets do not move).
+    let mut read = |offset: usize, _: Point| -> Cow<'_, [u8]> {
         let at = range.start + offset;
         if at >= range.end {
-            return if final_break && at == range.end {
+            return Cow::Borrowed(if final_break && at == range.end {
                 b"\n"
             } else {
                 &[]
-            };
+            });
         }
         let (chunk, chunk_start, _, _) = rope.chunk_at_byte(at);
         let bytes = &chunk.as_bytes()[at - chunk_start..];
-        &bytes[..bytes.len().min(range.end - at)]
+        let bytes = &bytes[..bytes.len().min(range.end - at)];
+        if bytes.contains(&0) {
+            Cow::Owned(
+                bytes
+                    .iter()
+                    .map(|&b| if b == 0 { b' ' } else { b })
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(bytes)
+        }
     };
     parser.parse_with_options(&mut read, old, None)
 }
@@ -135,9 +151,30 @@ impl Document {
             parser: block_parser(),
             chunks: Vec::new(),
         };
-        let cuts = split::cuts(text);
-        doc.chunks = doc.parse_region(0, &cuts, text.len());
+        doc.parse_all();
         doc
+    }
+
+    /// Cuts and parses the whole text, or leaves it unparsed above [`PARSE_LIMIT`].
+    fn parse_all(&mut self) {
+        let len = self.len();
+        self.chunks = if len > PARSE_LIMIT {
+            vec![Chunk {
+                id: NEXT_CHUNK_ID.fetch_add(1, Ordering::Relaxed),
+                start: 0,
+                len,
+                tree: None,
+                virtual_break: false,
+            }]
+        } else {
+            let cuts = split::cuts(&self.text());
+            self.parse_region(0, &cuts, len)
+        };
+    }
+
+    /// Whether the text was parsed (it is not above [`PARSE_LIMIT`]).
+    pub fn is_parsed(&self) -> bool {
+        self.len() <= PARSE_LIMIT
     }
 
     /// The whole text as one chunk: what a plain, uncut parse gives (the reference the cuts are
@@ -199,6 +236,14 @@ impl Document {
             || !self.is_char_boundary(range.end)
         {
             return Err(EditOutOfRange { range, len });
+        }
+        if !self.is_parsed() || len - range.len() + text.len() > PARSE_LIMIT {
+            let start_char = self.rope.byte_to_char(range.start);
+            let end_char = self.rope.byte_to_char(range.end);
+            self.rope.remove(start_char..end_char);
+            self.rope.insert(start_char, text);
+            self.parse_all();
+            return Ok(());
         }
         // The chunks the edit touches. An edit right at a chunk's start can change whether the cut
         // before it still holds (a leading space, say), so the chunk before is read again too.

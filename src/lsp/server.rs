@@ -17,8 +17,6 @@ use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
-/// Files larger than this are not reviewed (they are kept in step, so edits stay exact).
-const MAX_REVIEWED_BYTES: usize = 8 * 1024 * 1024;
 const CONFIG_FILE: &str = "casebook.toml";
 
 struct OpenDocument {
@@ -34,7 +32,7 @@ impl OpenDocument {
     fn refresh(&mut self, config: &RuleConfig) {
         let (reviewer, document) = (&mut self.reviewer, &self.document);
         let reviewed = guarded("review", || {
-            if document.len() > MAX_REVIEWED_BYTES {
+            if !document.is_parsed() {
                 Review::default()
             } else {
                 reviewer.review(document, config)
@@ -266,12 +264,13 @@ async fn publisher(
             if !seen.insert(uri.clone()) {
                 continue;
             }
-            let found = Backend::diagnostics(&lock(&state), &uri);
-            if let Some((diagnostics, version)) = found {
-                client
-                    .publish_diagnostics(uri, diagnostics, Some(version))
-                    .await;
-            }
+            // A document no longer open gets its diagnostics cleared — here, in the same task that
+            // publishes them, so a clearing can never be overtaken by a late publish.
+            let (diagnostics, version) = match Backend::diagnostics(&lock(&state), &uri) {
+                Some((diagnostics, version)) => (diagnostics, Some(version)),
+                None => (Vec::new(), None),
+            };
+            client.publish_diagnostics(uri, diagnostics, version).await;
         }
     }
 }
@@ -485,9 +484,7 @@ impl LanguageServer for Backend {
             state.pull_diagnostics
         };
         if !pull {
-            self.client
-                .publish_diagnostics(uri.clone(), vec![], None)
-                .await;
+            self.request_publish(uri.clone());
         }
         self.closed(&uri).await;
     }

@@ -74,6 +74,8 @@ pub fn read_inline(parser: &mut Parser, text: &str, markers: &[Range<usize>]) ->
         blank(r, &mut bytes);
     }
     let mut comments = Vec::new();
+    // A NUL would end tree-sitter's input early; a space keeps every offset.
+    let joined = joined.replace('\0', " ");
     if let Some(tree) = parser.parse(&joined, None) {
         let mut hidden = Vec::new();
         collect_hidden(tree.root_node(), &mut hidden);
@@ -86,7 +88,7 @@ pub fn read_inline(parser: &mut Parser, text: &str, markers: &[Range<usize>]) ->
         }
     }
     for b in &mut bytes {
-        if matches!(*b, b'\n' | b'\r' | b'\t') {
+        if matches!(*b, b'\n' | b'\r' | b'\t' | 0) {
             *b = b' ';
         }
     }
