@@ -18,7 +18,7 @@ fi
 export CASEBOOK_BIN="${CASEBOOK_BIN:-}"
 
 tests=("$@")
-[ "${#tests[@]}" -gt 0 ] || tests=(neovim vscode helix report)
+[ "${#tests[@]}" -gt 0 ] || tests=(neovim vscode helix report sarif)
 
 passed=0
 failed=0
