@@ -5,11 +5,12 @@
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Abbreviations that end in a period but rarely end a sentence.
+/// Abbreviations that end in a period but rarely end a sentence, compared with their case: "Ms." is a
+/// title, while "ms." ends many a sentence about latency.
 const ABBREVIATIONS: &[&str] = &[
-    "e.g.", "i.e.", "vs.", "cf.", "mr.", "mrs.", "ms.", "dr.", "prof.", "sr.", "jr.", "st.",
-    "u.s.", "u.k.", "e.u.", "inc.", "ltd.", "co.", "corp.", "approx.", "incl.", "no.", "fig.",
-    "est.", "dept.", "mgr.", "a.k.a.", "p.m.", "a.m.",
+    "e.g.", "E.g.", "i.e.", "I.e.", "vs.", "Vs.", "cf.", "Cf.", "Mr.", "Mrs.", "Ms.", "Dr.",
+    "Prof.", "Sr.", "Jr.", "St.", "U.S.", "U.K.", "E.U.", "Inc.", "Ltd.", "Co.", "Corp.",
+    "approx.", "Approx.", "incl.", "No.", "Fig.", "Dept.", "a.k.a.", "p.m.", "a.m.",
 ];
 
 fn ends_with_abbreviation(segment: &str) -> bool {
@@ -18,8 +19,7 @@ fn ends_with_abbreviation(segment: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    let last = last.to_lowercase();
-    ABBREVIATIONS.iter().any(|a| last == *a)
+    ABBREVIATIONS.contains(&last)
 }
 
 /// Sentence ranges in `prose`, trimmed of surrounding spaces; segments with no letter or digit are dropped.
