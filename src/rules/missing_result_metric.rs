@@ -2,7 +2,7 @@
 
 use super::story::{placed, too_short_to_judge};
 use super::{Check, Finding, Rule, RuleDoc, Scope, Severity, StudyView};
-use crate::analysis::cues::Part;
+use crate::analysis::cues::{CueKind, Part};
 
 pub static RULE: Rule = Rule {
     id: "missing-result-metric",
@@ -26,6 +26,12 @@ fn check(view: &StudyView, out: &mut Vec<Finding>) {
     let mut any_metric = false;
     for p in &placed {
         let facts = p.sentence.facts;
+        let is_result = p.declared.contains(&Part::Results) || facts.parts.contains(&Part::Results);
+        // A result whose numbers are still template slots is pending, not missing:
+        // `unfilled-placeholder` asks for the numbers.
+        if is_result && facts.has(CueKind::Placeholder) {
+            return;
+        }
         if facts.metrics.is_empty() {
             continue;
         }
