@@ -31,7 +31,8 @@ pub struct Action {
 
 pub const METRIC_TEMPLATE: &str =
     " from [baseline] to [result] ([unit]), which [customer or business outcome]";
-pub const CONSEQUENCE_TEMPLATE: &str = ", resulting in [customer metric] and [business metric]";
+pub const CONSEQUENCE_TEMPLATE: &str =
+    ", resulting in [customer metric] for customers and [business metric] for the business";
 
 /// Where in a case study a part's template goes.
 #[derive(Clone, Copy)]
@@ -44,7 +45,7 @@ enum Place {
     End,
 }
 
-const PROBLEM_TEMPLATE: &str = "[Who: which customers or users] were [what went wrong for them], costing them [time, money, abandonment] — about [how many] each [week]. I found out from [support tickets, data, interviews].";
+const PROBLEM_TEMPLATE: &str = "Our customers ([who exactly]) were struggling with [what went wrong for them], which cost them [time, money or abandonment] — about [how many] each [week]. I found out from [support tickets, data or interviews].";
 
 /// The story-level templates: rule, title, where, text.
 const PART_TEMPLATES: &[(&str, &str, Place, &str)] = &[
@@ -169,9 +170,16 @@ pub fn actions(review: &Review, text: &str, range: Range<usize>) -> Vec<Action> 
             ("Insert case-study skeleton", SKELETON, "## "),
             ("Insert STAR outline", STAR, "## "),
         ] {
-            let body: String = parts
-                .iter()
-                .map(|(h, t)| format!("{level}{h}{newline}{newline}{t}{newline}{newline}"))
+            // Headings need a blank line before them to read well, even though markdown would not.
+            let after_text =
+                text[..at].trim_end_matches(['\n', '\r']).len() + newline.len() >= at && at > 0;
+            let lead = if after_text { newline } else { "" };
+            let body: String = std::iter::once(lead.to_string())
+                .chain(
+                    parts
+                        .iter()
+                        .map(|(h, t)| format!("{level}{h}{newline}{newline}{t}{newline}{newline}")),
+                )
                 .collect();
             out.push(Action {
                 title: title.into(),

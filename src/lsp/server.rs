@@ -57,6 +57,8 @@ struct State {
     settings_config: RuleConfig,
     config: RuleConfig,
     documents: HashMap<Uri, OpenDocument>,
+    /// Whether the client resolves code actions' edits lazily (`codeAction/resolve`).
+    resolve_edits: bool,
     /// Whether the client lets the server create `$/progress` tokens.
     work_done_progress: bool,
     /// Every case study of the workspace (the portfolio), indexed in the background.
@@ -306,6 +308,13 @@ impl LanguageServer for Backend {
             .text_document
             .as_ref()
             .is_some_and(|t| t.diagnostic.is_some());
+        let resolve_edits = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.code_action.as_ref())
+            .and_then(|c| c.resolve_support.as_ref())
+            .is_some_and(|r| r.properties.iter().any(|p| p == "edit"));
         let work_done_progress = params
             .capabilities
             .window
@@ -323,6 +332,7 @@ impl LanguageServer for Backend {
             state.root = root_of(&params);
             state.workspace.root = state.root.clone();
             state.work_done_progress = work_done_progress;
+            state.resolve_edits = resolve_edits;
         }
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
@@ -359,7 +369,7 @@ impl LanguageServer for Backend {
                             CodeActionKind::QUICKFIX,
                             CodeActionKind::REFACTOR_REWRITE,
                         ]),
-                        resolve_provider: Some(false),
+                        resolve_provider: Some(true),
                         ..Default::default()
                     },
                 )),
@@ -577,48 +587,106 @@ impl LanguageServer for Backend {
         let Some(doc) = state.documents.get(&uri) else {
             return Ok(None);
         };
-        let encoding = state.encoding;
+        let (encoding, deferred) = (state.encoding, state.resolve_edits);
         guarded("code action", || {
-            let rope = doc.document.rope();
-            let range = convert::offsets(rope, params.range, encoding);
+            let range = convert::offsets(doc.document.rope(), params.range, encoding);
             let text = doc.document.text();
-            let actions = actions::actions(&doc.review, &text, range);
-            let response: CodeActionResponse = actions
+            let response: CodeActionResponse = actions::actions(&doc.review, &text, range)
                 .into_iter()
                 .map(|action| {
-                    let edits = action
-                        .edits
-                        .iter()
-                        .map(|e| TextEdit {
-                            range: convert::range(rope, &e.range, encoding),
-                            new_text: e.text.clone(),
-                        })
-                        .collect();
-                    let diagnostics = action.fixes.as_ref().and_then(|(rule, range)| {
-                        doc.review
-                            .findings
-                            .iter()
-                            .find(|f| f.rule == *rule && f.range == *range)
-                            .map(|f| vec![convert::diagnostic(rope, f, encoding)])
-                    });
-                    CodeActionOrCommand::CodeAction(CodeAction {
-                        title: action.title,
-                        kind: Some(match action.kind {
-                            ActionKind::QuickFix => CodeActionKind::QUICKFIX,
-                            ActionKind::Refactor => CodeActionKind::REFACTOR_REWRITE,
-                        }),
-                        diagnostics,
-                        edit: Some(WorkspaceEdit {
-                            changes: Some(HashMap::from([(uri.clone(), edits)])),
-                            ..Default::default()
-                        }),
-                        is_preferred: Some(action.kind == ActionKind::QuickFix),
-                        ..Default::default()
-                    })
+                    let mut lsp = code_action(doc, &uri, &action, encoding);
+                    // A client that resolves edits gets them only for the action it picks.
+                    if deferred {
+                        lsp.edit = None;
+                        lsp.data = Some(serde_json::json!({
+                            "uri": uri.as_str(),
+                            "version": doc.version,
+                            "range": params.range,
+                            "title": action.title,
+                        }));
+                    }
+                    CodeActionOrCommand::CodeAction(lsp)
                 })
                 .collect();
             Some(response)
         })
+    }
+
+    async fn code_action_resolve(&self, unresolved: CodeAction) -> Result<CodeAction> {
+        let data = unresolved.data.clone().unwrap_or_default();
+        let (Some(uri), Ok(range), Some(title)) = (
+            data["uri"].as_str().and_then(|u| u.parse::<Uri>().ok()),
+            serde_json::from_value::<Range>(data["range"].clone()),
+            data["title"].as_str(),
+        ) else {
+            return Err(jsonrpc::Error::invalid_params(
+                "codeAction/resolve: this action carries no casebook data",
+            ));
+        };
+        let state = self.state();
+        let Some(doc) = state.documents.get(&uri) else {
+            return Err(jsonrpc::Error::invalid_params(
+                "codeAction/resolve: the document is no longer open",
+            ));
+        };
+        if data["version"].as_i64() != Some(i64::from(doc.version)) {
+            return Err(jsonrpc::Error::invalid_params(format!(
+                "codeAction/resolve: \"{title}\" was offered for an earlier version of the text"
+            )));
+        }
+        let encoding = state.encoding;
+        let resolved = guarded("code action resolve", || {
+            let range = convert::offsets(doc.document.rope(), range, encoding);
+            let text = doc.document.text();
+            actions::actions(&doc.review, &text, range)
+                .into_iter()
+                .find(|a| a.title == title)
+                .map(|action| code_action(doc, &uri, &action, encoding))
+        })?;
+        resolved.ok_or_else(|| {
+            jsonrpc::Error::invalid_params(format!(
+                "codeAction/resolve: \"{title}\" no longer applies (the text changed)"
+            ))
+        })
+    }
+}
+
+/// A core action as an LSP code action, with its edit and the diagnostic it fixes.
+fn code_action(
+    doc: &OpenDocument,
+    uri: &Uri,
+    action: &actions::Action,
+    encoding: Encoding,
+) -> CodeAction {
+    let rope = doc.document.rope();
+    let edits = action
+        .edits
+        .iter()
+        .map(|e| TextEdit {
+            range: convert::range(rope, &e.range, encoding),
+            new_text: e.text.clone(),
+        })
+        .collect();
+    let diagnostics = action.fixes.as_ref().and_then(|(rule, range)| {
+        doc.review
+            .findings
+            .iter()
+            .find(|f| f.rule == *rule && f.range == *range)
+            .map(|f| vec![convert::diagnostic(rope, f, encoding)])
+    });
+    CodeAction {
+        title: action.title.clone(),
+        kind: Some(match action.kind {
+            ActionKind::QuickFix => CodeActionKind::QUICKFIX,
+            ActionKind::Refactor => CodeActionKind::REFACTOR_REWRITE,
+        }),
+        diagnostics,
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..Default::default()
+        }),
+        is_preferred: Some(action.kind == ActionKind::QuickFix),
+        ..Default::default()
     }
 }
 
