@@ -1,6 +1,6 @@
 //! `missing-alternatives`: no options or trade-offs weighed.
 
-use super::story::too_short_to_judge;
+use super::story::require_part;
 use super::{Check, Finding, Rule, RuleDoc, Scope, Severity, StudyView};
 use crate::analysis::cues::Part;
 
@@ -19,14 +19,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(view: &StudyView, out: &mut Vec<Finding>) {
-    if too_short_to_judge(view) || view.has_part(Part::Alternatives) {
-        return;
-    }
-    out.push(Finding::new(
+    require_part(
+        view,
+        out,
         &RULE,
-        view.anchor.clone(),
+        Part::Alternatives,
         "No alternatives weighed: name the options you considered, what each would cost, and why you chose this one.",
-    ));
+    );
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `missing-learning`: no lesson, no "what I would do differently".
 
-use super::story::too_short_to_judge;
+use super::story::require_part;
 use super::{Check, Finding, Rule, RuleDoc, Scope, Severity, StudyView};
 use crate::analysis::cues::Part;
 
@@ -19,14 +19,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(view: &StudyView, out: &mut Vec<Finding>) {
-    if too_short_to_judge(view) || view.has_part(Part::Learnings) {
-        return;
-    }
-    out.push(Finding::new(
+    require_part(
+        view,
+        out,
         &RULE,
-        view.anchor.clone(),
+        Part::Learnings,
         "No lesson: end with what you learned or would do differently next time.",
-    ));
+    );
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `missing-validation`: nothing says how the problem or hypothesis was checked.
 
-use super::story::too_short_to_judge;
+use super::story::require_part;
 use super::{Check, Finding, Rule, RuleDoc, Scope, Severity, StudyView};
 use crate::analysis::cues::Part;
 
@@ -19,14 +19,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(view: &StudyView, out: &mut Vec<Finding>) {
-    if too_short_to_judge(view) || view.has_part(Part::Validation) {
-        return;
-    }
-    out.push(Finding::new(
+    require_part(
+        view,
+        out,
         &RULE,
-        view.anchor.clone(),
+        Part::Validation,
         "No validation: say how you confirmed the problem or tested the idea (interviews, data, an experiment, a pilot).",
-    ));
+    );
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Helpers shared by the case-study rules: which sentences are prose, which parts a section or label
 //! declares, and when a story is too short for the `missing-*` rules to judge.
 
-use super::{StudySentence, StudyView};
+use super::{Finding, Rule, StudySentence, StudyView};
 use crate::analysis::cues::Part;
 
 /// Below this many prose sentences a story is a bullet, not a case study: only `too-thin` speaks.
@@ -48,4 +48,18 @@ pub fn placed<'a>(view: &StudyView<'a>) -> Vec<Placed<'a>> {
 /// Whether the story is too short for the `missing-*` and `solution-first` rules (see [`MIN_SENTENCES`]).
 pub fn too_short_to_judge(view: &StudyView) -> bool {
     view.sentences().take(MIN_SENTENCES).count() < MIN_SENTENCES
+}
+
+/// The check of a rule that asks for one part of the story: quiet on stories too short to judge or that
+/// have the part; otherwise one finding, with `message`, on the story's anchor.
+pub fn require_part(
+    view: &StudyView,
+    out: &mut Vec<Finding>,
+    rule: &Rule,
+    part: Part,
+    message: &str,
+) {
+    if !too_short_to_judge(view) && !view.has_part(part) {
+        out.push(Finding::new(rule, view.anchor.clone(), message));
+    }
 }
