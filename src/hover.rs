@@ -150,6 +150,15 @@ impl Scorecard {
         }
     }
 
+    /// The top principles' exact names, strongest first, joined by " · ".
+    pub fn principle_names(&self) -> String {
+        self.principles
+            .iter()
+            .map(|(p, _)| p.name())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     pub fn parts_present(&self) -> usize {
         self.parts.iter().filter(|(_, has)| *has).count()
     }
@@ -184,11 +193,7 @@ fn scorecard(card: &Scorecard) -> String {
         if card.principles.is_empty() {
             "none yet".to_string()
         } else {
-            card.principles
-                .iter()
-                .map(|(p, _)| p.name())
-                .collect::<Vec<_>>()
-                .join(" · ")
+            card.principle_names()
         }
     ));
     md.push_str(&format!(

@@ -175,16 +175,26 @@ fn load_config(path: Option<PathBuf>) -> Result<RuleConfig, String> {
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
     };
     let (config, problems) = RuleConfig::from_toml(&source);
+    report_config_problems(&path, &source, &problems);
+    Ok(config)
+}
+
+/// Prints a configuration file's problems as `casebook: FILE:LINE: message`.
+pub(crate) fn report_config_problems(
+    path: &std::path::Path,
+    source: &str,
+    problems: &[crate::rules::config::ConfigProblem],
+) {
     for p in problems {
         let line = p
             .range
+            .as_ref()
             .map(|r| source[..r.start.min(source.len())].matches('\n').count() + 1);
         match line {
             Some(line) => eprintln!("casebook: {}:{line}: {}", path.display(), p.message),
             None => eprintln!("casebook: {}: {}", path.display(), p.message),
         }
     }
-    Ok(config)
 }
 
 fn check(

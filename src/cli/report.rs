@@ -24,15 +24,7 @@ pub fn load_portfolio_config(path: Option<&Path>) -> PortfolioConfig {
         return PortfolioConfig::default();
     };
     let (config, problems) = PortfolioConfig::from_toml(&source);
-    for p in problems {
-        let line = p
-            .range
-            .map(|r| source[..r.start.min(source.len())].matches('\n').count() + 1);
-        match line {
-            Some(line) => eprintln!("casebook: {}:{line}: {}", path.display(), p.message),
-            None => eprintln!("casebook: {}: {}", path.display(), p.message),
-        }
-    }
+    super::report_config_problems(path, &source, &problems);
     config
 }
 

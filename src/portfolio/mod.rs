@@ -209,11 +209,7 @@ pub fn lens_title(card: &Scorecard) -> String {
     let principles = if card.principles.is_empty() {
         "No principle shown yet".to_string()
     } else {
-        card.principles
-            .iter()
-            .map(|(p, _)| p.name())
-            .collect::<Vec<_>>()
-            .join(" · ")
+        card.principle_names()
     };
     let metric = |k: &str| card.metrics.get(k).copied().unwrap_or(0);
     format!(
