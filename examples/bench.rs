@@ -8,35 +8,9 @@ use casebook::review::Reviewer;
 use casebook::rules::config::RuleConfig;
 use std::time::{Duration, Instant};
 
-const PARAGRAPHS: &[&str] = &[
-    "Sellers on our marketplace 🛒 abandoned onboarding at the tax step, and support saw about 300 tickets a week from them.",
-    "I interviewed twelve sellers and ran a two-week A/B test before I asked the payments team to change anything.",
-    "We weighed building our own form against licensing a provider; I chose the provider because it saved a quarter of work.",
-    "The new flow used an idempotent `TaxProfile` writer behind a Kafka topic with exactly-once delivery.",
-    "Completion rose from 52% to 71%, and new listings grew by 9,000 a month, about $1.2M in annual fees.",
-    "In hindsight I would have involved the tax team earlier, because their review added three weeks at the end.",
-    "日本の出品者にも同じ問題があった。 I improved the help text significantly.",
-];
-
-fn portfolio(words: usize) -> String {
-    let mut text = String::new();
-    let mut count = 0;
-    let mut story = 0;
-    while count < words {
-        story += 1;
-        text.push_str(&format!("# Case study {story}\n\n"));
-        for (i, p) in PARAGRAPHS.iter().enumerate() {
-            if i == 3 {
-                text.push_str("```rust\nfn main() { println!(\"not prose\"); }\n```\n\n");
-            }
-            text.push_str(if i % 2 == 0 { "" } else { "- " });
-            text.push_str(p);
-            text.push_str("\n\n");
-            count += p.split_whitespace().count();
-        }
-    }
-    text
-}
+#[path = "common/portfolio.rs"]
+mod generated;
+use generated::{portfolio, typing_point};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -62,10 +36,7 @@ fn main() {
         let mut doc = Document::new(&text);
         let mut reviewer = Reviewer::default();
         let _ = reviewer.review(&doc, &config);
-        let middle = text.len() / 2;
-        let at = (middle..text.len())
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(0);
+        let at = typing_point(&text);
         let edits: Vec<Duration> = (0..50)
             .map(|i| {
                 let start = Instant::now();

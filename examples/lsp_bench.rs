@@ -19,67 +19,14 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
 
+#[path = "common/portfolio.rs"]
+mod generated;
+use generated::{portfolio, typing_point};
+
 const EDITS: usize = 100;
 const TIMEOUT: Duration = Duration::from_secs(120);
 const URI: &str = "file:///tmp/casebook-lsp-bench/portfolio.md";
 const SECOND_URI: &str = "file:///tmp/casebook-lsp-bench/portfolio-copy.md";
-
-// ---------------------------------------------------------------------------------------------------
-// Portfolio generator.
-
-const SENTENCES: &[&str] = &[
-    "Sellers on our marketplace 🛒 abandoned onboarding at the tax step, and support saw about 300 tickets a week from them.",
-    "I interviewed twelve sellers and ran a two-week A/B test with 4,000 accounts before I asked the payments team to change anything.",
-    "We weighed building our own form against licensing a provider; I chose the provider because it saved a quarter of engineering work.",
-    "The payments team had other priorities, so I brought them a prototype and the ticket data, and they agreed to review the change.",
-    "Completion rose from 52% to 71%, and new listings grew by 9,000 a month, about $1.2M in annual fees.",
-    "In hindsight I would have involved the tax team earlier, because their review added three weeks at the end.",
-    "日本の出品者にも同じ問題があった。 I improved the help text significantly.",
-    "Latency at p99 fell from 840 ms to 210 ms 🚀 after I moved the validation off the request path.",
-    "Checkout got much better for shoppers in Japan 日本 and Brazil 🇧🇷, and refunds dropped by a third.",
-    "I helped with the rollout and we shipped it on time.",
-];
-
-/// A portfolio of at least `words` words of prose: case studies with headings, paragraphs, bullet lists,
-/// code blocks, a table, and one long single-line paragraph per case study.
-fn portfolio(words: usize) -> String {
-    let mut text = String::from("# Portfolio\n\n");
-    let mut count = 0;
-    let mut story = 0;
-    let mut k = 0usize;
-    let mut next = |n: usize| {
-        let s: Vec<&str> = (0..n)
-            .map(|i| SENTENCES[(k + i * 3) % SENTENCES.len()])
-            .collect();
-        k += 1;
-        s.join(" ")
-    };
-    while count < words {
-        story += 1;
-        let add = |text: &mut String, prose: String, prefix: &str, count: &mut usize| {
-            *count += prose.split_whitespace().count();
-            text.push_str(prefix);
-            text.push_str(&prose);
-            text.push_str("\n\n");
-        };
-        text.push_str(&format!(
-            "## Case study {story}: the seller onboarding 🧾 rewrite\n\n"
-        ));
-        add(&mut text, next(3), "", &mut count);
-        text.push_str("### What I did\n\n");
-        for _ in 0..3 {
-            add(&mut text, next(1), "- ", &mut count);
-        }
-        text.push_str("```rust\nfn validate(profile: &TaxProfile) -> Result<(), Error> {\n    profile.check()\n}\n```\n\n");
-        // A long line: one paragraph of ~12 sentences without a line break.
-        add(&mut text, next(12), "", &mut count);
-        text.push_str("| metric | before | after |\n|---|---|---|\n| completion | 52% | 71% |\n\n");
-        text.push_str("### Results\n\n");
-        add(&mut text, next(2), "1. ", &mut count);
-        add(&mut text, next(2), "> ", &mut count);
-    }
-    text
-}
 
 /// The UTF-16 position of byte `offset` in `text`.
 fn position(text: &str, offset: usize) -> Value {
@@ -88,21 +35,6 @@ fn position(text: &str, offset: usize) -> Value {
     let start = before.rfind('\n').map_or(0, |i| i + 1);
     let character: usize = before[start..].chars().map(char::len_utf16).sum();
     json!({ "line": line, "character": character })
-}
-
-/// Where typing happens: inside a prose paragraph line near the middle of the document, after a word.
-fn typing_point(text: &str) -> usize {
-    let middle = text.len() / 2;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if offset >= middle && line.len() > 60 && line.starts_with(|c: char| c.is_ascii_uppercase())
-        {
-            let space = line.find(' ').unwrap_or(0);
-            return offset + space;
-        }
-        offset += line.len();
-    }
-    middle
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -443,7 +375,18 @@ fn main() {
         );
         std::process::exit(2);
     }
-    let sizes = [1_000, 10_000, 100_000];
+    // `--words N` (repeatable) measures only those sizes, e.g. under a profiler.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let chosen: Vec<usize> = args
+        .windows(2)
+        .filter(|w| w[0] == "--words")
+        .filter_map(|w| w[1].parse().ok())
+        .collect();
+    let sizes = if chosen.is_empty() {
+        vec![1_000, 10_000, 100_000]
+    } else {
+        chosen
+    };
     let documents: Vec<(usize, String)> = sizes.iter().map(|&w| (w, portfolio(w))).collect();
     println!(
         "lsp_bench: {} on {} CPUs; {EDITS} one-character edits per document, each waiting for its diagnostics",

@@ -4,7 +4,7 @@
 //! Everything that depends only on a block's content (its facts, its sentence-level findings) is cached
 //! by that content, so reviewing after a keystroke re-reads only the blocks the keystroke changed.
 
-use crate::analysis::{read_block, BlockFacts};
+use crate::analysis::{read_block_with, read_sentence, BlockFacts, SentenceFacts};
 use crate::document::Document;
 use crate::prose::{BlockKind, BlockProse, CaseStudy, Comment, Prose, ProseReader};
 use crate::rules::config::RuleConfig;
@@ -39,6 +39,14 @@ pub struct Reviewer {
     blocks: FxHashMap<u64, Arc<BlockReview>>,
     /// Case-study findings (relative to the study's start) by [`study_key`].
     studies: FxHashMap<u64, Arc<Vec<Finding>>>,
+    /// Sentence facts by the sentence's text: typing in a long paragraph re-reads one sentence, not all.
+    sentences: FxHashMap<u64, SentenceFacts>,
+}
+
+fn text_key(text: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Identifies what the case-study rules see of a study: its blocks' content and kinds, where each sits
@@ -62,8 +70,20 @@ fn study_key(prose: &Prose, study: &CaseStudy) -> u64 {
     hasher.finish()
 }
 
-fn review_block(prose: &BlockProse, kind: BlockKind) -> BlockReview {
-    let facts = read_block(prose, kind);
+fn review_block(
+    prose: &BlockProse,
+    kind: BlockKind,
+    sentences: &mut FxHashMap<u64, SentenceFacts>,
+) -> BlockReview {
+    let facts = read_block_with(prose, kind, |text, range| {
+        let facts = sentences
+            .entry(text_key(text))
+            .or_insert_with(|| read_sentence(text, 0..0));
+        SentenceFacts {
+            range,
+            ..facts.clone()
+        }
+    });
     let mut findings = Vec::new();
     let view = BlockView {
         prose: &prose.prose,
@@ -80,18 +100,28 @@ fn review_block(prose: &BlockProse, kind: BlockKind) -> BlockReview {
 impl Reviewer {
     pub fn review(&mut self, doc: &Document, config: &RuleConfig) -> Review {
         let prose = self.prose.read(doc);
+        let sentences = &mut self.sentences;
         let blocks: Vec<Arc<BlockReview>> = prose
             .blocks
             .iter()
             .map(|block| {
                 self.blocks
                     .entry(block.prose.key)
-                    .or_insert_with(|| Arc::new(review_block(&block.prose, block.kind)))
+                    .or_insert_with(|| Arc::new(review_block(&block.prose, block.kind, sentences)))
                     .clone()
             })
             .collect();
         crate::cache::sweep(&mut self.blocks, blocks.len(), || {
             prose.blocks.iter().map(|b| b.prose.key)
+        });
+        let live_sentences = prose.blocks.iter().map(|b| b.prose.sentences.len()).sum();
+        crate::cache::sweep(&mut self.sentences, live_sentences, || {
+            prose.blocks.iter().flat_map(|b| {
+                b.prose
+                    .sentences
+                    .iter()
+                    .map(|r| text_key(&b.prose.prose[r.clone()]))
+            })
         });
 
         let mut findings = Vec::new();

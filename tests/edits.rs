@@ -1,10 +1,13 @@
 //! Property: any sequence of editor changes, in either encoding, leaves the server's copy of the text
 //! equal to the editor's; the incrementally updated chunks equal those of a fresh parse, each chunk's
 //! tree equals a fresh parse of its text; and the prose read through the chunks (with the reader's
-//! caches warm from every earlier edit) equals the prose of one uncut parse of the whole text.
+//! caches warm from every earlier edit) equals the prose of one uncut parse of the whole text; and a
+//! review made with every cache warm (blocks, sentences, case studies) equals a fresh review.
 
 use casebook::document::{Document, Encoding, LineCol};
 use casebook::prose::{Prose, ProseReader};
+use casebook::review::Reviewer;
+use casebook::rules::config::RuleConfig;
 use proptest::prelude::*;
 
 /// Pieces the random text is made of: emoji (surrogate pairs), CJK, combining marks, CRLF, markdown.
@@ -32,6 +35,8 @@ const PIECES: &[&str] = &[
     "1. ",
     "    ",
     "improved ",
+    "I helped the team. ",
+    "Customers waited 3 days. ",
     "50%",
     ".",
     "|a|b|\n",
@@ -167,6 +172,9 @@ proptest! {
         let mut doc = Document::new(&initial);
         let mut reader = ProseReader::default();
         reader.read(&doc);
+        let config = RuleConfig::default();
+        let mut reviewer = Reviewer::default();
+        reviewer.review(&doc, &config);
         for (start, len, insert) in edits {
             let s = boundary(&reference, start);
             let e = boundary(&reference, (start + len).min(1.0)).max(s);
@@ -175,6 +183,7 @@ proptest! {
             reference.replace_range(s..e, &insert);
             prop_assert_eq!(doc.text(), reference.clone());
             reader.read(&doc);
+            reviewer.review(&doc, &config);
         }
         let fresh = Document::new(&reference);
         prop_assert_eq!(chunk_shapes(&doc), chunk_shapes(&fresh));
@@ -182,6 +191,10 @@ proptest! {
         prop_assert_eq!(
             prose_shape(&reader.read(&doc)),
             prose_shape(&ProseReader::default().read(&whole))
+        );
+        prop_assert_eq!(
+            format!("{:?}", reviewer.review(&doc, &config).findings),
+            format!("{:?}", Reviewer::default().review(&fresh, &config).findings)
         );
     }
 }

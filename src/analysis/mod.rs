@@ -57,6 +57,15 @@ pub struct BlockFacts {
 }
 
 pub fn read_block(prose: &BlockProse, kind: BlockKind) -> BlockFacts {
+    read_block_with(prose, kind, read_sentence)
+}
+
+/// [`read_block`], reading each sentence with `read` (a cache in front of [`read_sentence`], say).
+pub fn read_block_with(
+    prose: &BlockProse,
+    kind: BlockKind,
+    mut read: impl FnMut(&str, Range<usize>) -> SentenceFacts,
+) -> BlockFacts {
     let text = &prose.prose;
     BlockFacts {
         heading_parts: match kind {
@@ -70,7 +79,7 @@ pub fn read_block(prose: &BlockProse, kind: BlockKind) -> BlockFacts {
         sentences: prose
             .sentences
             .iter()
-            .map(|r| read_sentence(&text[r.clone()], r.clone()))
+            .map(|r| read(&text[r.clone()], r.clone()))
             .collect(),
     }
 }

@@ -73,7 +73,7 @@ fn human(files: &[ReviewedFile]) -> String {
         for finding in &reviewed.review.findings {
             counts[finding.severity as usize] += 1;
             let report = [level(finding.severity)
-                .primary_title(finding.message.as_str())
+                .primary_title(&*finding.message)
                 .id(finding.rule)
                 .element(
                     Snippet::source(reviewed.file.text.as_str())
@@ -104,7 +104,7 @@ fn finding_json(text: &str, f: &Finding) -> Value {
     json!({
         "rule": f.rule,
         "severity": f.severity.name(),
-        "message": f.message,
+        "message": &*f.message,
         "text": text.get(f.range.clone()).unwrap_or(""),
         "start": { "line": line, "column": column, "byte": f.range.start },
         "end": { "line": end_line, "column": end_column, "byte": f.range.end },
@@ -171,7 +171,7 @@ fn sarif(files: &[ReviewedFile]) -> Value {
                 "ruleId": f.rule,
                 "ruleIndex": index,
                 "level": sarif_level(f.severity),
-                "message": { "text": f.message },
+                "message": { "text": &*f.message },
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": { "uri": uri },

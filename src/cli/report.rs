@@ -114,7 +114,7 @@ pub fn summary_json(portfolio: &Portfolio, findings: &[PortfolioFinding]) -> Val
             "path": display_path(&f.file),
             "rule": f.finding.rule,
             "severity": f.finding.severity.name(),
-            "message": f.finding.message,
+            "message": &*f.finding.message,
         })).collect::<Vec<_>>(),
     })
 }
@@ -354,7 +354,7 @@ pub fn html(
                 f.severity,
                 format!("{}:{line}", display_path(&reviewed.file.path)),
                 f.rule,
-                f.message.clone(),
+                f.message.to_string(),
             ));
         }
     }

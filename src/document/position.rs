@@ -71,7 +71,37 @@ pub fn offset_of(rope: &Rope, pos: LineCol, encoding: Encoding) -> usize {
 
 /// The position of a byte offset. An offset inside a character or a line break is moved back to its start;
 /// one past the end means the end. Costs O(log n).
+///
+/// Publishing diagnostics converts every finding's range on every change, so the common case is kept
+/// to three tree lookups: when the offset's line starts within the rope chunk that holds the offset, the
+/// column is counted in that chunk's text. Anything else (a line that began in an earlier chunk, an
+/// offset inside a character or between `\r` and `\n`) takes the general path.
 pub fn position_of(rope: &Rope, offset: usize, encoding: Encoding) -> LineCol {
+    let offset = offset.min(rope.len_bytes());
+    let (chunk, chunk_start, _, _) = rope.chunk_at_byte(offset);
+    let local = offset - chunk_start;
+    let bytes = chunk.as_bytes();
+    let inside_crlf = local > 0 && bytes[local - 1] == b'\r' && bytes.get(local) == Some(&b'\n');
+    if chunk.is_char_boundary(local) && !inside_crlf {
+        let line = rope.byte_to_line(offset);
+        let start = rope.line_to_byte(line);
+        if start >= chunk_start {
+            let text = &chunk[start - chunk_start..local];
+            let col = match encoding {
+                Encoding::Utf8 => text.len(),
+                Encoding::Utf16 => text.chars().map(char::len_utf16).sum(),
+            };
+            return LineCol {
+                line: line as u32,
+                col: col as u32,
+            };
+        }
+    }
+    position_of_in_general(rope, offset, encoding)
+}
+
+/// [`position_of`] for any offset.
+fn position_of_in_general(rope: &Rope, offset: usize, encoding: Encoding) -> LineCol {
     let offset = floor_char_boundary(rope, offset.min(rope.len_bytes()));
     let line = rope.byte_to_line(offset);
     let start = rope.line_to_byte(line);
@@ -185,6 +215,31 @@ mod tests {
                     assert!(back <= i);
                 } else {
                     assert_eq!(back, i, "offset {i} via {pos:?} in {enc:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// The chunk-local shortcut agrees with the general conversion at every offset, on texts long
+        /// enough to span many rope chunks, with lines that cross chunk boundaries.
+        #[test]
+        fn shortcut_agrees_with_the_general_path(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "word ", "😀", "日本", "e\u{301}", "\n", "\r\n", "\r", "\n\n", "x".repeat(700).leak() as &str]),
+                0..200,
+            )
+        ) {
+            let text: String = pieces.concat();
+            let rope = Rope::from_str(&text);
+            for offset in 0..=text.len() + 1 {
+                for enc in [Utf8, Utf16] {
+                    proptest::prop_assert_eq!(
+                        position_of(&rope, offset, enc),
+                        position_of_in_general(&rope, offset, enc),
+                        "offset {} in {:?}", offset, enc
+                    );
                 }
             }
         }

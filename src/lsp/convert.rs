@@ -51,7 +51,7 @@ pub fn diagnostic(rope: &Rope, finding: &Finding, encoding: Encoding) -> lsp::Di
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.rule.to_string())),
         source: Some("casebook".into()),
-        message: finding.message.clone(),
+        message: finding.message.to_string(),
         ..Default::default()
     }
 }

@@ -1,5 +1,6 @@
 mod portfolio;
 
+use super::output::{self, Output};
 use super::workspace::Workspace;
 use super::{convert, transport};
 use crate::actions::{self, ActionKind};
@@ -7,6 +8,7 @@ use crate::document::{Document, Encoding};
 use crate::hover;
 use crate::review::{Review, Reviewer};
 use crate::rules::config::{ConfigProblem, RuleConfig};
+use crate::rules::Finding;
 use ropey::Rope;
 use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -147,16 +149,17 @@ impl Backend {
                 String::new(),
             ),
         };
-        {
+        let encoding = {
             let mut state = self.state();
             state.file_config = config;
             state.reconfigure();
-        }
+            state.encoding
+        };
         let rope = Rope::from_str(&source);
         let diagnostics = problems
             .iter()
             .map(|p| Diagnostic {
-                range: convert::range(&rope, &p.range.clone().unwrap_or(0..0), Encoding::Utf16),
+                range: convert::range(&rope, &p.range.clone().unwrap_or(0..0), encoding),
                 severity: Some(if p.fatal {
                     DiagnosticSeverity::ERROR
                 } else {
@@ -250,9 +253,10 @@ impl Backend {
     }
 }
 
-/// Sends diagnostics, one document at a time, always from the latest review.
+/// Sends diagnostics, one document at a time, always from the latest review, written straight to JSON
+/// (see [`output`]).
 async fn publisher(
-    client: Client,
+    output: Output,
     state: Arc<Mutex<State>>,
     mut queue: mpsc::UnboundedReceiver<Uri>,
 ) {
@@ -268,11 +272,34 @@ async fn publisher(
             }
             // A document no longer open gets its diagnostics cleared — here, in the same task that
             // publishes them, so a clearing can never be overtaken by a late publish.
-            let (diagnostics, version) = match Backend::diagnostics(&lock(&state), &uri) {
-                Some((diagnostics, version)) => (diagnostics, Some(version)),
-                None => (Vec::new(), None),
+            let body = {
+                let state = lock(&state);
+                match state.documents.get(&uri) {
+                    Some(doc) => {
+                        let portfolio = portfolio::portfolio_findings(&state, &uri);
+                        let lists: [&[Finding]; 2] = [&doc.review.findings, &portfolio];
+                        guarded("publish", || {
+                            output::publish_diagnostics(
+                                uri.as_str(),
+                                Some(doc.version),
+                                doc.document.rope(),
+                                &lists,
+                                state.encoding,
+                            )
+                        })
+                    }
+                    None => Ok(output::publish_diagnostics(
+                        uri.as_str(),
+                        None,
+                        &Rope::new(),
+                        &[],
+                        state.encoding,
+                    )),
+                }
             };
-            client.publish_diagnostics(uri, diagnostics, version).await;
+            if let Ok(body) = body {
+                output.send(&body);
+            }
         }
     }
 }
@@ -694,8 +721,9 @@ fn code_action(
 pub async fn serve() {
     let (publish, queue) = mpsc::unbounded_channel();
     let state = Arc::new(Mutex::new(State::default()));
+    let (tower_output, output) = output::merged(tokio::io::stdout());
     let (service, socket) = LspService::build(|client| {
-        tokio::spawn(publisher(client.clone(), state.clone(), queue));
+        tokio::spawn(publisher(output, state.clone(), queue));
         Backend {
             client,
             state,
@@ -707,12 +735,8 @@ pub async fn serve() {
     // tower-lsp-server waits for every running handler before it returns after `exit`; a handler
     // waiting on a client that has stopped answering would keep the process alive forever.
     let exit = Arc::new(tokio::sync::Notify::new());
-    let server = Server::new(
-        transport::checked_stdin(exit.clone()),
-        tokio::io::stdout(),
-        socket,
-    )
-    .serve(service);
+    let server =
+        Server::new(transport::checked_stdin(exit.clone()), tower_output, socket).serve(service);
     tokio::select! {
         _ = server => {}
         _ = async {

@@ -76,7 +76,12 @@ pub fn read_inline(parser: &mut Parser, text: &str, markers: &[Range<usize>]) ->
     let mut comments = Vec::new();
     // A NUL would end tree-sitter's input early; a space keeps every offset.
     let joined = joined.replace('\0', " ");
-    if let Some(tree) = parser.parse(&joined, None) {
+    let tree = if may_hide_anything(&joined) {
+        parser.parse(&joined, None)
+    } else {
+        None
+    };
+    if let Some(tree) = tree {
         let mut hidden = Vec::new();
         collect_hidden(tree.root_node(), &mut hidden);
         for r in hidden {
@@ -100,6 +105,15 @@ pub fn read_inline(parser: &mut Parser, text: &str, markers: &[Range<usize>]) ->
             .collect()
     });
     InlineProse { prose, comments }
+}
+
+/// Bytes that every [`HIDDEN`] node's text contains one of: code spans, HTML, comments, autolinks, link
+/// and image parts, LaTeX, emphasis and strikethrough delimiters, character references. Text with none of
+/// them is all prose, so the inline parse (the dearest step of reading an edited paragraph) is skipped.
+const MARKUP_BYTES: &[u8] = b"`<>[]$*_~&";
+
+fn may_hide_anything(text: &str) -> bool {
+    text.bytes().any(|b| MARKUP_BYTES.contains(&b))
 }
 
 fn collect_hidden(node: Node, out: &mut Vec<Range<usize>>) {
@@ -155,5 +169,21 @@ mod tests {
         let markers = [Range { start: 11, end: 13 }];
         let out = read_inline(&mut inline_parser(), text, &markers);
         assert_eq!(out.prose, "first line   second line");
+    }
+
+    proptest::proptest! {
+        /// Skipping the parse for text without markup bytes changes nothing: the parse finds nothing to
+        /// hide in such text either.
+        #[test]
+        fn text_without_markup_bytes_is_all_prose(
+            text in r#"[a-zA-Z0-9 .,;:!?'"()/#%+=@|^{}-]{0,80}( ?(😀|日本|é|\n|\r\n|\t|    |1\. |- |https://x\.io|www\.a\.com|a@b\.co)[a-z .:/]{0,12}){0,6}"#
+        ) {
+            proptest::prop_assume!(!may_hide_anything(&text));
+            let mut parser = inline_parser();
+            let tree = parser.parse(&text, None).unwrap();
+            let mut hidden = Vec::new();
+            collect_hidden(tree.root_node(), &mut hidden);
+            proptest::prop_assert!(hidden.is_empty(), "{:?} hides {:?}", text, hidden);
+        }
     }
 }

@@ -31,6 +31,7 @@ use crate::analysis::{BlockFacts, SentenceFacts};
 use crate::portfolio::{PortfolioFinding, PortfolioView};
 use crate::prose::{Block, CaseStudy};
 use std::ops::Range;
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -219,11 +220,12 @@ pub struct Finding {
     pub severity: Severity,
     /// Byte range (relative to the block while checking, in the document once reviewed).
     pub range: Range<usize>,
-    pub message: String,
+    /// Shared, so the findings a review copies from its caches cost no string copies.
+    pub message: Arc<str>,
 }
 
 impl Finding {
-    pub fn new(rule: &Rule, range: Range<usize>, message: impl Into<String>) -> Finding {
+    pub fn new(rule: &Rule, range: Range<usize>, message: impl Into<Arc<str>>) -> Finding {
         Finding {
             rule: rule.id,
             severity: rule.severity,

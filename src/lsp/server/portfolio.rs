@@ -12,6 +12,7 @@ use crate::portfolio::config::{is_markdown, PortfolioConfig};
 use crate::portfolio::{file_title, lens_title, scorecard_text, FileSummary};
 use crate::review::Reviewer;
 use crate::rules::config::RuleConfig;
+use crate::rules::Finding;
 use ropey::Rope;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashSet};
@@ -66,17 +67,21 @@ pub(super) fn track_open(
 }
 
 /// The portfolio findings of an open document, as diagnostics.
+/// The portfolio rules' findings on the file at `uri`.
+pub(super) fn portfolio_findings(state: &State, uri: &Uri) -> Vec<Finding> {
+    path_of(uri)
+        .and_then(|p| state.workspace.findings.get(&p).cloned())
+        .unwrap_or_default()
+}
+
 pub(super) fn portfolio_diagnostics(
     state: &State,
     uri: &Uri,
     rope: &Rope,
 ) -> impl Iterator<Item = Diagnostic> {
-    let findings = path_of(uri)
-        .and_then(|p| state.workspace.findings.get(&p).cloned())
-        .unwrap_or_default();
     let encoding = state.encoding;
     let rope = rope.clone();
-    findings
+    portfolio_findings(state, uri)
         .into_iter()
         .map(move |f| convert::diagnostic(&rope, &f, encoding))
 }

@@ -1,0 +1,239 @@
+//! The server's output. tower-lsp-server turns every outgoing message into a `serde_json::Value` tree
+//! before writing it; for `textDocument/publishDiagnostics`, which carries every finding of a document
+//! after every change, building that tree cost more than the analysis itself (thousands of small maps
+//! at 100,000 words). So diagnostics are written straight to JSON bytes here, and one writer task puts
+//! them on stdout between tower's own messages, whole frame by whole frame.
+
+use crate::document::Encoding;
+use crate::rules::Finding;
+use ropey::Rope;
+use serde::ser::{SerializeSeq, Serializer};
+use serde::Serialize;
+use tokio::io::{
+    AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
+};
+use tokio::sync::mpsc;
+use tower_lsp_server::ls_types::{DiagnosticSeverity, Range};
+
+use super::convert;
+
+/// Where whole frames for the client go.
+#[derive(Clone)]
+pub struct Output(mpsc::UnboundedSender<Vec<u8>>);
+
+impl Output {
+    /// Sends one JSON-RPC message (its body) to the client.
+    pub fn send(&self, body: &[u8]) {
+        let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        frame.extend_from_slice(body);
+        // The writer is gone only when the session is over; nothing is left to tell.
+        let _ = self.0.send(frame);
+    }
+}
+
+/// Starts the writer: returns the stream to hand to tower-lsp-server as its output, and the [`Output`]
+/// for messages written here. Both end up on `out`, never interleaved within a frame.
+pub fn merged<W: AsyncWrite + Unpin + Send + 'static>(out: W) -> (tokio::io::DuplexStream, Output) {
+    let (tower_side, from_tower) = tokio::io::duplex(1 << 16);
+    let (frames, mut queue) = mpsc::unbounded_channel::<Vec<u8>>();
+    let from_tower_frames = frames.clone();
+    tokio::spawn(async move {
+        let mut reader = BufReader::new(from_tower);
+        while let Ok(Some(frame)) = read_frame(&mut reader).await {
+            if from_tower_frames.send(frame).is_err() {
+                break;
+            }
+        }
+    });
+    tokio::spawn(async move {
+        let mut out = out;
+        while let Some(frame) = queue.recv().await {
+            if out.write_all(&frame).await.is_err() || out.flush().await.is_err() {
+                break;
+            }
+        }
+    });
+    (tower_side, Output(frames))
+}
+
+/// One whole frame (headers and body, as written) of tower-lsp-server's output, or `None` at its end.
+async fn read_frame(reader: &mut (impl AsyncBufRead + Unpin)) -> std::io::Result<Option<Vec<u8>>> {
+    let mut frame = Vec::new();
+    let mut length = None;
+    loop {
+        let start = frame.len();
+        if reader.read_until(b'\n', &mut frame).await? == 0 {
+            return Ok(None);
+        }
+        let line = String::from_utf8_lossy(&frame[start..]);
+        let line = line.trim();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse::<usize>().ok();
+            }
+        }
+    }
+    let body_start = frame.len();
+    frame.resize(body_start + length.unwrap_or(0), 0);
+    reader.read_exact(&mut frame[body_start..]).await?;
+    Ok(Some(frame))
+}
+
+/// A finding as the wire shows it: the fields [`convert::diagnostic`] fills, borrowed, not copied.
+#[derive(Serialize)]
+struct WireDiagnostic<'a> {
+    range: Range,
+    severity: DiagnosticSeverity,
+    code: &'a str,
+    source: &'static str,
+    message: &'a str,
+}
+
+/// The findings of a document as the `diagnostics` array, converted one by one while writing.
+struct Diagnostics<'a> {
+    rope: &'a Rope,
+    findings: &'a [&'a [Finding]],
+    encoding: Encoding,
+}
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let count = self.findings.iter().map(|f| f.len()).sum();
+        let mut seq = serializer.serialize_seq(Some(count))?;
+        for finding in self.findings.iter().flat_map(|f| f.iter()) {
+            seq.serialize_element(&WireDiagnostic {
+                range: convert::range(self.rope, &finding.range, self.encoding),
+                severity: convert::severity(finding.severity),
+                code: finding.rule,
+                source: "casebook",
+                message: &finding.message,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Params<'a> {
+    uri: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<i32>,
+    diagnostics: Diagnostics<'a>,
+}
+
+#[derive(Serialize)]
+struct Notification<'a> {
+    jsonrpc: &'static str,
+    method: &'static str,
+    params: Params<'a>,
+}
+
+/// The body of a `textDocument/publishDiagnostics` notification for `findings` (several lists, in
+/// order), the same JSON [`convert::diagnostic`] and tower-lsp-server would produce.
+pub fn publish_diagnostics(
+    uri: &str,
+    version: Option<i32>,
+    rope: &Rope,
+    findings: &[&[Finding]],
+    encoding: Encoding,
+) -> Vec<u8> {
+    let message = Notification {
+        jsonrpc: "2.0",
+        method: "textDocument/publishDiagnostics",
+        params: Params {
+            uri,
+            version,
+            diagnostics: Diagnostics {
+                rope,
+                findings,
+                encoding,
+            },
+        },
+    };
+    // Serialising plain structs of strings and numbers into memory cannot fail.
+    serde_json::to_vec(&message).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Severity;
+    use tower_lsp_server::ls_types as lsp;
+
+    #[test]
+    fn writes_what_tower_would_write() {
+        let text = "Intro 😀 line\r\nsecond 日本 line with a claim\n";
+        let rope = Rope::from_str(text);
+        let findings = [
+            Finding {
+                rule: "vague-claim",
+                severity: Severity::Warning,
+                range: 6..10,
+                message: "says \"better\" without a number".into(),
+            },
+            Finding {
+                rule: "weak-verb",
+                severity: Severity::Info,
+                range: 25..40,
+                message: "x".into(),
+            },
+        ];
+        let uri: lsp::Uri = "file:///tmp/a.md".parse().unwrap();
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            let ours: serde_json::Value = serde_json::from_slice(&publish_diagnostics(
+                uri.as_str(),
+                Some(7),
+                &rope,
+                &[&findings[..1], &findings[1..]],
+                encoding,
+            ))
+            .unwrap();
+            let typed = lsp::PublishDiagnosticsParams::new(
+                uri.clone(),
+                findings
+                    .iter()
+                    .map(|f| convert::diagnostic(&rope, f, encoding))
+                    .collect(),
+                Some(7),
+            );
+            assert_eq!(ours["method"], "textDocument/publishDiagnostics");
+            assert_eq!(ours["jsonrpc"], "2.0");
+            assert_eq!(ours["params"], serde_json::to_value(typed).unwrap());
+        }
+    }
+
+    #[tokio::test]
+    async fn frames_from_both_sides_arrive_whole() {
+        let (client_end, server_end) = tokio::io::duplex(1 << 20);
+        let (mut tower_side, output) = merged(server_end);
+        let tower = tokio::spawn(async move {
+            for i in 0..200 {
+                let body = format!("{{\"id\":{i},\"pad\":\"{}\"}}", "t".repeat(i * 37));
+                let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
+                tower_side.write_all(frame.as_bytes()).await.unwrap();
+            }
+        });
+        for i in 0..200 {
+            output.send(format!("{{\"ours\":{i},\"pad\":\"{}\"}}", "o".repeat(i * 53)).as_bytes());
+        }
+        tower.await.unwrap();
+        let mut reader = BufReader::new(client_end);
+        let (mut theirs, mut ours) = (0, 0);
+        while theirs + ours < 400 {
+            let frame = read_frame(&mut reader).await.unwrap().unwrap();
+            let text = String::from_utf8(frame).unwrap();
+            let (_, body) = text.split_once("\r\n\r\n").unwrap();
+            let value: serde_json::Value = serde_json::from_str(body).expect("a whole JSON body");
+            if value.get("ours").is_some() {
+                assert_eq!(value["ours"], ours);
+                ours += 1;
+            } else {
+                assert_eq!(value["id"], theirs);
+                theirs += 1;
+            }
+        }
+    }
+}
