@@ -4,7 +4,7 @@
 //! Everything that depends only on a block's content (its facts, its sentence-level findings) is cached
 //! by that content, so reviewing after a keystroke re-reads only the blocks the keystroke changed.
 
-use crate::analysis::{read_block_with, read_sentence, BlockFacts, SentenceFacts};
+use crate::analysis::{read_block_with, read_words, BlockFacts, SentenceFacts, SentenceReading};
 use crate::document::Document;
 use crate::prose::{BlockKind, BlockProse, CaseStudy, Comment, Prose, ProseReader};
 use crate::rules::config::RuleConfig;
@@ -40,7 +40,7 @@ pub struct Reviewer {
     /// Case-study findings (relative to the study's start) by [`study_key`].
     studies: FxHashMap<u64, Arc<Vec<Finding>>>,
     /// Sentence facts by the sentence's text: typing in a long paragraph re-reads one sentence, not all.
-    sentences: FxHashMap<u64, SentenceFacts>,
+    sentences: FxHashMap<u64, Arc<SentenceReading>>,
 }
 
 fn text_key(text: &str) -> u64 {
@@ -60,10 +60,12 @@ fn study_key(prose: &Prose, study: &CaseStudy) -> u64 {
         .map(|h| h - study.blocks.start)
         .hash(&mut hasher);
     for block in &prose.blocks[study.blocks.clone()] {
+        // Wrapping: a heading nested in a list item ("1. # Title") starts its study after its block's
+        // bullet, so `block.start` can lie before `base`.
         (
             block.prose.key,
-            block.range.start - base,
-            block.start - base,
+            block.range.start.wrapping_sub(base),
+            block.start.wrapping_sub(base),
         )
             .hash(&mut hasher);
     }
@@ -73,16 +75,14 @@ fn study_key(prose: &Prose, study: &CaseStudy) -> u64 {
 fn review_block(
     prose: &BlockProse,
     kind: BlockKind,
-    sentences: &mut FxHashMap<u64, SentenceFacts>,
+    sentences: &mut FxHashMap<u64, Arc<SentenceReading>>,
 ) -> BlockReview {
-    let facts = read_block_with(prose, kind, |text, range| {
-        let facts = sentences
+    let facts = read_block_with(prose, kind, |text, range| SentenceFacts {
+        range,
+        reading: sentences
             .entry(text_key(text))
-            .or_insert_with(|| read_sentence(text, 0..0));
-        SentenceFacts {
-            range,
-            ..facts.clone()
-        }
+            .or_insert_with(|| Arc::new(read_words(text)))
+            .clone(),
     });
     let mut findings = Vec::new();
     let view = BlockView {
@@ -299,6 +299,13 @@ mod tests {
             .map(|f| f.rule)
             .filter(|r| *r == "vague-claim")
             .collect()
+    }
+
+    #[test]
+    fn a_heading_nested_in_a_list_item_starts_a_study() {
+        // Found by the edit property test: the heading's block starts (at its bullet) before its study.
+        let review = Reviewer::default().review_text("1. 1. # 😀\n    a");
+        assert_eq!(review.prose.studies.len(), 1);
     }
 
     #[test]

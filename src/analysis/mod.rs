@@ -10,12 +10,28 @@ use crate::prose::{BlockKind, BlockProse};
 use cues::{Cue, CueKind, JargonReading, Part};
 use lexicon::Words;
 use std::ops::Range;
+use std::sync::Arc;
 
-/// Facts about one sentence. Ranges are relative to the sentence's text.
+/// Facts about one sentence: where it lies, and what its words say (shared by every sentence with the
+/// same text, so a cache of readings costs no copies). Fields of the reading read through:
+/// `facts.cues` is `facts.reading.cues`.
 #[derive(Debug, Clone)]
 pub struct SentenceFacts {
     /// Where the sentence lies within its block's prose.
     pub range: Range<usize>,
+    pub reading: Arc<SentenceReading>,
+}
+
+impl std::ops::Deref for SentenceFacts {
+    type Target = SentenceReading;
+    fn deref(&self) -> &SentenceReading {
+        &self.reading
+    }
+}
+
+/// What one sentence's words say, wherever it sits. Ranges are relative to the sentence's text.
+#[derive(Debug)]
+pub struct SentenceReading {
     /// How many words it has.
     pub words: usize,
     /// Cue words: story parts, improvement words, weak verbs, pronouns, jargon, placeholders…
@@ -35,7 +51,7 @@ pub struct SentenceFacts {
     pub named: Vec<(principles::Principle, Range<usize>)>,
 }
 
-impl SentenceFacts {
+impl SentenceReading {
     /// Cues of one kind (weak ones included).
     pub fn cues(&self, kind: CueKind) -> impl Iterator<Item = &Cue> {
         self.cues.iter().filter(move |c| c.kind == kind)
@@ -85,6 +101,14 @@ pub fn read_block_with(
 }
 
 pub fn read_sentence(text: &str, range: Range<usize>) -> SentenceFacts {
+    SentenceFacts {
+        range,
+        reading: Arc::new(read_words(text)),
+    }
+}
+
+/// What a sentence's words say.
+pub fn read_words(text: &str) -> SentenceReading {
     let words = Words::new(text);
     let cues = cues::sentence_cues(text, &words);
     let jargon = cues::jargon_reading(text, &words, &cues);
@@ -101,8 +125,7 @@ pub fn read_sentence(text: &str, range: Range<usize>) -> SentenceFacts {
                 .iter()
                 .any(|s| s.start <= w.range.start && w.range.end <= s.end)
     });
-    SentenceFacts {
-        range,
+    SentenceReading {
         words: words.len(),
         jargon,
         inconsistencies: metrics::inconsistencies(text, &found, &changes),

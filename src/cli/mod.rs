@@ -147,8 +147,10 @@ pub fn run() -> ExitCode {
 }
 
 fn serve() -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+    // One thread: the handlers' work is synchronous under the state lock anyway, and a single thread
+    // saves a cross-thread wake-up (futex calls) at every hop of every message. Slow work (indexing the
+    // workspace) runs on tokio's blocking threads.
+    let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {
