@@ -9,6 +9,7 @@
 
 mod convert;
 mod server;
+mod snippets;
 mod transport;
 mod workspace;
 
