@@ -10,6 +10,7 @@
 mod convert;
 mod output;
 mod server;
+mod snippets;
 mod transport;
 mod workspace;
 

@@ -2,7 +2,7 @@ mod portfolio;
 
 use super::output::{self, Output};
 use super::workspace::Workspace;
-use super::{convert, transport};
+use super::{convert, snippets, transport};
 use crate::actions::{self, ActionKind};
 use crate::document::{Document, Encoding};
 use crate::hover;
@@ -13,6 +13,7 @@ use ropey::Rope;
 use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::mpsc;
 use tower_lsp_server::jsonrpc::{self, Result};
@@ -81,6 +82,8 @@ pub struct Backend {
     client: Client,
     state: Arc<Mutex<State>>,
     publish: mpsc::UnboundedSender<Uri>,
+    /// Whether the client accepts snippet edits, as the transport read it from `initialize`.
+    snippets: Arc<AtomicBool>,
 }
 
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
@@ -609,6 +612,69 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let offered = self.offer_actions(params, false)?;
+        Ok(offered.map(|offered| {
+            offered
+                .into_iter()
+                .map(|o| CodeActionOrCommand::CodeAction(o.action))
+                .collect()
+        }))
+    }
+
+    async fn code_action_resolve(&self, unresolved: CodeAction) -> Result<CodeAction> {
+        let resolved = self.resolve_action(unresolved.data.unwrap_or_default(), false)?;
+        Ok(resolved.action)
+    }
+}
+
+/// One code action as sent: typed, and for a client that accepts snippet edits, the edits to write with
+/// tab stops in place of the typed edit (which cannot express them).
+struct Offered {
+    action: CodeAction,
+    snippet_edits: Option<SnippetEdits>,
+}
+
+/// A document's edits, in LSP ranges, for [`snippets::workspace_edit`]. Written only once the state is
+/// unlocked: finding a template's slots reads its prose.
+struct SnippetEdits {
+    uri: Uri,
+    version: i32,
+    edits: Vec<(Range, String)>,
+}
+
+impl Offered {
+    fn into_json(self) -> Result<serde_json::Value> {
+        let snippet_edit = match &self.snippet_edits {
+            Some(SnippetEdits {
+                uri,
+                version,
+                edits,
+            }) => guarded("code action snippets", || {
+                let edits = edits.iter().map(|(range, text)| (*range, text.as_str()));
+                snippets::workspace_edit(uri, *version, edits)
+            })?,
+            None => None,
+        };
+        let mut value = serde_json::to_value(self.action).map_err(|e| jsonrpc::Error {
+            code: jsonrpc::ErrorCode::InternalError,
+            message: format!("casebook: cannot write a code action: {e}").into(),
+            data: None,
+        })?;
+        if let Some(edit) = snippet_edit {
+            value["edit"] = edit;
+        }
+        Ok(value)
+    }
+}
+
+/// Code actions, shared by the standard handlers and those the transport routes a client that accepts
+/// snippet edits to: they differ only in how an edit is written.
+impl Backend {
+    fn offer_actions(
+        &self,
+        params: CodeActionParams,
+        with_snippets: bool,
+    ) -> Result<Option<Vec<Offered>>> {
         let state = self.state();
         let uri = params.text_document.uri;
         let Some(doc) = state.documents.get(&uri) else {
@@ -618,29 +684,31 @@ impl LanguageServer for Backend {
         guarded("code action", || {
             let range = convert::offsets(doc.document.rope(), params.range, encoding);
             let text = doc.document.text();
-            let response: CodeActionResponse = actions::actions(&doc.review, &text, range)
+            let offered = actions::actions(&doc.review, &text, range)
                 .into_iter()
                 .map(|action| {
-                    let mut lsp = code_action(doc, &uri, &action, encoding);
+                    let mut offered =
+                        code_action(doc, &uri, &action, encoding, with_snippets && !deferred);
                     // A client that resolves edits gets them only for the action it picks.
                     if deferred {
-                        lsp.edit = None;
-                        lsp.data = Some(serde_json::json!({
+                        offered.action.edit = None;
+                        offered.action.data = Some(serde_json::json!({
                             "uri": uri.as_str(),
                             "version": doc.version,
                             "range": params.range,
                             "title": action.title,
                         }));
                     }
-                    CodeActionOrCommand::CodeAction(lsp)
+                    offered
                 })
                 .collect();
-            Some(response)
+            Some(offered)
         })
     }
 
-    async fn code_action_resolve(&self, unresolved: CodeAction) -> Result<CodeAction> {
-        let data = unresolved.data.clone().unwrap_or_default();
+    /// The action a client picked, from the `data` it was offered with (`codeAction/resolve`); refused
+    /// when the text has changed since.
+    fn resolve_action(&self, data: serde_json::Value, with_snippets: bool) -> Result<Offered> {
         let (Some(uri), Ok(range), Some(title)) = (
             data["uri"].as_str().and_then(|u| u.parse::<Uri>().ok()),
             serde_json::from_value::<Range>(data["range"].clone()),
@@ -668,7 +736,7 @@ impl LanguageServer for Backend {
             actions::actions(&doc.review, &text, range)
                 .into_iter()
                 .find(|a| a.title == title)
-                .map(|action| code_action(doc, &uri, &action, encoding))
+                .map(|action| code_action(doc, &uri, &action, encoding, with_snippets))
         })?;
         resolved.ok_or_else(|| {
             jsonrpc::Error::invalid_params(format!(
@@ -676,24 +744,63 @@ impl LanguageServer for Backend {
             ))
         })
     }
+
+    /// `textDocument/codeAction` for a client that accepts snippet edits.
+    async fn snippet_code_action(
+        &self,
+        params: CodeActionParams,
+    ) -> Result<Option<Vec<serde_json::Value>>> {
+        let with_snippets = self.snippets.load(Ordering::Relaxed);
+        self.offer_actions(params, with_snippets)?
+            .map(|offered| offered.into_iter().map(Offered::into_json).collect())
+            .transpose()
+    }
+
+    /// `codeAction/resolve` for a client that accepts snippet edits. The action comes back as the client
+    /// holds it, which the typed API may not read; only its `data` matters.
+    async fn snippet_code_action_resolve(
+        &self,
+        unresolved: serde_json::Value,
+    ) -> Result<serde_json::Value> {
+        let with_snippets = self.snippets.load(Ordering::Relaxed);
+        self.resolve_action(unresolved["data"].clone(), with_snippets)?
+            .into_json()
+    }
 }
 
-/// A core action as an LSP code action, with its edit and the diagnostic it fixes.
+/// A core action as an LSP code action, with its edit and the diagnostic it fixes; `with_snippets`, its
+/// template slots as tab stops too.
 fn code_action(
     doc: &OpenDocument,
     uri: &Uri,
     action: &actions::Action,
     encoding: Encoding,
-) -> CodeAction {
+    with_snippets: bool,
+) -> Offered {
     let rope = doc.document.rope();
+    let ranges: Vec<Range> = action
+        .edits
+        .iter()
+        .map(|e| convert::range(rope, &e.range, encoding))
+        .collect();
     let edits = action
         .edits
         .iter()
-        .map(|e| TextEdit {
-            range: convert::range(rope, &e.range, encoding),
+        .zip(&ranges)
+        .map(|(e, &range)| TextEdit {
+            range,
             new_text: e.text.clone(),
         })
         .collect();
+    let snippet_edits = with_snippets.then(|| SnippetEdits {
+        uri: uri.clone(),
+        version: doc.version,
+        edits: ranges
+            .iter()
+            .zip(&action.edits)
+            .map(|(&range, e)| (range, e.text.clone()))
+            .collect(),
+    });
     let diagnostics = action.fixes.as_ref().and_then(|(rule, range)| {
         doc.review
             .findings
@@ -701,7 +808,7 @@ fn code_action(
             .find(|f| f.rule == *rule && f.range == *range)
             .map(|f| vec![convert::diagnostic(rope, f, encoding)])
     });
-    CodeAction {
+    let action = CodeAction {
         title: action.title.clone(),
         kind: Some(match action.kind {
             ActionKind::QuickFix => CodeActionKind::QUICKFIX,
@@ -714,6 +821,10 @@ fn code_action(
         }),
         is_preferred: Some(action.kind == ActionKind::QuickFix),
         ..Default::default()
+    };
+    Offered {
+        action,
+        snippet_edits,
     }
 }
 
@@ -722,21 +833,32 @@ pub async fn serve() {
     let (publish, queue) = mpsc::unbounded_channel();
     let state = Arc::new(Mutex::new(State::default()));
     let (tower_output, output) = output::merged(tokio::io::stdout());
+    let snippets = Arc::new(AtomicBool::new(false));
     let (service, socket) = LspService::build(|client| {
         tokio::spawn(publisher(output, state.clone(), queue));
         Backend {
             client,
             state,
             publish,
+            snippets: snippets.clone(),
         }
     })
     .custom_method(transport::MALFORMED, Backend::malformed)
+    .custom_method(transport::SNIPPET_CODE_ACTION, Backend::snippet_code_action)
+    .custom_method(
+        transport::SNIPPET_CODE_ACTION_RESOLVE,
+        Backend::snippet_code_action_resolve,
+    )
     .finish();
     // tower-lsp-server waits for every running handler before it returns after `exit`; a handler
     // waiting on a client that has stopped answering would keep the process alive forever.
     let exit = Arc::new(tokio::sync::Notify::new());
-    let server =
-        Server::new(transport::checked_stdin(exit.clone()), tower_output, socket).serve(service);
+    let server = Server::new(
+        transport::checked_stdin(exit.clone(), snippets),
+        tower_output,
+        socket,
+    )
+    .serve(service);
     tokio::select! {
         _ = server => {}
         _ = async {

@@ -2,8 +2,12 @@
 //! decode (bad JSON, a body that is not JSON-RPC, a broken header). Editors and fuzzers do send such
 //! bytes, so every frame is checked here first; one that tower would choke on is replaced by a
 //! `$/casebook/malformed` notification, which the server logs, and the session goes on.
+//!
+//! It also reads what the typed protocol API drops: whether the client accepts snippet edits (LSP 3.18),
+//! and if so routes its code-action requests to the handlers that can write them.
 
 use serde_json::json;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::sync::Notify;
@@ -13,6 +17,12 @@ use tower_lsp_server::jsonrpc::{Request, Response};
 const MAX_MESSAGE_BYTES: usize = 256 * 1024 * 1024;
 
 pub const MALFORMED: &str = "$/casebook/malformed";
+
+/// Where `textDocument/codeAction` and `codeAction/resolve` requests go once the client has said it
+/// accepts snippet edits: tower-lsp-server keeps the first handler registered for a method, so the
+/// standard ones cannot be replaced, only bypassed.
+pub const SNIPPET_CODE_ACTION: &str = "casebook/codeAction";
+pub const SNIPPET_CODE_ACTION_RESOLVE: &str = "casebook/codeActionResolve";
 
 /// Why a frame was not passed on, or `None` when it is a message tower-lsp-server accepts.
 fn problem(body: &[u8]) -> Option<String> {
@@ -54,6 +64,47 @@ fn answerable(body: Vec<u8>) -> Vec<u8> {
     value.to_string().into_bytes()
 }
 
+fn mentions(body: &[u8], needle: &[u8]) -> bool {
+    body.windows(needle.len()).any(|w| w == needle)
+}
+
+/// For an `initialize` request, whether its client accepts snippet edits: `snippetEditSupport` (LSP
+/// 3.18, which `ls-types` does not know) and `documentChanges`, the only place snippet edits can go.
+/// `None` for any other message.
+fn snippet_support(body: &[u8]) -> Option<bool> {
+    // Cheap test first: only bodies that mention `"initialize"` can be one.
+    if !mentions(body, b"\"initialize\"") {
+        return None;
+    }
+    let value = serde_json::from_slice::<serde_json::Value>(body).ok()?;
+    if value["method"] != "initialize" || value.get("id").is_none_or(|id| id.is_null()) {
+        return None;
+    }
+    let edit = &value["params"]["capabilities"]["workspace"]["workspaceEdit"];
+    Some(edit["snippetEditSupport"] == true && edit["documentChanges"] == true)
+}
+
+/// A code-action request renamed to the handler that writes snippet edits; other messages unchanged.
+fn snippet_route(body: Vec<u8>) -> Vec<u8> {
+    // Cheap test first: both methods mention `codeAction`.
+    if !mentions(&body, b"codeAction") {
+        return body;
+    }
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(&body) else {
+        return body;
+    };
+    if value.get("id").is_none_or(|id| id.is_null()) {
+        return body;
+    }
+    let route = match value["method"].as_str() {
+        Some("textDocument/codeAction") => SNIPPET_CODE_ACTION,
+        Some("codeAction/resolve") => SNIPPET_CODE_ACTION_RESOLVE,
+        _ => return body,
+    };
+    value["method"] = serde_json::Value::String(route.into());
+    value.to_string().into_bytes()
+}
+
 fn is_exit(body: &[u8]) -> bool {
     serde_json::from_slice::<Request>(body).is_ok_and(|r| r.method() == "exit")
 }
@@ -80,8 +131,11 @@ async fn pump(
     input: impl AsyncRead + Unpin,
     mut out: DuplexStream,
     exit: Arc<Notify>,
+    snippets: Arc<AtomicBool>,
 ) -> std::io::Result<()> {
     let mut input = BufReader::new(input);
+    // Only the first `initialize` counts: the server refuses any later one.
+    let mut saw_initialize = false;
     loop {
         // Headers: lines up to an empty one. Only Content-Length matters.
         let mut length: Option<usize> = None;
@@ -131,7 +185,16 @@ async fn pump(
         input.read_exact(&mut body).await?;
         match problem(&body) {
             None => {
-                let body = answerable(body);
+                let mut body = answerable(body);
+                if !saw_initialize {
+                    if let Some(accepts) = snippet_support(&body) {
+                        saw_initialize = true;
+                        // Set before `initialize` is passed on, so the server sees it from then on.
+                        snippets.store(accepts, Ordering::Relaxed);
+                    }
+                } else if snippets.load(Ordering::Relaxed) {
+                    body = snippet_route(body);
+                }
                 forward(&mut out, &body).await?;
                 if body.len() < 256 && is_exit(&body) {
                     exit.notify_one();
@@ -143,11 +206,11 @@ async fn pump(
 }
 
 /// The server's input: stdin with every frame checked. `exit` is notified when the client says `exit`
-/// or closes its end.
-pub fn checked_stdin(exit: Arc<Notify>) -> DuplexStream {
+/// or closes its end; `snippets` is set when the client's `initialize` says it accepts snippet edits.
+pub fn checked_stdin(exit: Arc<Notify>, snippets: Arc<AtomicBool>) -> DuplexStream {
     let (reader, writer) = tokio::io::duplex(1 << 16);
     tokio::spawn(async move {
-        let _ = pump(tokio::io::stdin(), writer, exit.clone()).await;
+        let _ = pump(tokio::io::stdin(), writer, exit.clone(), snippets).await;
         // The client is gone: nobody will answer the requests handlers may be waiting on.
         exit.notify_one();
     });
@@ -179,6 +242,55 @@ mod tests {
             note,
             "notifications are left alone"
         );
+    }
+
+    #[test]
+    fn snippet_support_needs_both_flags_of_an_initialize_request() {
+        let initialize = |edit: &str| {
+            format!(
+                r#"{{"jsonrpc":"2.0","id":1,"method":"initialize","params":{{"capabilities":{{"workspace":{{"workspaceEdit":{edit}}}}}}}}}"#
+            )
+            .into_bytes()
+        };
+        let support = |edit: &str| super::snippet_support(&initialize(edit));
+        assert_eq!(
+            support(r#"{"documentChanges":true,"snippetEditSupport":true}"#),
+            Some(true)
+        );
+        assert_eq!(support(r#"{"snippetEditSupport":true}"#), Some(false));
+        assert_eq!(support(r#"{"documentChanges":true}"#), Some(false));
+        assert_eq!(
+            support(r#"{"documentChanges":true,"snippetEditSupport":"yes"}"#),
+            Some(false)
+        );
+        let note = br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        assert_eq!(super::snippet_support(note), None);
+        let text = br#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"text":""initialize""}}}"#;
+        assert_eq!(super::snippet_support(text), None);
+    }
+
+    #[test]
+    fn code_action_requests_are_routed_to_the_snippet_handlers() {
+        let route = |body: &str| String::from_utf8(super::snippet_route(body.into())).unwrap();
+        let action =
+            route(r#"{"jsonrpc":"2.0","id":4,"method":"textDocument/codeAction","params":{}}"#);
+        assert!(
+            action.contains(r#""method":"casebook/codeAction""#),
+            "{action}"
+        );
+        let resolve =
+            route(r#"{"jsonrpc":"2.0","id":"r","method":"codeAction/resolve","params":{}}"#);
+        assert!(
+            resolve.contains(r#""method":"casebook/codeActionResolve""#),
+            "{resolve}"
+        );
+        for untouched in [
+            r#"{"jsonrpc":"2.0","method":"textDocument/codeAction","params":{}}"#,
+            r#"{"jsonrpc":"2.0","id":5,"method":"textDocument/codeLens","params":{"codeAction":1}}"#,
+            r#"{"jsonrpc":"2.0","id":6,"result":{"method":"codeAction/resolve"}}"#,
+        ] {
+            assert_eq!(route(untouched), untouched);
+        }
     }
 
     #[test]

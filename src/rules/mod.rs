@@ -26,6 +26,9 @@ mod vague_claim;
 mod we_not_i;
 mod weak_verb;
 
+/// Template slots as `unfilled-placeholder` sees them (code actions turn them into tab stops).
+pub use unfilled_placeholder::slots as placeholder_slots;
+
 use crate::analysis::cues::Part;
 use crate::analysis::{BlockFacts, SentenceFacts};
 use crate::portfolio::{PortfolioFinding, PortfolioView};

@@ -2,6 +2,10 @@
 
 use super::{BlockView, Check, Finding, Rule, RuleDoc, Scope, Severity};
 use crate::analysis::cues::CueKind;
+use crate::analysis::read_block;
+use crate::document::Document;
+use crate::prose::ProseReader;
+use std::ops::Range;
 
 pub static RULE: Rule = Rule {
     id: "unfilled-placeholder",
@@ -31,6 +35,26 @@ fn check(block: &BlockView, out: &mut Vec<Finding>) {
     }
 }
 
+/// The slots of `text` (markdown, such as a template a code action inserts) as this rule finds them,
+/// in order: what the writer still has to fill in.
+pub fn slots(text: &str) -> Vec<Range<usize>> {
+    let prose = ProseReader::default().read(&Document::new(text));
+    let mut slots = Vec::new();
+    for block in &prose.blocks {
+        let facts = read_block(&block.prose, block.kind);
+        let view = BlockView {
+            prose: &block.prose.prose,
+            facts: &facts,
+        };
+        let mut found = Vec::new();
+        check(&view, &mut found);
+        // Findings are relative to their block; prose offsets are document offsets once shifted.
+        let at = block.range.start;
+        slots.extend(found.iter().map(|f| at + f.range.start..at + f.range.end));
+    }
+    slots
+}
+
 #[cfg(test)]
 mod tests {
     use super::RULE;
@@ -56,6 +80,30 @@ mod tests {
         let found = findings(&RULE, text);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(&text[found[0].range.clone()], "[baseline]");
+    }
+
+    #[test]
+    fn slots_are_what_the_rule_flags() {
+        for text in [
+            "# 結果 🚀\n\nAbandonment fell from [baseline] to XX% and saved $X.\n\n- TODO: add [ticket counts].\n",
+            "Seen in `[code]` and [a link](https://example.com), then [customer metric].",
+            crate::actions::METRIC_TEMPLATE,
+            "No slot here.",
+        ] {
+            let flagged: Vec<_> = findings(&RULE, text).into_iter().map(|f| f.range).collect();
+            assert_eq!(super::slots(text), flagged, "{text}");
+        }
+        let text = crate::actions::METRIC_TEMPLATE;
+        let slots: Vec<&str> = super::slots(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            slots,
+            [
+                "[baseline]",
+                "[result]",
+                "[unit]",
+                "[customer or business outcome]"
+            ]
+        );
     }
 
     #[test]
