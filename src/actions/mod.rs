@@ -54,11 +54,11 @@ const PART_TEMPLATES: &[(&str, &str, Place, &str)] = &[
     ("solution-first", "Open with the customer problem", Place::Top,
      PROBLEM_TEMPLATE),
     ("missing-validation", "Insert validation template", Place::AfterFirst,
-     "Before building, I checked [the problem or hypothesis] by [customer interviews, data analysis, an A/B test with N users], which showed [what you learned]."),
+     "Before building, I validated [the problem or hypothesis] by talking to [how many] customers and [data or an experiment], which showed [what you learned]."),
     ("missing-alternatives", "Insert alternatives template", Place::AfterFirst,
-     "I weighed [option A] against [option B]: [option A] would have [benefit] but [cost]. I chose [option] because [reason tied to the customer or business]."),
+     "I weighed [option A] against [option B]. [Option A] would have [benefit] but [cost]. I chose [option] because [customer or business reason]."),
     ("missing-influence", "Insert influence template", Place::AfterFirst,
-     "[Team or leader I had no authority over] [disagreed or had other priorities]; I won them over by [data, a prototype, a proposal], and [what they changed]."),
+     "[A team I did not manage] pushed back because [their reason]; I won them over by [data, a prototype, a proposal], and [what they changed]."),
     ("missing-result-metric", "Insert result template", Place::End,
      "As a result, [technical metric] went from [baseline] to [result], which [customer metric] and [business metric: revenue, cost, conversion]."),
     ("missing-business-impact", "Insert customer and business impact template", Place::End,
@@ -67,32 +67,22 @@ const PART_TEMPLATES: &[(&str, &str, Place, &str)] = &[
      "Looking back, I learned [specific lesson]; next time I would [what I would do differently], because [why]."),
 ];
 
+/// Sections of the skeleton: each body is made of slots the `unfilled-placeholder` rule recognises
+/// (short bracketed prompts), so a section left unfilled is flagged.
 const SKELETON: &[(&str, &str)] = &[
-    ("Problem", "[Who was affected, what it cost them, how many, how you found out.]"),
-    ("Validation", "[How you checked the problem or hypothesis: data, interviews, an experiment.]"),
-    ("Alternatives", "[The options you weighed, their trade-offs, what you rejected and why.]"),
-    ("Actions", "[What I did, including how I brought people I had no authority over on board.]"),
-    ("Results", "[Technical metric from baseline to result, and what it meant for customers and the business.]"),
-    ("Learnings", "[What you learned and what you would do differently.]"),
+    ("Problem", PROBLEM_TEMPLATE),
+    ("Validation", "I validated [the problem or hypothesis] with [interviews, data or an experiment], which showed [what you learned]."),
+    ("Alternatives", "I weighed [option A] against [option B]. I chose [option] because [customer or business reason], and gave up [the trade-off]."),
+    ("Actions", "I [what I did]. [A team I did not manage] pushed back because [their reason]; I won them over by [data, a prototype, a proposal]."),
+    ("Results", "[Technical metric] went from [baseline] to [result], which meant [customer outcome] and [business outcome]."),
+    ("Learnings", "I learned [specific lesson]; next time I would [what I would change], because [why]."),
 ];
 
 const STAR: &[(&str, &str)] = &[
-    (
-        "Situation",
-        "[The context: the customer, the product, what was at stake.]",
-    ),
-    (
-        "Task",
-        "[What you set out to do, and why it mattered to customers or the business.]",
-    ),
-    (
-        "Action",
-        "[What I did, step by step, including the people I influenced.]",
-    ),
-    (
-        "Result",
-        "[The measured outcome: baseline to result, customer and business impact, and the lesson.]",
-    ),
+    ("Situation", "[Which customers], [which product], and [what was at stake for them]."),
+    ("Task", "I set out to [goal], because [why it mattered to customers]."),
+    ("Action", "I [first step], then [next step]; I brought [a team I did not manage] on board by [how]."),
+    ("Result", "[Metric] went from [baseline] to [result], which meant [customer and business outcome]. I learned [lesson]."),
 ];
 
 /// Actions for findings that overlap `range`, and the refactors available there.
@@ -269,6 +259,27 @@ fn sentence_end(prose: &Prose, text: &str, offset: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::review::Reviewer;
+
+    /// Every bracketed prompt a template inserts is a slot `unfilled-placeholder` flags (and a snippet
+    /// tab stop), so nothing a template asks for can be left behind unnoticed.
+    #[test]
+    fn every_template_prompt_is_a_recognised_slot() {
+        let texts = PART_TEMPLATES
+            .iter()
+            .map(|t| t.3)
+            .chain(SKELETON.iter().chain(STAR).map(|s| s.1))
+            .chain([METRIC_TEMPLATE, CONSEQUENCE_TEMPLATE]);
+        for text in texts {
+            let text = text.trim_start_matches([',', ' ']);
+            let slots = crate::rules::placeholder_slots(text);
+            let brackets: Vec<usize> = text.match_indices('[').map(|(i, _)| i).collect();
+            assert_eq!(
+                slots.iter().map(|s| s.start).collect::<Vec<_>>(),
+                brackets,
+                "every [prompt] of {text:?} is a slot"
+            );
+        }
+    }
 
     #[test]
     fn metric_template_goes_before_the_final_period() {
