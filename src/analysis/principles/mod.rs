@@ -383,6 +383,9 @@ enum Kind {
     Topic,
     /// A measured change: "this"/"it" may stand for the writer's work.
     Outcome,
+    /// A change of a measure the phrase itself names ("turnover ... dropped", "adopted by ... teams"):
+    /// an outcome that needs no subject, and may be passive.
+    Measure,
 }
 
 struct Cue {
@@ -710,7 +713,9 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     let g = &data().grammar;
     let topic = kind == Kind::Topic;
     // "was convinced", "were mentored": done to someone, not by the writer.
+    // (A measure may be passive: "was adopted by nine teams".)
     if !topic
+        && kind != Kind::Measure
         && first > 0
         && !words.words[first].lower.ends_with("ing")
         && g.passive.contains(words.words[first - 1].lower.as_str())
@@ -750,7 +755,7 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
                 s.other
             };
         }
-        if kind == Kind::Outcome && g.work.contains(w) {
+        if matches!(kind, Kind::Outcome | Kind::Measure) && g.work.contains(w) {
             return s.work;
         }
         if g.others.contains(w) && (opens_clause || w == "who") {
@@ -769,6 +774,10 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     // "Dug into the logs and…", "Personally mentored two engineers", "Pulled the traces and traced…": a draft's
     // subjectless fragment speaks for the writer.
     let opens_with_verb = words.words.first().is_some_and(|w| w.lower.ends_with("ed"));
+    // "Team turnover dropped to 6%": the measure the cue names is the subject, and the work's result.
+    if kind == Kind::Measure {
+        return s.work;
+    }
     if opens_with_verb
         || (first <= 2 && words.words[..first].iter().all(|w| w.lower.ends_with("ly")))
     {

@@ -28,6 +28,8 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Customer data lives in three Postgres shards.", &[], &[CustomerObsession]),
     ("I should have talked to customers before building the export feature.", &[], &[CustomerObsession]),
     // Ownership
+    ("No ticket existed for the flaky export and nobody had flagged it, so I took it on.", &[Ownership], &[]),
+    ("I noticed the flaky export on the dashboard.", &[], &[Ownership]),
     ("Nobody asked me to, but I rewrote the on-call runbook for the payments service.", &[Ownership], &[]),
     ("It wasn't my team's service, but I fixed the flaky deploy anyway because our customers were stuck.", &[Ownership], &[]),
     ("I took ownership of the migration after the original lead left.", &[Ownership], &[]),
@@ -63,6 +65,7 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("We hired a contractor to paint the office.", &[], &[HireAndDevelopTheBest]),
     ("The mentoring program was cancelled last year.", &[], &[HireAndDevelopTheBest]),
     // Insist on the Highest Standards
+    ("I held the launch until the quality of the search results met the bar we had agreed.", &[InsistOnTheHighestStandards], &[]),
     ("I refused to sign off on the release until the flaky tests were fixed.", &[InsistOnTheHighestStandards], &[]),
     ("I added contract tests to every endpoint so the same bug could not come back.", &[InsistOnTheHighestStandards], &[]),
     ("We wrote a post-mortem for every Sev-2, even the embarrassing ones.", &[InsistOnTheHighestStandards], &[]),
@@ -70,6 +73,7 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Quality of the coffee in the office got worse.", &[], &[InsistOnTheHighestStandards]),
     ("The code review was quick.", &[], &[InsistOnTheHighestStandards, BiasForAction]),
     // Think Big
+    ("The retry library was adopted by nine other teams within a quarter.", &[ThinkBig], &[]),
     ("I proposed turning our internal retry library into a platform for every team in the company.", &[ThinkBig], &[]),
     ("I wrote a three-year vision for how sellers would manage inventory without ever opening a spreadsheet.", &[ThinkBig], &[]),
     ("The fix I built for checkout was adopted by nine other teams across the org.", &[ThinkBig], &[]),
@@ -77,6 +81,7 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I think big changes need design docs.", &[], &[ThinkBig]),
     ("The computer vision model misclassified returns.", &[], &[ThinkBig]),
     // Bias for Action
+    ("I argued the cost of inaction was higher than the risk and shipped the stopgap that day.", &[BiasForAction], &[]),
     ("Rather than wait for the vendor, I shipped a workaround within 48 hours.", &[BiasForAction], &[]),
     ("It was a two-way door, so I turned the flag on the same day and watched the metrics.", &[BiasForAction], &[]),
     ("I didn't wait for sign-off; I rolled back immediately and wrote up why afterwards.", &[BiasForAction], &[]),
@@ -120,6 +125,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Revenue was flat in Q2.", &[], &[DeliverResults]),
     ("Latency rose by 30% after the upgrade.", &[], &[DeliverResults]),
     // Strive to be Earth's Best Employer
+    ("After the on-call changes, team turnover dropped from 20% to 6% in a year.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("I set up anonymous feedback and rotating retro facilitators so quieter engineers were heard.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("Turnover in the warehouse industry is high.", &[], &[StriveToBeEarthsBestEmployer]),
     ("I capped on-call at one week in six and made sure people actually took their time off.", &[StriveToBeEarthsBestEmployer], &[]),
     ("I set up monthly one-on-ones about career goals, not status.", &[StriveToBeEarthsBestEmployer], &[]),
     ("We protected a sustainable pace through the migration: no weekend deploys, no heroics.", &[StriveToBeEarthsBestEmployer], &[SuccessAndScaleBringBroadResponsibility]),
@@ -127,6 +135,7 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The team was burned out after the launch.", &[], &[StriveToBeEarthsBestEmployer]),
     ("Burnout is common in the industry.", &[], &[StriveToBeEarthsBestEmployer]),
     // Success and Scale Bring Broad Responsibility
+    ("I added labor standards to the supplier scorecard we used to pick delivery partners.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("I made the new checkout work with screen readers before launch, not after.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("We stopped collecting personal data we did not need and shortened retention to 30 days.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("I moved the batch jobs to a region running on renewable energy.", &[SuccessAndScaleBringBroadResponsibility], &[]),
