@@ -8,6 +8,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
@@ -49,11 +51,34 @@ pub fn normalize(word: &str) -> String {
 
 /// The stem of one word, as the lexicons match it.
 pub fn stem(word: &str) -> String {
+    stem_normalized(word, &normalize(word))
+}
+
+thread_local! {
+    /// Stems by lower-case word: prose repeats its words, and stemming is the dearest step of reading
+    /// a sentence. Bounded: cleared when it grows past [`STEM_CACHE_LIMIT`] words.
+    static STEMS: RefCell<FxHashMap<String, String>> = RefCell::default();
+}
+
+const STEM_CACHE_LIMIT: usize = 50_000;
+
+/// The stem of `word`, already normalized to `lower`.
+fn stem_normalized(word: &str, lower: &str) -> String {
     if is_number(word) {
         return "#".to_string();
     }
-    let lower = normalize(word);
-    STEMMER.stem(&lower).into_owned()
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(lower) {
+            return stem.clone();
+        }
+        let stem = STEMMER.stem(lower).into_owned();
+        if cache.len() >= STEM_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(lower.to_string(), stem.clone());
+        stem
+    })
 }
 
 impl Words {
@@ -67,7 +92,7 @@ impl Words {
                 continue;
             }
             let lower = normalize(token);
-            let stem = stem(token);
+            let stem = stem_normalized(token, &lower);
             out.starts.push(out.joined.len());
             out.joined.push_str(&stem);
             out.joined.push(' ');

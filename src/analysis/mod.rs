@@ -113,7 +113,7 @@ pub fn read_words(text: &str) -> SentenceReading {
     let cues = cues::sentence_cues(text, &words);
     let jargon = cues::jargon_reading(text, &words, &cues);
     let found = metrics::find_metrics(text, &words);
-    let changes = metrics::find_changes(text, &found);
+    let changes = metrics::find_changes_with(text, &words, &found);
     let slots: Vec<Range<usize>> = cues
         .iter()
         .filter(|c| c.kind == CueKind::Placeholder)

@@ -1705,7 +1705,7 @@ pub fn find_changes(text: &str, metrics: &[Metric]) -> Vec<Change> {
     find_changes_with(text, &Words::new(text), metrics)
 }
 
-fn find_changes_with(text: &str, words: &Words, metrics: &[Metric]) -> Vec<Change> {
+pub fn find_changes_with(text: &str, words: &Words, metrics: &[Metric]) -> Vec<Change> {
     let items: Vec<(Range<usize>, Unit)> =
         metrics.iter().map(|m| (m.range.clone(), m.unit)).collect();
     let links = link_changes(text, words, &items);
