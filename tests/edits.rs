@@ -2,7 +2,8 @@
 //! equal to the editor's; the incrementally updated chunks equal those of a fresh parse, each chunk's
 //! tree equals a fresh parse of its text; and the prose read through the chunks (with the reader's
 //! caches warm from every earlier edit) equals the prose of one uncut parse of the whole text; and a
-//! review made with every cache warm (blocks, sentences, case studies) equals a fresh review.
+//! review made with every cache warm (blocks, sentences, case studies) equals a fresh review — also for a
+//! document kept as the server keeps it (cut unparsed, trees released after every review).
 
 use casebook::document::{Document, Encoding, LineCol};
 use casebook::prose::{Prose, ProseReader};
@@ -175,15 +176,23 @@ proptest! {
         let config = RuleConfig::default();
         let mut reviewer = Reviewer::default();
         reviewer.review(&doc, &config);
+        // As the server keeps it: cut, not parsed, and only the last edit's trees kept.
+        let mut lean = Document::cut(&initial);
+        let mut lean_reviewer = Reviewer::default();
+        lean_reviewer.review(&lean, &config);
+        lean.release_trees();
         for (start, len, insert) in edits {
             let s = boundary(&reference, start);
             let e = boundary(&reference, (start + len).min(1.0)).max(s);
             let range = (line_col(&reference, s, encoding), line_col(&reference, e, encoding));
             doc.apply_change(Some(range), &insert, encoding);
+            lean.apply_change(Some(range), &insert, encoding);
             reference.replace_range(s..e, &insert);
             prop_assert_eq!(doc.text(), reference.clone());
             reader.read(&doc);
             reviewer.review(&doc, &config);
+            lean_reviewer.review(&lean, &config);
+            lean.release_trees();
         }
         let fresh = Document::new(&reference);
         prop_assert_eq!(chunk_shapes(&doc), chunk_shapes(&fresh));
@@ -192,9 +201,12 @@ proptest! {
             prose_shape(&reader.read(&doc)),
             prose_shape(&ProseReader::default().read(&whole))
         );
+        let fresh_findings = format!("{:?}", Reviewer::default().review(&fresh, &config).findings);
+        prop_assert_eq!(format!("{:?}", reviewer.review(&doc, &config).findings), fresh_findings.clone());
+        prop_assert_eq!(format!("{:?}", lean_reviewer.review(&lean, &config).findings), fresh_findings);
         prop_assert_eq!(
-            format!("{:?}", reviewer.review(&doc, &config).findings),
-            format!("{:?}", Reviewer::default().review(&fresh, &config).findings)
+            prose_shape(&ProseReader::default().read(&lean)),
+            prose_shape(&ProseReader::default().read(&whole))
         );
     }
 }

@@ -46,7 +46,8 @@ pub struct Chunk {
     /// Document byte offset where it starts.
     pub start: usize,
     pub len: usize,
-    /// Its block tree, in offsets relative to `start` (tree-sitter gives none only when cancelled).
+    /// Its block tree, in offsets relative to `start`, or none when it was not kept (see
+    /// [`Document::cut`] and [`Document::release_trees`]; [`Document::tree_of`] parses it again then).
     /// Node ranges may reach one byte past `len` when the chunk was read with a virtual final line break.
     pub tree: Option<Tree>,
     virtual_break: bool,
@@ -55,6 +56,17 @@ pub struct Chunk {
 impl Chunk {
     pub fn range(&self) -> Range<usize> {
         self.start..self.start + self.len
+    }
+
+    /// The chunk at `range`, not parsed yet.
+    fn unparsed(rope: &Rope, range: Range<usize>) -> Chunk {
+        Chunk {
+            id: NEXT_CHUNK_ID.fetch_add(1, Ordering::Relaxed),
+            start: range.start,
+            len: range.len(),
+            virtual_break: lacks_final_break(rope, &range),
+            tree: None,
+        }
     }
 
     /// Parses the text at `range` of the rope, reusing `old` (already edited) when given.
@@ -80,9 +92,13 @@ pub struct Document {
     parser: Parser,
     /// Contiguous, in order, covering the whole text (one empty chunk for an empty document).
     chunks: Vec<Chunk>,
+    /// Ids of the chunks the last edit parsed: the trees [`Document::release_trees`] keeps, because the
+    /// next keystroke most likely lands in them again and re-parses incrementally from them.
+    recent: Vec<u64>,
 }
 
-fn block_parser() -> Parser {
+/// A parser for markdown's block structure, as the chunks are parsed.
+pub fn block_parser() -> Parser {
     let mut parser = Parser::new();
     parser
         .set_language(&tree_sitter_md::LANGUAGE.into())
@@ -146,30 +162,69 @@ fn lines_from(rope: &Rope, start: usize) -> impl Iterator<Item = (usize, Cow<'_,
 
 impl Document {
     pub fn new(text: &str) -> Document {
+        let mut doc = Document::cut(text);
+        if doc.is_parsed() {
+            let parser = &mut doc.parser;
+            for chunk in &mut doc.chunks {
+                chunk.tree = parse_chunk(parser, &doc.rope, chunk.range(), None);
+            }
+        }
+        doc
+    }
+
+    /// The text cut into chunks, none parsed yet: whoever reads a chunk parses it with
+    /// [`Document::tree_of`] and can drop the tree once read, so a large document never holds every
+    /// block tree at once (the language server opens documents this way).
+    pub fn cut(text: &str) -> Document {
         let mut doc = Document {
             rope: Rope::from_str(text),
             parser: block_parser(),
             chunks: Vec::new(),
+            recent: Vec::new(),
         };
-        doc.parse_all();
+        doc.cut_all();
         doc
     }
 
-    /// Cuts and parses the whole text, or leaves it unparsed above [`PARSE_LIMIT`].
-    fn parse_all(&mut self) {
+    /// Cuts the whole text into unparsed chunks (one above [`PARSE_LIMIT`]).
+    fn cut_all(&mut self) {
         let len = self.len();
-        self.chunks = if len > PARSE_LIMIT {
-            vec![Chunk {
-                id: NEXT_CHUNK_ID.fetch_add(1, Ordering::Relaxed),
-                start: 0,
-                len,
-                tree: None,
-                virtual_break: false,
-            }]
+        let cuts = if len > PARSE_LIMIT {
+            Vec::new()
         } else {
-            let cuts = split::cuts(&self.text());
-            self.parse_region(0, &cuts, len)
+            split::cuts(&self.text())
         };
+        let bounds: Vec<usize> = std::iter::once(0)
+            .chain(cuts.into_iter().filter(|&c| c > 0 && c < len))
+            .chain(std::iter::once(len))
+            .collect();
+        self.chunks = bounds
+            .windows(2)
+            .map(|w| Chunk::unparsed(&self.rope, w[0]..w[1]))
+            .collect();
+        self.recent.clear();
+    }
+
+    /// The block tree of `chunk` (one of [`Document::chunks`]): the kept one, or a fresh parse with
+    /// `parser` (a markdown block parser, see [`block_parser`]). None above [`PARSE_LIMIT`].
+    pub fn tree_of(&self, chunk: &Chunk, parser: &mut Parser) -> Option<Tree> {
+        if !self.is_parsed() {
+            return None;
+        }
+        match &chunk.tree {
+            Some(tree) => Some(tree.clone()),
+            None => parse_chunk(parser, &self.rope, chunk.range(), None),
+        }
+    }
+
+    /// Drops the block trees of every chunk but those the last edit parsed. What was read from them is
+    /// cached by chunk id, and [`Document::tree_of`] parses a released chunk again if it is needed.
+    pub fn release_trees(&mut self) {
+        for chunk in &mut self.chunks {
+            if !self.recent.contains(&chunk.id) {
+                chunk.tree = None;
+            }
+        }
     }
 
     /// Whether the text was parsed (it is not above [`PARSE_LIMIT`]).
@@ -184,6 +239,7 @@ impl Document {
             rope: Rope::from_str(text),
             parser: block_parser(),
             chunks: Vec::new(),
+            recent: Vec::new(),
         };
         doc.chunks = doc.parse_region(0, &[], text.len());
         doc
@@ -242,7 +298,7 @@ impl Document {
             let end_char = self.rope.byte_to_char(range.end);
             self.rope.remove(start_char..end_char);
             self.rope.insert(start_char, text);
-            self.parse_all();
+            self.cut_all();
             return Ok(());
         }
         // The chunks the edit touches. An edit right at a chunk's start can change whether the cut
@@ -317,6 +373,7 @@ impl Document {
         for chunk in &mut self.chunks[next_old..] {
             chunk.start = shift(chunk.start);
         }
+        self.recent = new_chunks.iter().map(|c| c.id).collect();
         self.chunks.splice(first..next_old, new_chunks);
         Ok(())
     }

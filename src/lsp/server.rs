@@ -41,6 +41,7 @@ impl OpenDocument {
                 reviewer.review(document, config)
             }
         });
+        self.document.release_trees();
         match reviewed {
             Ok(review) => self.review = Arc::new(review),
             Err(_) => {
@@ -450,7 +451,9 @@ impl LanguageServer for Backend {
         let (pull, changed) = {
             let mut state = self.state();
             let mut open = OpenDocument {
-                document: Document::new(&doc.text),
+                // Cut, not parsed: the review parses each chunk as it reads it and keeps no trees
+                // but the edited chunk's (see `refresh`), which is what keeps memory low.
+                document: Document::cut(&doc.text),
                 version: doc.version,
                 reviewer: Reviewer::default(),
                 review: Arc::default(),

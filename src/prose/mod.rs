@@ -112,6 +112,8 @@ pub struct Prose {
 /// Reads documents into [`Prose`], keeping the prose of blocks it has seen before.
 pub struct ProseReader {
     parser: Parser,
+    /// Parses the chunks whose trees the document did not keep.
+    block_parser: Parser,
     /// The prose of each chunk read last time, by chunk id, in chunk-relative offsets.
     chunks: FxHashMap<u64, Arc<ChunkProse>>,
 }
@@ -127,6 +129,7 @@ impl Default for ProseReader {
     fn default() -> Self {
         ProseReader {
             parser: inline_parser(),
+            block_parser: crate::document::block_parser(),
             chunks: FxHashMap::default(),
         }
     }
@@ -193,7 +196,9 @@ impl ProseReader {
     /// Walks one chunk's block tree; offsets in the result are relative to the chunk.
     fn read_chunk(&mut self, doc: &Document, chunk: &Chunk) -> ChunkProse {
         let mut out = ChunkProse::default();
-        let Some(tree) = &chunk.tree else { return out };
+        let Some(tree) = doc.tree_of(chunk, &mut self.block_parser) else {
+            return out;
+        };
         let base = chunk.start;
         // Ranges stop at the chunk's end (a virtual final line break lies past it).
         let clamp = |r: Range<usize>| r.start.min(chunk.len)..r.end.min(chunk.len);
