@@ -176,6 +176,23 @@ impl Reviewer {
         }
     }
 
+    /// Reads the chunks of `doc` it has not read yet, parsing them one at a time (see
+    /// [`Document::parse_each`]): for a document opened with [`Document::cut`], before [`Reviewer::review`].
+    pub fn read_unparsed(&mut self, doc: &mut Document) {
+        let wanted: Vec<u64> = doc
+            .chunks()
+            .iter()
+            .filter(|c| c.tree.is_none() && !self.prose.has_read(c.id))
+            .map(|c| c.id)
+            .collect();
+        if !wanted.is_empty() {
+            let prose = &mut self.prose;
+            doc.parse_each(&wanted, |doc, chunk, tree| {
+                prose.read_parsed(doc, chunk, tree)
+            });
+        }
+    }
+
     /// Reviews a text once, with the default configuration.
     pub fn review_text(&mut self, text: &str) -> Review {
         self.review(&Document::new(text), &RuleConfig::default())

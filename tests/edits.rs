@@ -179,6 +179,7 @@ proptest! {
         // As the server keeps it: cut, not parsed, and only the last edit's trees kept.
         let mut lean = Document::cut(&initial);
         let mut lean_reviewer = Reviewer::default();
+        lean_reviewer.read_unparsed(&mut lean);
         lean_reviewer.review(&lean, &config);
         lean.release_trees();
         for (start, len, insert) in edits {
@@ -191,6 +192,7 @@ proptest! {
             prop_assert_eq!(doc.text(), reference.clone());
             reader.read(&doc);
             reviewer.review(&doc, &config);
+            lean_reviewer.read_unparsed(&mut lean);
             lean_reviewer.review(&lean, &config);
             lean.release_trees();
         }

@@ -217,6 +217,25 @@ impl Document {
         }
     }
 
+    /// Parses, one at a time, the chunks that have no tree and that `wanted` names (by id), hands each tree
+    /// to `read` and drops it: reading a document opened with [`Document::cut`] this way never holds more
+    /// than one block tree.
+    pub fn parse_each(&mut self, wanted: &[u64], mut read: impl FnMut(&Document, &Chunk, &Tree)) {
+        if !self.is_parsed() {
+            return;
+        }
+        for i in 0..self.chunks.len() {
+            let chunk = &self.chunks[i];
+            if chunk.tree.is_some() || !wanted.contains(&chunk.id) {
+                continue;
+            }
+            let range = chunk.range();
+            if let Some(tree) = parse_chunk(&mut self.parser, &self.rope, range, None) {
+                read(self, &self.chunks[i], &tree);
+            }
+        }
+    }
+
     /// Drops the block trees of every chunk but those the last edit parsed. What was read from them is
     /// cached by chunk id, and [`Document::tree_of`] parses a released chunk again if it is needed.
     pub fn release_trees(&mut self) {

@@ -33,11 +33,12 @@ impl OpenDocument {
     /// Reviews the document again. A panic in the analysis leaves an empty review (and a fresh cache)
     /// rather than a dead server.
     fn refresh(&mut self, config: &RuleConfig) {
-        let (reviewer, document) = (&mut self.reviewer, &self.document);
+        let (reviewer, document) = (&mut self.reviewer, &mut self.document);
         let reviewed = guarded("review", || {
             if !document.is_parsed() {
                 Review::default()
             } else {
+                reviewer.read_unparsed(document);
                 reviewer.review(document, config)
             }
         });

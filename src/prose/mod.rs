@@ -195,10 +195,25 @@ impl ProseReader {
 
     /// Walks one chunk's block tree; offsets in the result are relative to the chunk.
     fn read_chunk(&mut self, doc: &Document, chunk: &Chunk) -> ChunkProse {
+        match doc.tree_of(chunk, &mut self.block_parser) {
+            Some(tree) => self.read_tree(doc, chunk, &tree),
+            None => ChunkProse::default(),
+        }
+    }
+
+    /// Whether the prose of the chunk with this id is at hand (read before, and not swept since).
+    pub fn has_read(&self, chunk: u64) -> bool {
+        self.chunks.contains_key(&chunk)
+    }
+
+    /// Reads one chunk from `tree`, its block tree, into the cache (see [`Document::parse_each`]).
+    pub fn read_parsed(&mut self, doc: &Document, chunk: &Chunk, tree: &tree_sitter::Tree) {
+        let read = Arc::new(self.read_tree(doc, chunk, tree));
+        self.chunks.insert(chunk.id, read);
+    }
+
+    fn read_tree(&mut self, doc: &Document, chunk: &Chunk, tree: &tree_sitter::Tree) -> ChunkProse {
         let mut out = ChunkProse::default();
-        let Some(tree) = doc.tree_of(chunk, &mut self.block_parser) else {
-            return out;
-        };
         let base = chunk.start;
         // Ranges stop at the chunk's end (a virtual final line break lies past it).
         let clamp = |r: Range<usize>| r.start.min(chunk.len)..r.end.min(chunk.len);
