@@ -70,10 +70,8 @@ async fn read_frame(reader: &mut (impl AsyncBufRead + Unpin)) -> std::io::Result
         if line.is_empty() {
             break;
         }
-        if let Some((name, value)) = line.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse::<usize>().ok();
-            }
+        if let Some(value) = super::transport::content_length(line) {
+            length = value;
         }
     }
     let body_start = frame.len();

@@ -105,6 +105,15 @@ fn snippet_route(body: Vec<u8>) -> Vec<u8> {
     value.to_string().into_bytes()
 }
 
+/// The value of a `Content-Length` header line (`Some(None)` when it is not a number), or `None` for
+/// any other header.
+pub(super) fn content_length(line: &str) -> Option<Option<usize>> {
+    let (name, value) = line.split_once(':')?;
+    name.trim()
+        .eq_ignore_ascii_case("content-length")
+        .then(|| value.trim().parse().ok())
+}
+
 fn is_exit(body: &[u8]) -> bool {
     serde_json::from_slice::<Request>(body).is_ok_and(|r| r.method() == "exit")
 }
@@ -154,10 +163,8 @@ async fn pump(
                 continue;
             }
             saw_header = true;
-            if let Some((name, value)) = line.split_once(':') {
-                if name.trim().eq_ignore_ascii_case("content-length") {
-                    length = value.trim().parse().ok();
-                }
+            if let Some(value) = content_length(line) {
+                length = value;
             }
         }
         let Some(length) = length else {
