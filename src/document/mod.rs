@@ -164,9 +164,10 @@ impl Document {
     pub fn new(text: &str) -> Document {
         let mut doc = Document::cut(text);
         if doc.is_parsed() {
-            let parser = &mut doc.parser;
-            for chunk in &mut doc.chunks {
-                chunk.tree = parse_chunk(parser, &doc.rope, chunk.range(), None);
+            let mut i = 0;
+            while i < doc.chunks.len() {
+                doc.chunks[i].tree = doc.parse_settled(i);
+                i += 1;
             }
         }
         doc
@@ -224,16 +225,37 @@ impl Document {
         if !self.is_parsed() {
             return;
         }
-        for i in 0..self.chunks.len() {
+        let mut i = 0;
+        while i < self.chunks.len() {
             let chunk = &self.chunks[i];
-            if chunk.tree.is_some() || !wanted.contains(&chunk.id) {
-                continue;
+            if chunk.tree.is_none() && wanted.contains(&chunk.id) {
+                if let Some(tree) = self.parse_settled(i) {
+                    read(self, &self.chunks[i], &tree);
+                }
             }
-            let range = chunk.range();
-            if let Some(tree) = parse_chunk(&mut self.parser, &self.rope, range, None) {
-                read(self, &self.chunks[i], &tree);
-            }
+            i += 1;
         }
+    }
+
+    /// Parses chunk `i` and returns its tree, without keeping it. When the parse has an error, the
+    /// chunk and every one after it become one chunk to the end of the document first (the rule of
+    /// [`Document::settle`]), and the tree returned is that chunk's.
+    fn parse_settled(&mut self, i: usize) -> Option<Tree> {
+        let range = self.chunks[i].range();
+        let tree = parse_chunk(&mut self.parser, &self.rope, range.clone(), None);
+        let broken = tree.as_ref().is_some_and(|t| t.root_node().has_error());
+        if !broken || range.end == self.len() {
+            return tree;
+        }
+        self.chunks.truncate(i);
+        let end = self.len();
+        let chunk = Chunk::parse(&mut self.parser, &self.rope, range.start..end, None);
+        let tree = chunk.tree.clone();
+        self.chunks.push(Chunk {
+            tree: None,
+            ..chunk
+        });
+        tree
     }
 
     /// Drops the block trees of every chunk but those the last edit parsed. What was read from them is
@@ -264,16 +286,45 @@ impl Document {
         doc
     }
 
-    /// Parses `start..end` as chunks cut at `cuts` (offsets strictly inside the region).
+    /// Parses `start..end` as chunks cut at `cuts` (offsets strictly inside the region). A chunk whose
+    /// parse has an error runs to the end of the document instead (see [`Document::settle`]), and so
+    /// does the region then.
     fn parse_region(&mut self, start: usize, cuts: &[usize], end: usize) -> Vec<Chunk> {
         let bounds: Vec<usize> = std::iter::once(start)
             .chain(cuts.iter().copied().filter(|&c| c > start && c < end))
             .chain(std::iter::once(end))
             .collect();
-        bounds
-            .windows(2)
-            .map(|w| Chunk::parse(&mut self.parser, &self.rope, w[0]..w[1], None))
-            .collect()
+        let mut chunks = Vec::with_capacity(bounds.len() - 1);
+        for w in bounds.windows(2) {
+            let chunk = Chunk::parse(&mut self.parser, &self.rope, w[0]..w[1], None);
+            let chunk = self.settle(chunk);
+            let to_the_end = chunk.range().end == self.len();
+            chunks.push(chunk);
+            if to_the_end {
+                break;
+            }
+        }
+        chunks
+    }
+
+    /// The chunk itself, or — when its parse has an error — a chunk from its start to the end of the
+    /// document. The cuts hold only where the parser is back at the top level with nothing open, and
+    /// tree-sitter-md's error recovery does not get there: a line its scanner takes for a table's
+    /// delimiter row but its grammar rejects (`a|` over `-`, `a||` over `-||`) turns every later line
+    /// of the whole document into table rows, blank lines and headings included. Checking the tree
+    /// costs nothing; the price, one chunk for the rest of the document, is paid only while it has
+    /// such an error.
+    fn settle(&mut self, chunk: Chunk) -> Chunk {
+        let broken = chunk
+            .tree
+            .as_ref()
+            .is_some_and(|tree| tree.root_node().has_error());
+        let end = self.len();
+        if broken && chunk.range().end < end {
+            Chunk::parse(&mut self.parser, &self.rope, chunk.start..end, None)
+        } else {
+            chunk
+        }
     }
 
     pub fn rope(&self) -> &Rope {
@@ -321,7 +372,9 @@ impl Document {
             return Ok(());
         }
         // The chunks the edit touches. An edit right at a chunk's start can change whether the cut
-        // before it still holds (a leading space, say), so the chunk before is read again too.
+        // before it still holds (a leading space, say), so the chunk before is read again too. So can
+        // an edit further along its first line (making it a front matter delimiter), which is checked
+        // once the edit is made.
         let mut first = self
             .chunks
             .partition_point(|c| c.start + c.len <= range.start);
@@ -333,13 +386,28 @@ impl Document {
             .chunks
             .partition_point(|c| c.start + c.len < range.end)
             .clamp(first, self.chunks.len() - 1);
-        let region_start = self.chunks[first].start;
-        let edit = self.input_edit(&range, text, region_start);
+        let first_start = self.chunks[first].start;
+        let on_first_line = first > 0
+            && range.start > first_start
+            && self.rope.byte_to_line(range.start) == self.rope.byte_to_line(first_start);
+        let mut edit = self.input_edit(&range, text, first_start);
+        let edit_before =
+            on_first_line.then(|| self.input_edit(&range, text, self.chunks[first - 1].start));
 
         let start_char = self.rope.byte_to_char(range.start);
         let end_char = self.rope.byte_to_char(range.end);
         self.rope.remove(start_char..end_char);
         self.rope.insert(start_char, text);
+        if let Some(before) = edit_before {
+            let holds = lines_from(&self.rope, first_start)
+                .next()
+                .is_some_and(|(_, line)| split::may_start_chunk(&line));
+            if !holds {
+                first -= 1;
+                edit = before;
+            }
+        }
+        let region_start = self.chunks[first].start;
         let edited_end = range.start + text.len();
         let shift = |offset: usize| offset + text.len() - (range.end - range.start);
 
@@ -380,15 +448,23 @@ impl Document {
         let new_chunks = match reused {
             Some(mut tree) => {
                 tree.edit(&edit);
-                vec![Chunk::parse(
+                let chunk = Chunk::parse(
                     &mut self.parser,
                     &self.rope,
                     region_start..region_end,
                     Some(&tree),
-                )]
+                );
+                vec![self.settle(chunk)]
             }
             None => self.parse_region(region_start, &cuts, region_end),
         };
+        // A chunk with an error took the rest of the document.
+        if new_chunks
+            .last()
+            .is_some_and(|c| c.range().end > region_end)
+        {
+            next_old = self.chunks.len();
+        }
         for chunk in &mut self.chunks[next_old..] {
             chunk.start = shift(chunk.start);
         }
