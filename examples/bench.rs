@@ -1,5 +1,5 @@
 //! Prints how long Casebook takes on generated portfolios of 1,000, 10,000 and 100,000 words:
-//! opening a document (parse + full review) and a one-character edit (incremental parse + review of the
+//! opening a document (parse + full review; the parse alone beside it) and a one-character edit (incremental parse + review of the
 //! changed block), in-process, median of repeated runs. `cargo run --release --example bench`.
 //! (Not a test: figures on a shared machine vary; read them, don't assert them.)
 
@@ -20,8 +20,8 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 fn main() {
     let config = RuleConfig::default();
     println!(
-        "{:>8} {:>10} {:>12} {:>14}",
-        "words", "bytes", "open (ms)", "edit (ms)"
+        "{:>8} {:>10} {:>12} {:>12} {:>14}",
+        "words", "bytes", "open (ms)", "parse (ms)", "edit (ms)"
     );
     for words in [1_000, 10_000, 100_000] {
         let text = portfolio(words);
@@ -31,6 +31,15 @@ fn main() {
                 let doc = Document::new(&text);
                 let _ = Reviewer::default().review(&doc, &config);
                 start.elapsed()
+            })
+            .collect();
+        let parses: Vec<Duration> = (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                let doc = Document::new(&text);
+                let elapsed = start.elapsed();
+                drop(doc);
+                elapsed
             })
             .collect();
         let mut doc = Document::new(&text);
@@ -51,10 +60,11 @@ fn main() {
             })
             .collect();
         println!(
-            "{:>8} {:>10} {:>12.2} {:>14.3}",
+            "{:>8} {:>10} {:>12.2} {:>12.2} {:>14.3}",
             words,
             text.len(),
             median(opens).as_secs_f64() * 1e3,
+            median(parses).as_secs_f64() * 1e3,
             median(edits).as_secs_f64() * 1e3
         );
     }

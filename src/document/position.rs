@@ -100,6 +100,126 @@ pub fn position_of(rope: &Rope, offset: usize, encoding: Encoding) -> LineCol {
     position_of_in_general(rope, offset, encoding)
 }
 
+/// The positions of many offsets at once, in the order given: what publishing diagnostics needs after
+/// every change. The offsets are visited in document order, and the columns and lines between one and the
+/// next are counted in the rope chunk that holds both, so most positions cost a short scan and no tree
+/// lookup; an offset in another chunk (or one [`position_of`] would move) is found as [`position_of`]
+/// finds it.
+pub fn positions_of(rope: &Rope, offsets: &[usize], encoding: Encoding) -> Vec<LineCol> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut found = vec![LineCol::default(); offsets.len()];
+    let mut cursor: Option<Cursor<'_>> = None;
+    for i in order {
+        let offset = offsets[i].min(rope.len_bytes());
+        let scanned = cursor
+            .as_mut()
+            .and_then(|c| c.advance(rope, offset, encoding));
+        found[i] = match scanned {
+            Some(pos) => pos,
+            None => {
+                let pos = position_of(rope, offset, encoding);
+                cursor = Cursor::at(rope, offset, pos);
+                pos
+            }
+        };
+    }
+    found
+}
+
+/// A known position inside one rope chunk, from which later offsets are counted.
+struct Cursor<'a> {
+    chunk: &'a str,
+    chunk_start: usize,
+    at: usize,
+    pos: LineCol,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor at `offset`, whose position is `pos`, when `offset` is a plain place to count from: a
+    /// char boundary, not between `\r` and `\n`.
+    fn at(rope: &'a Rope, offset: usize, pos: LineCol) -> Option<Cursor<'a>> {
+        let (chunk, chunk_start, _, _) = rope.chunk_at_byte(offset);
+        let local = offset - chunk_start;
+        let bytes = chunk.as_bytes();
+        let inside_crlf =
+            local > 0 && bytes[local - 1] == b'\r' && bytes.get(local) == Some(&b'\n');
+        (chunk.is_char_boundary(local) && !inside_crlf).then_some(Cursor {
+            chunk,
+            chunk_start,
+            at: offset,
+            pos,
+        })
+    }
+
+    /// The position of `offset` (at or after the cursor and not far past it, a plain place as for
+    /// [`Cursor::at`]), counted from the cursor, which moves there — on into the following chunks when
+    /// `offset` lies in one of them. None for any other offset.
+    fn advance(&mut self, rope: &'a Rope, offset: usize, encoding: Encoding) -> Option<LineCol> {
+        if offset < self.at || offset - self.at > FAR {
+            return None;
+        }
+        while offset >= self.chunk_start + self.chunk.len() {
+            let end = self.chunk_start + self.chunk.len();
+            if end >= rope.len_bytes() {
+                return None;
+            }
+            self.scan(rope, end, encoding);
+            let (chunk, chunk_start, _, _) = rope.chunk_at_byte(end);
+            self.chunk = chunk;
+            self.chunk_start = chunk_start;
+        }
+        let bytes = self.chunk.as_bytes();
+        let local = offset - self.chunk_start;
+        if !self.chunk.is_char_boundary(local)
+            || (local > 0 && bytes[local - 1] == b'\r' && bytes[local] == b'\n')
+        {
+            return None;
+        }
+        self.scan(rope, offset, encoding);
+        Some(self.pos)
+    }
+
+    /// Moves the cursor to `offset` (in its chunk or at its end), counting lines and columns: the line
+    /// breaks are found with `memchr`, and only the text after the last one is counted for the column.
+    fn scan(&mut self, rope: &Rope, offset: usize, encoding: Encoding) {
+        let from = self.at - self.chunk_start;
+        let text = &self.chunk.as_bytes()[from..offset - self.chunk_start];
+        let mut line_start = None;
+        for k in memchr::memchr2_iter(b'\n', b'\r', text) {
+            // A lone `\r` ends a line; in `\r\n` the `\n` does. ropey keeps `\r\n` in one chunk, but
+            // the byte after the text is read through the rope in case it does not.
+            let crlf = text[k] == b'\r'
+                && match text.get(k + 1) {
+                    Some(&next) => next == b'\n',
+                    None => rope.get_byte(offset) == Some(b'\n'),
+                };
+            if !crlf {
+                self.pos.line += 1;
+                line_start = Some(k + 1);
+            }
+        }
+        let counted = &text[line_start.unwrap_or(0)..];
+        let units = match encoding {
+            Encoding::Utf8 => counted.len(),
+            // One unit per character (every byte but UTF-8 continuation bytes), two for those above
+            // U+FFFF (whose first byte is 0xF0 or more).
+            Encoding::Utf16 => {
+                counted.iter().filter(|&&b| (b as i8) >= -0x40).count()
+                    + counted.iter().filter(|&&b| b >= 0xF0).count()
+            }
+        };
+        self.pos.col = match line_start {
+            Some(_) => units as u32,
+            None => self.pos.col + units as u32,
+        };
+        self.at = offset;
+    }
+}
+
+/// How far past a [`Cursor`] an offset may lie to be counted from it rather than looked up in the rope.
+const FAR: usize = 4096;
+
 /// [`position_of`] for any offset.
 fn position_of_in_general(rope: &Rope, offset: usize, encoding: Encoding) -> LineCol {
     let offset = floor_char_boundary(rope, offset.min(rope.len_bytes()));
@@ -240,6 +360,26 @@ mod tests {
                         position_of_in_general(&rope, offset, enc),
                         "offset {} in {:?}", offset, enc
                     );
+                }
+            }
+        }
+
+        /// Many offsets at once, in any order and with repeats, get the positions one at a time would.
+        #[test]
+        fn batch_agrees_with_one_at_a_time(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "word ", "😀", "日本", "e\u{301}", "\n", "\r\n", "\r", "\n\n", "x".repeat(700).leak() as &str]),
+                0..200,
+            ),
+            picks in proptest::collection::vec(0.0..1.02f64, 0..300),
+        ) {
+            let text: String = pieces.concat();
+            let rope = Rope::from_str(&text);
+            let offsets: Vec<usize> = picks.iter().map(|p| (p * text.len() as f64) as usize).collect();
+            for enc in [Utf8, Utf16] {
+                let batch = positions_of(&rope, &offsets, enc);
+                for (offset, pos) in offsets.iter().zip(batch) {
+                    proptest::prop_assert_eq!(pos, position_of_in_general(&rope, *offset, enc), "offset {} in {:?}", offset, enc);
                 }
             }
         }

@@ -4,7 +4,8 @@
 //! at 100,000 words). So diagnostics are written straight to JSON bytes here, and one writer task puts
 //! them on stdout between tower's own messages, whole frame by whole frame.
 
-use crate::document::Encoding;
+use crate::document::position::positions_of;
+use crate::document::{Encoding, LineCol};
 use crate::rules::Finding;
 use ropey::Rope;
 use serde::ser::{SerializeSeq, Serializer};
@@ -13,7 +14,7 @@ use tokio::io::{
     AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
 };
 use tokio::sync::mpsc;
-use tower_lsp_server::ls_types::{DiagnosticSeverity, Range};
+use tower_lsp_server::ls_types::{DiagnosticSeverity, Position, Range};
 
 use super::convert;
 
@@ -100,10 +101,16 @@ struct Diagnostics<'a> {
 impl Serialize for Diagnostics<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let count = self.findings.iter().map(|f| f.len()).sum();
+        let findings = || self.findings.iter().flat_map(|f| f.iter());
+        let offsets: Vec<usize> = findings()
+            .flat_map(|f| [f.range.start, f.range.end])
+            .collect();
+        let positions = positions_of(self.rope, &offsets, self.encoding);
         let mut seq = serializer.serialize_seq(Some(count))?;
-        for finding in self.findings.iter().flat_map(|f| f.iter()) {
+        for (finding, ends) in findings().zip(positions.chunks_exact(2)) {
+            let at = |pos: LineCol| Position::new(pos.line, pos.col);
             seq.serialize_element(&WireDiagnostic {
-                range: convert::range(self.rope, &finding.range, self.encoding),
+                range: Range::new(at(ends[0]), at(ends[1])),
                 severity: convert::severity(finding.severity),
                 code: finding.rule,
                 source: "casebook",
