@@ -46,6 +46,9 @@ fn is_number(word: &str) -> bool {
 
 /// Lowercases a word and makes typographic apostrophes plain.
 pub fn normalize(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'")
 }
 

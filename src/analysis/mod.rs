@@ -4,6 +4,7 @@
 pub mod cues;
 pub mod lexicon;
 pub mod metrics;
+pub mod phrases;
 pub mod principles;
 
 use crate::prose::{BlockKind, BlockProse};
@@ -49,12 +50,22 @@ pub struct SentenceReading {
     pub principles: Vec<principles::PrincipleReading>,
     /// Principles named outright.
     pub named: Vec<(principles::Principle, Range<usize>)>,
+    /// The first phrase of each of the rules' phrase lists the sentence has.
+    pub phrases: Vec<(phrases::PhraseList, Range<usize>)>,
 }
 
 impl SentenceReading {
     /// Cues of one kind (weak ones included).
     pub fn cues(&self, kind: CueKind) -> impl Iterator<Item = &Cue> {
         self.cues.iter().filter(move |c| c.kind == kind)
+    }
+
+    /// Where the sentence first uses a phrase of `list`.
+    pub fn phrase(&self, list: phrases::PhraseList) -> Option<&Range<usize>> {
+        self.phrases
+            .iter()
+            .find(|(l, _)| *l == list)
+            .map(|(_, range)| range)
     }
 
     pub fn has(&self, kind: CueKind) -> bool {
@@ -133,6 +144,7 @@ pub fn read_words(text: &str) -> SentenceReading {
         has_number,
         principles: principles::read_principles(text, &words),
         named: principles::named_principles(text, &words),
+        phrases: phrases::find_phrases(&words),
         parts: cues::strong_parts(&cues),
         cues,
     }

@@ -1,8 +1,7 @@
 //! `assigned-not-initiated`: the work was handed to the writer (or handed off by them), not started by them.
 
 use super::{BlockView, Check, Finding, Rule, RuleDoc, Scope, Severity};
-use crate::analysis::lexicon::{toml_list, Lexicon, Words};
-use std::sync::LazyLock;
+use crate::analysis::phrases::PhraseList;
 
 pub static RULE: Rule = Rule {
     id: "assigned-not-initiated",
@@ -18,23 +17,15 @@ pub static RULE: Rule = Rule {
     check: Check::Block(check),
 };
 
-static PHRASES: LazyLock<Lexicon<()>> = LazyLock::new(|| {
-    Lexicon::new(
-        toml_list(include_str!("lexicon/assigned.toml"), "phrases")
-            .into_iter()
-            .map(|p| (p, ())),
-    )
-});
-
 fn check(block: &BlockView, out: &mut Vec<Finding>) {
     for (text, sentence) in block.sentences() {
-        if let Some(hit) = PHRASES.find(&Words::new(text)).first() {
+        if let Some(hit) = sentence.phrase(PhraseList::Assigned) {
             out.push(Finding::new(
                 &RULE,
-                block.range(sentence, &hit.range),
+                block.range(sentence, hit),
                 format!(
                     "\"{}\" makes this someone else's initiative: say what you noticed and chose to do",
-                    &text[hit.range.clone()]
+                    &text[hit.clone()]
                 ),
             ));
         }

@@ -2,8 +2,7 @@
 
 use super::{BlockView, Check, Finding, Rule, RuleDoc, Scope, Severity};
 use crate::analysis::cues::{CueKind, Part};
-use crate::analysis::lexicon::{toml_list, Lexicon, Words};
-use std::sync::LazyLock;
+use crate::analysis::phrases::PhraseList;
 
 /// A lesson longer than this carries enough specifics to be left alone.
 const MAX_WORDS: usize = 14;
@@ -22,21 +21,13 @@ pub static RULE: Rule = Rule {
     check: Check::Block(check),
 };
 
-static GENERIC: LazyLock<Lexicon<()>> = LazyLock::new(|| {
-    Lexicon::new(
-        toml_list(include_str!("lexicon/generic_learning.toml"), "phrases")
-            .into_iter()
-            .map(|p| (p, ())),
-    )
-});
-
 fn check(block: &BlockView, out: &mut Vec<Finding>) {
-    for (text, sentence) in block.sentences() {
+    for (_, sentence) in block.sentences() {
         let is_lesson = sentence.has(CueKind::Part(Part::Learnings));
         if !is_lesson || sentence.words > MAX_WORDS || sentence.has_number {
             continue;
         }
-        if GENERIC.any(&Words::new(text)) {
+        if sentence.phrase(PhraseList::GenericLesson).is_some() {
             out.push(Finding::new(
                 &RULE,
                 sentence.range.clone(),
