@@ -5,6 +5,8 @@
 //! review made with every cache warm (blocks, sentences, case studies) equals a fresh review — also for a
 //! document kept as the server keeps it (cut unparsed, trees released after every review).
 
+mod common;
+
 use casebook::document::{Document, Encoding, LineCol};
 use casebook::prose::{Prose, ProseReader};
 use casebook::review::Reviewer;
@@ -43,6 +45,7 @@ const PIECES: &[&str] = &[
     ".",
     "|a|b|\n",
 ];
+
 
 fn text_strategy(max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..max).prop_map(|v| v.concat())
@@ -161,7 +164,7 @@ fn prose_shape(prose: &Prose) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: common::fuzz_cases(2000), ..ProptestConfig::default() })]
 
     #[test]
     fn edits_keep_text_and_tree_exact(
@@ -281,7 +284,7 @@ fn prose_of(doc: &Document) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: common::fuzz_cases(1000), ..ProptestConfig::default() })]
 
     /// The same property on markup-heavy text, without the review (the cuts are what is tested).
     #[test]

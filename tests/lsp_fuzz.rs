@@ -514,7 +514,7 @@ fn run(initial: &str, ops: &[Op], utf8: bool, pull: bool) {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 64,
+        cases: common::fuzz_cases(64),
         max_shrink_iters: 300,
         failure_persistence: None,
         ..ProptestConfig::default()

@@ -11,6 +11,15 @@ use std::time::{Duration, Instant};
 
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// A property test's case count: `default`, times `CASEBOOK_FUZZ_SCALE` when set (`scripts/fuzz`).
+pub fn fuzz_cases(default: u32) -> u32 {
+    let scale = std::env::var("CASEBOOK_FUZZ_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<u32>().ok())
+        .unwrap_or(1);
+    default.saturating_mul(scale.max(1))
+}
+
 pub struct Client {
     child: Child,
     stdin: ChildStdin,
