@@ -46,7 +46,6 @@ const PIECES: &[&str] = &[
     "|a|b|\n",
 ];
 
-
 fn text_strategy(max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..max).prop_map(|v| v.concat())
 }

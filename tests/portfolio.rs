@@ -366,6 +366,81 @@ fn the_index_honours_gitignore_globs_size_and_symlinks() {
     let _ = std::fs::remove_dir_all(&outside);
 }
 
+/// The names of every case study `workspace/symbol` lists.
+fn story_names(client: &mut Client) -> Vec<String> {
+    let all = client.request("workspace/symbol", json!({ "query": "" }));
+    let mut names: Vec<String> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn editor_settings_configure_the_portfolio_over_the_file() {
+    let dir = workspace("settings");
+    write(
+        &dir,
+        "casebook.toml",
+        "[portfolio]\nexclude = [\"old/**\"]\n",
+    );
+    let a = write(&dir, "a.md", &story("Support calls", CUSTOMER));
+    write(&dir, "b.md", &story("Release checklist", SIMPLIFY));
+    write(&dir, "old/c.md", &story("An old one", MENTOR));
+    let mut client = start(&dir);
+    wait_progress(&mut client, "end");
+    assert_eq!(
+        story_names(&mut client),
+        ["Release checklist", "Support calls"]
+    );
+    open(&mut client, &a, &story("Support calls", CUSTOMER));
+    wait_diagnostics(&mut client, &a, |d| has(d, "thin-coverage"));
+
+    // The settings' `exclude` replaces the file's: b.md leaves the portfolio and old/c.md joins it;
+    // `minPrinciples` (camel case, as editors write settings) lowers the coverage bar.
+    client.clear_backlog();
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "casebook": { "portfolio": { "exclude": ["b.md"], "minPrinciples": 1 } } } }),
+    );
+    let end = wait_progress(&mut client, "end");
+    assert!(
+        end["params"]["value"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Indexed 2 markdown files"),
+        "{end}"
+    );
+    assert_eq!(story_names(&mut client), ["An old one", "Support calls"]);
+    wait_diagnostics(&mut client, &a, |d| !has(d, "thin-coverage"));
+
+    // A setting of the wrong shape is reported in the log and left out; the file's value applies again.
+    client.clear_backlog();
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "casebook": { "portfolio": { "exclude": "b.md", "minPrinciples": 40 } } } }),
+    );
+    let logged = client
+        .wait_for(|m| {
+            m["method"] == "window/logMessage"
+                && m["params"]["message"]
+                    .as_str()
+                    .is_some_and(|t| t.contains("min-principles"))
+        })
+        .expect("the bad setting is logged");
+    assert_eq!(logged["params"]["type"], 2, "a warning: {logged}");
+    wait_progress(&mut client, "end");
+    assert_eq!(
+        story_names(&mut client),
+        ["Release checklist", "Support calls"]
+    );
+    client.shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn opening_a_file_is_answered_while_a_10000_file_workspace_is_indexed() {
     let dir = workspace("large");

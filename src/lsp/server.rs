@@ -6,6 +6,7 @@ use super::{convert, snippets, transport};
 use crate::actions::{self, ActionKind};
 use crate::document::{Document, Encoding};
 use crate::hover;
+use crate::portfolio::config::PortfolioConfig;
 use crate::review::{Review, Reviewer};
 use crate::rules::config::{ConfigProblem, RuleConfig};
 use crate::rules::Finding;
@@ -60,6 +61,9 @@ struct State {
     root: Option<PathBuf>,
     file_config: RuleConfig,
     settings_config: RuleConfig,
+    /// `casebook.toml`'s `[portfolio]` table and the editor's `casebook.portfolio` settings over it.
+    file_portfolio: toml::Table,
+    settings_portfolio: toml::Table,
     config: RuleConfig,
     documents: HashMap<Uri, OpenDocument>,
     /// Whether the client resolves code actions' edits lazily (`codeAction/resolve`).
@@ -135,13 +139,14 @@ impl Backend {
         let (config, problems, source) = match std::fs::read_to_string(&path) {
             Ok(source) => {
                 let (config, mut problems) = RuleConfig::from_toml(&source);
-                let (portfolio, more) =
-                    crate::portfolio::config::PortfolioConfig::from_toml(&source);
+                // Read whole for its problems (with their places); kept as a table, under the settings.
+                let (_, more) = PortfolioConfig::from_toml(&source);
                 problems.extend(more);
-                self.set_portfolio_config(portfolio);
+                self.state().file_portfolio = PortfolioConfig::toml_section(&source).0;
                 (config, problems, source)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.state().file_portfolio = toml::Table::new();
                 (RuleConfig::default(), vec![], String::new())
             }
             Err(e) => (
@@ -154,6 +159,7 @@ impl Backend {
                 String::new(),
             ),
         };
+        self.apply_portfolio_config();
         let encoding = {
             let mut state = self.state();
             state.file_config = config;
@@ -195,7 +201,11 @@ impl Backend {
                 .and_then(|mut v| v.pop()),
         };
         let Some(settings) = settings else { return };
-        let (config, problems) = RuleConfig::from_settings(&settings);
+        let (config, mut problems) = RuleConfig::from_settings(&settings);
+        let (portfolio, more) = PortfolioConfig::settings_section(&settings);
+        problems.extend(more);
+        self.state().settings_portfolio = portfolio;
+        self.apply_portfolio_config();
         for p in problems {
             self.client
                 .log_message(
@@ -210,6 +220,15 @@ impl Backend {
             state.reconfigure();
         }
         self.refresh_all().await;
+    }
+
+    /// Applies the portfolio configuration of the file and the settings together.
+    fn apply_portfolio_config(&self) {
+        let config = {
+            let state = self.state();
+            PortfolioConfig::merged(&state.file_portfolio, &state.settings_portfolio)
+        };
+        self.set_portfolio_config(config);
     }
 
     async fn refresh_all(&self) {

@@ -106,25 +106,98 @@ impl PortfolioConfig {
     /// Reads the `[portfolio]` section of `casebook.toml`. Problems (with their place) are reported;
     /// whatever could not be read keeps its default. An unparsable file is `RuleConfig`'s to report.
     pub fn from_toml(source: &str) -> (PortfolioConfig, Vec<ConfigProblem>) {
-        let mut problems = Vec::new();
-        let Ok(table) = source.parse::<toml::Table>() else {
-            return (PortfolioConfig::default(), problems);
-        };
+        let (section, mut problems) = PortfolioConfig::toml_section(source);
         let find = |needle: &str| -> Option<Range<usize>> {
             source.find(needle).map(|at| at..at + needle.len())
         };
-        let Some(section) = table.get("portfolio") else {
-            return (PortfolioConfig::default(), problems);
+        let config = PortfolioConfig::from_section(&section, &mut problems, &find);
+        (config, problems)
+    }
+
+    /// The `[portfolio]` table of `casebook.toml` as written (empty when there is none or it is no table,
+    /// which is reported).
+    pub fn toml_section(source: &str) -> (toml::Table, Vec<ConfigProblem>) {
+        let mut problems = Vec::new();
+        let Ok(mut table) = source.parse::<toml::Table>() else {
+            return (toml::Table::new(), problems);
         };
-        let Some(section) = section.as_table() else {
-            problems.push(ConfigProblem {
-                range: find("portfolio"),
-                message: "`portfolio` must be a table: [portfolio] then `min-principles = 6`"
-                    .into(),
+        match table.remove("portfolio") {
+            None => (toml::Table::new(), problems),
+            Some(toml::Value::Table(section)) => (section, problems),
+            Some(_) => {
+                problems.push(ConfigProblem {
+                    range: source
+                        .find("portfolio")
+                        .map(|at| at..at + "portfolio".len()),
+                    message: "`portfolio` must be a table: [portfolio] then `min-principles = 6`"
+                        .into(),
+                    fatal: false,
+                });
+                (toml::Table::new(), problems)
+            }
+        }
+    }
+
+    /// The `casebook.portfolio` object of the editor's settings as a `[portfolio]` table (keys may also
+    /// be written in camel case: `minPrinciples`). A key or value the section would not take is reported
+    /// and left out.
+    pub fn settings_section(value: &serde_json::Value) -> (toml::Table, Vec<ConfigProblem>) {
+        let mut problems = Vec::new();
+        let section = value.get("casebook").unwrap_or(value);
+        let mut table = toml::Table::new();
+        match section.get("portfolio") {
+            None | Some(serde_json::Value::Null) => {}
+            Some(serde_json::Value::Object(object)) => {
+                for (key, value) in object {
+                    let key = if key == "minPrinciples" {
+                        "min-principles"
+                    } else {
+                        key.as_str()
+                    };
+                    match serde_json::from_value::<toml::Value>(value.clone()) {
+                        Ok(value) => {
+                            // Checked alone: a key the section would not take is reported and left
+                            // out, so the file's value still applies.
+                            let alone = toml::Table::from_iter([(key.to_string(), value)]);
+                            let before = problems.len();
+                            PortfolioConfig::from_section(&alone, &mut problems, &|_| None);
+                            if problems.len() == before {
+                                table.extend(alone);
+                            }
+                        }
+                        Err(_) => problems.push(ConfigProblem {
+                            range: None,
+                            message: format!("setting `casebook.portfolio.{key}` is ignored: {value} is no value a [portfolio] key takes"),
+                            fatal: false,
+                        }),
+                    }
+                }
+            }
+            Some(other) => problems.push(ConfigProblem {
+                range: None,
+                message: format!(
+                    "setting `casebook.portfolio` must be an object (include, exclude, minPrinciples); {other} is ignored"
+                ),
                 fatal: false,
-            });
-            return (PortfolioConfig::default(), problems);
-        };
+            }),
+        }
+        (table, problems)
+    }
+
+    /// The configuration of `casebook.toml`'s `[portfolio]` table with the editor's settings over it:
+    /// a key the settings give replaces the file's. Problems were reported when each was read.
+    pub fn merged(file: &toml::Table, settings: &toml::Table) -> PortfolioConfig {
+        let mut section = file.clone();
+        section.extend(settings.iter().map(|(k, v)| (k.clone(), v.clone())));
+        PortfolioConfig::from_section(&section, &mut Vec::new(), &|_| None)
+    }
+
+    /// The configuration a `[portfolio]` table gives; problems are added, found with `find`.
+    pub fn from_section(
+        section: &toml::Table,
+        problems: &mut Vec<ConfigProblem>,
+        find: &dyn Fn(&str) -> Option<Range<usize>>,
+    ) -> PortfolioConfig {
         let mut globs = |key: &str, default: &[&str]| -> Vec<String> {
             match section.get(key) {
                 None => default.iter().map(|s| s.to_string()).collect(),
@@ -183,8 +256,7 @@ impl PortfolioConfig {
                 });
             }
         }
-        let config = PortfolioConfig::build(include, exclude, min_principles, &mut problems, &find);
-        (config, problems)
+        PortfolioConfig::build(include, exclude, min_principles, problems, find)
     }
 
     /// Whether the file at `relative` (to the workspace root) belongs to the portfolio.

@@ -6,8 +6,8 @@
 --- customer problem, no alternatives weighed…); hover over a sentence names the Leadership
 --- Principles it shows; code actions insert templates such as a metric template.
 ---
---- Needs the `casebook` binary on `$PATH` (or set `cmd`). Per-rule severities go in
---- `casebook.toml` at the project root, or in `settings`:
+--- Needs the `casebook` binary on `$PATH` (or set `cmd`). Per-rule severities and the portfolio's files
+--- go in `casebook.toml` at the project root, or in `settings` (`portfolio = { exclude = { 'old/**' } }`):
 ---
 --- ```lua
 --- vim.lsp.config('casebook', {
