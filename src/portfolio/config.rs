@@ -313,4 +313,26 @@ mod tests {
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems.iter().all(|p| p.range.is_some() && !p.fatal));
     }
+
+    #[test]
+    fn settings_replace_the_file_key_by_key() {
+        let (file, _) = PortfolioConfig::toml_section(
+            "[portfolio]\ninclude = [\"stories/**\"]\nmin-principles = 4\n",
+        );
+        let settings = serde_json::json!({ "casebook": { "portfolio": {
+            "minPrinciples": 2, "exclude": ["stories/old/**"], "include": "not a list", "colour": 1
+        } } });
+        let (section, problems) = PortfolioConfig::settings_section(&settings);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        let config = PortfolioConfig::merged(&file, &section);
+        assert_eq!(config.min_principles, 2);
+        assert_eq!(
+            config.include,
+            ["stories/**"],
+            "the bad setting left the file's"
+        );
+        assert!(config.admits(Path::new("stories/a.md")));
+        assert!(!config.admits(Path::new("stories/old/a.md")));
+        assert!(!config.admits(Path::new("notes/a.md")));
+    }
 }
