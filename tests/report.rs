@@ -151,3 +151,54 @@ fn report_writes_one_self_contained_page() {
     assert_eq!(casebook(&dir, &["report", "missing"]).0, 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn report_open_hands_the_written_page_to_the_browser() {
+    let dir = workspace("open");
+    // A stand-in browser: records the path it is given.
+    let browser = dir.join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nprintf '%s' \"$1\" > {}\n",
+            dir.join("opened").display()
+        ),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", browser.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["report", "stories", "-o", "out.html", "--open"])
+        .current_dir(&dir)
+        .env("BROWSER", &browser)
+        .output()
+        .expect("casebook runs");
+    assert!(out.status.success());
+    let page = std::fs::canonicalize(dir.join("out.html")).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let opened = loop {
+        match std::fs::read_to_string(dir.join("opened")) {
+            Ok(text) if !text.is_empty() => break text,
+            _ if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
+            _ => panic!("the browser was not started"),
+        }
+    };
+    assert_eq!(opened, page.to_str().unwrap());
+
+    // A browser that cannot be started: the page is still written, and the reason is told.
+    std::fs::remove_file(dir.join("out.html")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["report", "stories", "-o", "out.html", "--open"])
+        .current_dir(&dir)
+        .env("BROWSER", dir.join("no-such-browser"))
+        .output()
+        .expect("casebook runs");
+    assert!(out.status.success());
+    assert!(dir.join("out.html").exists());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be opened"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

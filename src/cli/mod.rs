@@ -53,6 +53,9 @@ enum Command {
         /// Configuration file (default: casebook.toml in the current folder, if any).
         #[arg(long)]
         config: Option<PathBuf>,
+        /// Open the page once written: with `$BROWSER` if set, else the system's default viewer.
+        #[arg(long)]
+        open: bool,
     },
     /// List the rules.
     Rules {
@@ -117,7 +120,13 @@ pub fn run() -> ExitCode {
             path,
             output,
             config,
-        } => report(path.unwrap_or_else(|| PathBuf::from(".")), output, config),
+            open,
+        } => report(
+            path.unwrap_or_else(|| PathBuf::from(".")),
+            output,
+            config,
+            open,
+        ),
         Command::Rules { markdown: true } => {
             print!("{}", crate::rules::markdown_table());
             ExitCode::SUCCESS
@@ -246,7 +255,7 @@ fn check(
     }
 }
 
-fn report(path: PathBuf, output: PathBuf, config: Option<PathBuf>) -> ExitCode {
+fn report(path: PathBuf, output: PathBuf, config: Option<PathBuf>, open: bool) -> ExitCode {
     let portfolio_config = report::load_portfolio_config(config.as_deref());
     let config = match load_config(config) {
         Ok(c) => c,
@@ -277,6 +286,11 @@ fn report(path: PathBuf, output: PathBuf, config: Option<PathBuf>) -> ExitCode {
                 reviewed.len(),
                 if reviewed.len() == 1 { "" } else { "s" }
             );
+            if open {
+                if let Err(e) = open_page(&output) {
+                    eprintln!("casebook: the report is written, but cannot be opened: {e}");
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -284,4 +298,27 @@ fn report(path: PathBuf, output: PathBuf, config: Option<PathBuf>) -> ExitCode {
             ExitCode::from(USAGE_ERROR)
         }
     }
+}
+
+/// Opens a written page in a viewer, without waiting for it: `$BROWSER` when set (a command, given the
+/// page's path), else the system's opener. The page is a local file; nothing goes over the network.
+fn open_page(page: &std::path::Path) -> std::io::Result<()> {
+    let page = std::fs::canonicalize(page)?;
+    let mut command = match std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
+        Some(browser) => std::process::Command::new(browser),
+        None if cfg!(target_os = "macos") => std::process::Command::new("open"),
+        None if cfg!(windows) => {
+            let mut c = std::process::Command::new("cmd");
+            c.args(["/C", "start", ""]);
+            c
+        }
+        None => std::process::Command::new("xdg-open"),
+    };
+    command
+        .arg(page)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(drop)
 }
