@@ -347,6 +347,7 @@ struct Grammar {
     naming_fillers: Vec<String>,
     naming_after: Vec<String>,
     title_case_exempt: Vec<String>,
+    openers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -430,6 +431,7 @@ struct GrammarSets {
     naming_fillers: HashSet<String>,
     naming_after: HashSet<String>,
     title_case_exempt: HashSet<String>,
+    openers: HashSet<String>,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -555,6 +557,7 @@ fn load(source: &str) -> Data {
             naming_fillers: set(&g.naming_fillers),
             naming_after: set(&g.naming_after),
             title_case_exempt: set(&g.title_case_exempt),
+            openers: set(&g.openers),
         },
     }
 }
@@ -714,10 +717,12 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     let topic = kind == Kind::Topic;
     // "was convinced", "were mentored": done to someone, not by the writer.
     // (A measure may be passive: "was adopted by nine teams".)
+    // Only a participle makes a passive: "I was curious", "we were candid" are the writer's own states.
+    let participle = |w: &str| w.ends_with("ed") || super::lexicon::is_irregular_past(w);
     if !topic
         && kind != Kind::Measure
         && first > 0
-        && !words.words[first].lower.ends_with("ing")
+        && participle(&words.words[first].lower)
         && g.passive.contains(words.words[first - 1].lower.as_str())
     {
         return s.other;
@@ -761,6 +766,16 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
         if g.others.contains(w) && (opens_clause || w == "who") {
             return s.other;
         }
+        // "…, where Maria spent a quarter on user research": a named person opening a clause is its subject.
+        // ("and" is left out: "I cut AWS and GCP spend" joins objects as often as clauses.)
+        let names_clause = i > 0
+            && (boundary_before(text, words, i)
+                || g.clause_words.contains(words.words[i - 1].lower.as_str()))
+            && words.words[i - 1].lower != "and";
+        if names_clause && capitalized(text, &words.words[i]) && !is_acronym(text, &words.words[i])
+        {
+            return s.other;
+        }
     }
     if topic {
         return if sentence.first_person {
@@ -769,6 +784,18 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
             s.we
         } else {
             0.0
+        };
+    }
+    // "After building consensus, I led the rollout", "Having read every ticket, we…": an opening clause
+    // without a subject of its own borrows the subject of the clause after it.
+    if let Some(subject) = borrowed_subject(text, words, first) {
+        let w = words.words[subject].lower.as_str();
+        return if g.first_person.contains(w) {
+            s.first_person
+        } else if g.we.contains(w) {
+            s.we
+        } else {
+            s.other
         };
     }
     // "Dug into the logs and…", "Personally mentored two engineers", "Pulled the traces and traced…": a draft's
@@ -785,6 +812,36 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     } else {
         s.other
     }
+}
+
+/// For a cue at word `first` inside an opening clause that starts with a verb in "-ing" (after at most one
+/// word such as "after", "by", "while"), the first word of the next clause: that clause's subject.
+fn borrowed_subject(text: &str, words: &Words, first: usize) -> Option<usize> {
+    let g = &data().grammar;
+    let opens_with_ing = (0..2.min(words.len())).any(|k| {
+        words.words[k].lower.ends_with("ing")
+            && (k == 0 || g.openers.contains(words.words[0].lower.as_str()))
+    });
+    if !opens_with_ing {
+        return None;
+    }
+    let end = (1..words.len()).find(|&i| boundary_before(text, words, i))?;
+    (first < end).then_some(end)
+}
+
+fn capitalized(text: &str, w: &super::lexicon::Word) -> bool {
+    text.get(w.range.clone())
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// "AWS", "GCP", "SQL": names of things, not of people.
+fn is_acronym(text: &str, w: &super::lexicon::Word) -> bool {
+    let s = text.get(w.range.clone()).unwrap_or("");
+    s.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && s.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -25,6 +25,13 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("We worked backwards from the customer's checkout pain rather than from the architecture.", &[CustomerObsession], &[]),
     ("I read through 300 support tickets and grouped them by what the customer was trying to do.", &[CustomerObsession], &[]),
     ("The customer success team owned the renewal process.", &[], &[CustomerObsession, Ownership]),
+    // Irregular past forms find the cue written in the present ("speak with ... customers").
+    ("I have spoken with twenty customers since the launch.", &[CustomerObsession], &[]),
+    // The subject of a subjectless opening clause is the one after it.
+    ("After talking to ten customers, I rewrote the onboarding email.", &[CustomerObsession], &[]),
+    ("After the vendor talked to our customers, I rescheduled the launch.", &[], &[CustomerObsession]),
+    // A named colleague opening a clause is its subject, not the writer.
+    ("I set up a rotation where Priya ran the customer interviews.", &[], &[CustomerObsession]),
     ("Customer data lives in three Postgres shards.", &[], &[CustomerObsession]),
     ("I should have talked to customers before building the export feature.", &[], &[CustomerObsession]),
     // Ownership
@@ -36,6 +43,7 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I stayed on it end to end, from the first design doc to the last customer migrated.", &[Ownership], &[]),
     ("The team owned the billing service.", &[], &[Ownership]),
     ("I demonstrated Ownership throughout the project.", &[], &[Ownership]),
+    ("I chose to take the initiative on the stale alerts.", &[Ownership], &[]),
     // Invent and Simplify
     ("I cut the release checklist from 14 steps to 4 by scripting the manual parts.", &[InventAndSimplify], &[]),
     ("We replaced the spreadsheet hand-off with a self-serve form, so sales could onboard a customer without paging us.", &[InventAndSimplify], &[HireAndDevelopTheBest]),
@@ -57,6 +65,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Going in I knew nothing about accessibility, so I got up to speed by shadowing a screen-reader user.", &[LearnAndBeCurious], &[]),
     ("The new hire learned the codebase quickly.", &[], &[LearnAndBeCurious, HireAndDevelopTheBest, BiasForAction]),
     ("I wish I had learned more about the billing domain first.", &[], &[LearnAndBeCurious]),
+    // "was curious" is the writer's state, not a passive.
+    ("I was curious why retries clustered on Mondays, so I read the scheduler code.", &[LearnAndBeCurious], &[]),
+    ("The design was simplified by another team.", &[], &[InventAndSimplify]),
     // Hire and Develop the Best
     ("I mentored two junior engineers until both could lead on-call on their own.", &[HireAndDevelopTheBest], &[]),
     ("I sat on every interview loop for the team and rewrote the rubric to raise the hiring bar.", &[HireAndDevelopTheBest], &[]),
