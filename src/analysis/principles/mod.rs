@@ -33,7 +33,7 @@
 
 use super::lexicon::{Lexicon, Words};
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -174,9 +174,9 @@ pub fn read_principles(text: &str, words: &Words) -> Vec<PrincipleReading> {
         .map(|(_, r)| r)
         .collect();
     let sentence = SentenceFacts::new(words);
-    // (principle, evidence, whether the cue is one contiguous phrase)
-    let mut found: Vec<(Principle, Evidence, bool)> = Vec::new();
-    for (cue_index, span) in cue_matches(words) {
+    // (principle, evidence, the byte ranges of the cue's parts)
+    let mut found: Vec<(Principle, Evidence, Vec<Range<usize>>)> = Vec::new();
+    for (cue_index, span, parts) in cue_matches(words) {
         let cue = &d.cues[cue_index];
         let range = words.span(span.clone());
         if named
@@ -199,18 +199,20 @@ pub fn read_principles(text: &str, words: &Words) -> Vec<PrincipleReading> {
                 reason: &cue.reason,
                 weight: cue.weight * agency,
             },
-            cue.parts == 1,
+            parts.into_iter().map(|p| words.span(p)).collect(),
         ));
     }
 
     // A cue inside a longer phrase of another cue is read as part of it: "labor standards" is about
-    // responsibility to workers, not about a quality bar. (Frames with gaps are too loose to swallow others.)
+    // responsibility to workers, not about a quality bar. A frame with gaps is too loose to swallow what lies
+    // in its gaps, but a cue that is one of its parts belongs to it: the "long-term" of "short-term impact
+    // versus long-term cost" is half of a trade-off, not a sign of Ownership.
     let contained = |e: &Evidence| {
-        found.iter().any(|(_, o, phrase)| {
-            *phrase
-                && o.range.start <= e.range.start
+        found.iter().any(|(_, o, parts)| {
+            o.range.start <= e.range.start
                 && e.range.end <= o.range.end
                 && o.range.len() > e.range.len()
+                && (parts.len() == 1 || parts.iter().any(|p| *p == e.range))
         })
     };
     let found: Vec<(Principle, Evidence)> = found
@@ -310,6 +312,8 @@ pub fn named_principles(text: &str, words: &Words) -> Vec<(Principle, Range<usiz
 struct File {
     scoring: Scoring,
     grammar: Grammar,
+    /// Word classes a cue may name as `@class`, and `numbers`: the words `#` also stands for.
+    classes: HashMap<String, Vec<String>>,
     principle: Vec<PrincipleData>,
 }
 
@@ -348,6 +352,7 @@ struct Grammar {
     naming_after: Vec<String>,
     title_case_exempt: Vec<String>,
     openers: Vec<String>,
+    fragment_verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -432,6 +437,7 @@ struct GrammarSets {
     naming_after: HashSet<String>,
     title_case_exempt: HashSet<String>,
     openers: HashSet<String>,
+    fragment_verbs: HashSet<String>,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -462,6 +468,39 @@ fn exact_words(piece: &str) -> Vec<(usize, String)> {
             out.push((position, super::lexicon::normalize(bare)));
         }
         position += count;
+    }
+    out
+}
+
+/// A cue phrase with each `@class` replaced by every member of the class, and each `#` by a digit or a
+/// number word ("in # weeks" finds "in 6 weeks" and "in two weeks"): one phrase per combination.
+fn expand(text: &str, classes: &HashMap<String, Vec<String>>) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for token in text.split_whitespace() {
+        let choices: Vec<String> = if let Some(class) = token.strip_prefix('@') {
+            classes
+                .get(class)
+                .unwrap_or_else(|| panic!("principles.toml: unknown class @{class}"))
+                .clone()
+        } else if token == "#" {
+            std::iter::once("#".to_string())
+                .chain(classes.get("numbers").into_iter().flatten().cloned())
+                .collect()
+        } else {
+            vec![token.to_string()]
+        };
+        out = out
+            .iter()
+            .flat_map(|head| {
+                choices.iter().map(move |c| {
+                    if head.is_empty() {
+                        c.clone()
+                    } else {
+                        format!("{head} {c}")
+                    }
+                })
+            })
+            .collect();
     }
     out
 }
@@ -510,7 +549,7 @@ fn load(source: &str) -> Data {
         names.extend(p.names.iter().map(|n| name(n, false)));
         names.extend(p.plain_names.iter().map(|n| name(n, true)));
         for group in &p.cues {
-            for text in &group.phrases {
+            for text in group.phrases.iter().flat_map(|t| expand(t, &file.classes)) {
                 let pieces: Vec<&str> = text
                     .split("...")
                     .map(str::trim)
@@ -558,6 +597,7 @@ fn load(source: &str) -> Data {
             naming_after: set(&g.naming_after),
             title_case_exempt: set(&g.title_case_exempt),
             openers: set(&g.openers),
+            fragment_verbs: set(&g.fragment_verbs),
         },
     }
 }
@@ -565,9 +605,9 @@ fn load(source: &str) -> Data {
 // ---------------------------------------------------------------------------------------------------------
 // Matching
 
-/// Every cue found in the sentence, as `(cue, word span)`. A cue with several parts matches when its parts
+/// Every cue found in the sentence, as `(cue, word span, word span of each part)`. A cue with several parts matches when its parts
 /// follow each other with at most `frame_gap` words between consecutive parts.
-fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>)> {
+fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>, Vec<Range<usize>>)> {
     let d = data();
     let exact_ok = |h: &super::lexicon::Hit<'_, (usize, usize)>| {
         let (cue, part) = *h.entry;
@@ -588,6 +628,7 @@ fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>)> {
     for hit in hits.iter().filter(|h| h.entry.1 == 0) {
         let cue = hit.entry.0;
         let mut span = hit.words.clone();
+        let mut parts = vec![hit.words.clone()];
         let mut complete = true;
         for part in 1..d.cues[cue].parts {
             let next = hits
@@ -599,7 +640,10 @@ fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>)> {
                 .map(|h| h.words.clone())
                 .next();
             match next {
-                Some(w) => span.end = w.end,
+                Some(w) => {
+                    span.end = w.end;
+                    parts.push(w);
+                }
                 None => {
                     complete = false;
                     break;
@@ -607,7 +651,7 @@ fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>)> {
             }
         }
         if complete {
-            out.push((cue, span));
+            out.push((cue, span, parts));
         }
     }
     out
@@ -760,7 +804,10 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
                 s.other
             };
         }
-        if matches!(kind, Kind::Outcome | Kind::Measure) && g.work.contains(w) {
+        if matches!(kind, Kind::Outcome | Kind::Measure)
+            && g.work.contains(w)
+            && (PRONOUNS.contains(&w) || near_clause_start(text, words, i))
+        {
             return s.work;
         }
         if g.others.contains(w) && (opens_clause || w == "who") {
@@ -800,7 +847,11 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     }
     // "Dug into the logs and…", "Personally mentored two engineers", "Pulled the traces and traced…": a draft's
     // subjectless fragment speaks for the writer.
-    let opens_with_verb = words.words.first().is_some_and(|w| w.lower.ends_with("ed"));
+    let opens_with_verb = words.words.first().is_some_and(|w| {
+        w.lower.ends_with("ed")
+            || super::lexicon::is_irregular_past(&w.lower)
+            || g.fragment_verbs.contains(w.lower.as_str())
+    });
     // "Team turnover dropped to 6%": the measure the cue names is the subject, and the work's result.
     if kind == Kind::Measure {
         return s.work;
@@ -812,6 +863,20 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     } else {
         s.other
     }
+}
+
+/// Work words that stand for the writer's work wherever they are ("which cut costs"); the others are nouns
+/// and count only as a subject.
+const PRONOUNS: [&str; 5] = ["this", "that", "which", "it", "these"];
+
+/// Whether word `i` is among the first three words of its clause ("The new flow lifted…"), where a subject is.
+fn near_clause_start(text: &str, words: &Words, i: usize) -> bool {
+    let g = &data().grammar;
+    (i.saturating_sub(2)..=i).any(|k| {
+        k == 0
+            || boundary_before(text, words, k)
+            || g.clause_words.contains(words.words[k - 1].lower.as_str())
+    })
 }
 
 /// For a cue at word `first` inside an opening clause that starts with a verb in "-ing" (after at most one
