@@ -631,14 +631,14 @@ fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>, Vec<Range<usize>>)> {
         let mut parts = vec![hit.words.clone()];
         let mut complete = true;
         for part in 1..d.cues[cue].parts {
-            let next = hits
+            // Hits are in order of position: look only at those that start within the gap, so a common first
+            // word repeated through a long paragraph costs a few steps each, not a pass over every hit.
+            let from = hits.partition_point(|h| h.words.start < span.end);
+            let next = hits[from..]
                 .iter()
-                .filter(|h| *h.entry == (cue, part))
-                .filter(|h| {
-                    h.words.start >= span.end && h.words.start - span.end <= d.scoring.frame_gap
-                })
-                .map(|h| h.words.clone())
-                .next();
+                .take_while(|h| h.words.start <= span.end + d.scoring.frame_gap)
+                .find(|h| *h.entry == (cue, part))
+                .map(|h| h.words.clone());
             match next {
                 Some(w) => {
                     span.end = w.end;
