@@ -6,14 +6,21 @@
 //! cancel a cue (negation, hypotheticals) and the thresholds. The code only knows the grammar of applying them:
 //!
 //! * A cue is a stemmed phrase; `...` inside it lets a few words come between its parts, so
-//!   "dig into ... logs" finds "dug into the application logs", and `#` stands for any number.
+//!   "dig into ... logs" finds "dug into the application logs", and `#` stands for any number (digits or a
+//!   number word). `@class` stands for any word of a class ("talked to ... @customer" finds "talked to five
+//!   merchants"). Irregular past forms match their base form ("took", "dug"), through the lexicon.
+//!   A cue that is one part of another cue's frame belongs to that frame ("long-term" in "short-term ...
+//!   long-term" is a trade-off, not Ownership).
 //! * A cue counts for nothing when its clause negates it or makes it hypothetical before it ("I didn't push
 //!   back", "I should have pushed back", "if I had pushed back") — "not just"/"not only" are not negations.
 //! * Who did it matters. An *act* cue is weighed by its nearest subject: "I" counts fully, "we" a little less,
-//!   anyone else (or a passive "was convinced") less still; a fragment that opens with the verb ("Dug into the
-//!   logs…") is the resume style for "I". A *topic* cue (a noun such as "carbon footprint") counts only when
-//!   the writer or their team acts in the sentence: otherwise it is setup, not evidence. An *outcome* cue (a
-//!   measured change) also accepts "this"/"it"/"which" as subject, since results are usually told that way.
+//!   anyone else (a named colleague opening a clause, or a passive "was convinced") less still; a fragment
+//!   that opens with the verb ("Dug into the logs…", "Spent a week…") is the resume style for "I", and an
+//!   opening "-ing" clause takes the subject of the clause after it ("After talking to users, I…"). Only a
+//!   participle makes a passive: "I was curious" is the writer's own state. A *topic* cue (a noun such as
+//!   "carbon footprint") counts only when the writer, their team or their work ("This change cut…") acts in
+//!   the sentence: otherwise it is setup, not evidence. An *outcome* cue (a measured change) also accepts
+//!   "this"/"it"/"which", or the work as subject ("The new flow lifted…"), since results are told that way.
 //! * A principle named outright is never evidence of itself: cue words inside a name are ignored and the name
 //!   is reported by [`named_principles`] instead.
 //!
@@ -212,7 +219,7 @@ pub fn read_principles(text: &str, words: &Words) -> Vec<PrincipleReading> {
             o.range.start <= e.range.start
                 && e.range.end <= o.range.end
                 && o.range.len() > e.range.len()
-                && (parts.len() == 1 || parts.iter().any(|p| *p == e.range))
+                && (parts.len() == 1 || parts.contains(&e.range))
         })
     };
     let found: Vec<(Principle, Evidence)> = found
@@ -353,6 +360,8 @@ struct Grammar {
     title_case_exempt: Vec<String>,
     openers: Vec<String>,
     fragment_verbs: Vec<String>,
+    determiners: Vec<String>,
+    states: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -438,6 +447,8 @@ struct GrammarSets {
     title_case_exempt: HashSet<String>,
     openers: HashSet<String>,
     fragment_verbs: HashSet<String>,
+    determiners: HashSet<String>,
+    states: HashSet<String>,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -598,6 +609,8 @@ fn load(source: &str) -> Data {
             title_case_exempt: set(&g.title_case_exempt),
             openers: set(&g.openers),
             fragment_verbs: set(&g.fragment_verbs),
+            determiners: set(&g.determiners),
+            states: set(&g.states),
         },
     }
 }
@@ -711,6 +724,9 @@ fn cancelled(text: &str, words: &Words, first: usize) -> bool {
 struct SentenceFacts {
     first_person: bool,
     we: bool,
+    /// The sentence opens with the writer's work doing something ("This change cut…", "The approach was
+    /// adopted…"): a result told through the work.
+    work_acts: bool,
 }
 
 impl SentenceFacts {
@@ -722,7 +738,45 @@ impl SentenceFacts {
                 .iter()
                 .any(|w| g.first_person.contains(w.lower.as_str())),
             we: words.words.iter().any(|w| g.we.contains(w.lower.as_str())),
+            work_acts: work_acts(words),
         }
+    }
+}
+
+/// Whether the sentence's subject is the writer's work and its verb an act or a passive result: "This change
+/// cut…", "The new flow lifted…", "The approach was adopted…" — not a state ("This was a privacy project",
+/// "The project involved personal data", "This had a large footprint").
+fn work_acts(words: &Words) -> bool {
+    let g = &data().grammar;
+    let ws = &words.words;
+    let Some(mut subject) = (0..3.min(ws.len())).find(|&i| g.work.contains(ws[i].lower.as_str()))
+    else {
+        return false;
+    };
+    // "This change": the subject's head is its last work word.
+    while ws
+        .get(subject + 1)
+        .is_some_and(|w| g.work.contains(w.lower.as_str()))
+    {
+        subject += 1;
+    }
+    if !ws[..subject]
+        .iter()
+        .all(|w| g.determiners.contains(w.lower.as_str()))
+    {
+        return false;
+    }
+    let past = |w: &super::lexicon::Word| {
+        (w.lower.ends_with("ed")
+            || super::lexicon::is_irregular_past(&w.lower)
+            || g.fragment_verbs.contains(w.lower.as_str()))
+            && !g.perception.contains(&w.stem)
+            && !g.states.contains(w.lower.as_str())
+    };
+    match (ws.get(subject + 1), ws.get(subject + 2)) {
+        (Some(verb), _) if past(verb) => true,
+        (Some(be), Some(verb)) => g.passive.contains(be.lower.as_str()) && past(verb),
+        _ => false,
     }
 }
 
@@ -736,9 +790,11 @@ fn perceived(text: &str, words: &Words, subject: usize, first: usize, topic: boo
     else {
         return false;
     };
-    // "we had pushed back" is a past act; "I had to push back" an obligation met; "I noticed burnout" a situation.
+    // "we had pushed back" is a past act; "I had to push back" an obligation met; "I noticed burnout" and "we
+    // had fewer incidents" are situations.
     if verb + 1 >= first {
-        return topic;
+        let w = &words.words[first].lower;
+        return topic || !(w.ends_with("ed") || super::lexicon::is_irregular_past(w));
     }
     if words.words[verb + 1].lower == "to" {
         return false;
@@ -829,6 +885,8 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
             s.first_person
         } else if sentence.we {
             s.we
+        } else if sentence.work_acts {
+            s.work
         } else {
             0.0
         };

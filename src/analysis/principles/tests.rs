@@ -105,6 +105,8 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I blocked the launch until the flaky payment tests were fixed.", &[InsistOnTheHighestStandards], &[]),
     ("I rejected pull requests that had no rollback plan.", &[InsistOnTheHighestStandards], &[]),
     ("The launch was blocked by a legal review.", &[], &[InsistOnTheHighestStandards]),
+    ("This change cut production incidents by 40% in a quarter.", &[InsistOnTheHighestStandards], &[]),
+    ("We had fewer incidents than other teams that year.", &[], &[InsistOnTheHighestStandards]),
     // Think Big
     ("The retry library was adopted by nine other teams within a quarter.", &[ThinkBig], &[]),
     ("I proposed turning our internal retry library into a platform for every team in the company.", &[ThinkBig], &[]),
@@ -200,6 +202,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The production environment runs on Kubernetes.", &[], &[SuccessAndScaleBringBroadResponsibility]),
     ("Access to the admin panel requires SSO.", &[], &[SuccessAndScaleBringBroadResponsibility]),
     ("I shrank the service's memory footprint by 20%.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    // A topic counts when the writer's work is the subject doing something, not when it is in a state.
+    ("This change cut the data center's carbon emissions by a third.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("The project involved personal data from EU residents.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    ("This was a privacy-sensitive feature.", &[], &[SuccessAndScaleBringBroadResponsibility]),
     ("I added an opt-out for location data before the feature reached users.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("We opt in to the vendor's beta program each quarter.", &[], &[SuccessAndScaleBringBroadResponsibility]),
     ("I corrected for selection bias in the experiment.", &[], &[SuccessAndScaleBringBroadResponsibility]),
@@ -241,6 +247,66 @@ fn sentences_show_the_principles_a_coach_would_name() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// Hit rate, precision and silence (as `examples/eval_principles` computes them) on a JSONL file of our own
+/// labelled sentences.
+fn figures(jsonl: &str) -> (f32, f32, f32) {
+    let (mut labelled, mut hits, mut predicted, mut right, mut neutral, mut silent) =
+        (0, 0, 0, 0, 0, 0);
+    for line in jsonl.lines().filter(|l| !l.trim().is_empty()) {
+        let row: serde_json::Value = serde_json::from_str(line).expect("fixture line is JSON");
+        let text = row["text"].as_str().expect("text");
+        let labels: Vec<Principle> = row["lps"]
+            .as_array()
+            .expect("lps")
+            .iter()
+            .map(|l| Principle::from_name(l.as_str().expect("label")).expect("known principle"))
+            .collect();
+        let got = shown(text);
+        if labels.is_empty() {
+            neutral += 1;
+            silent += usize::from(got.is_empty());
+        } else {
+            labelled += 1;
+            hits += usize::from(got.iter().any(|p| labels.contains(p)));
+        }
+        predicted += got.len();
+        right += got.iter().filter(|p| labels.contains(p)).count();
+    }
+    let share = |a: usize, b: usize| a as f32 / b.max(1) as f32;
+    (
+        share(hits, labelled),
+        share(right, predicted),
+        share(silent, neutral),
+    )
+}
+
+/// Our own sentences with the principles a coach would name (tests/fixtures, written for this project; never
+/// corpus text). The dev set guided the cue work; the held-out set was written before it and never tuned on.
+/// The floors sit under today's figures: a change that reads our own prose worse fails here.
+#[test]
+fn own_labelled_sentences_read_as_a_coach_would() {
+    for (name, jsonl, hit, precision) in [
+        (
+            "dev",
+            include_str!("../../../tests/fixtures/principles_own_dev.jsonl"),
+            0.85,
+            0.8,
+        ),
+        (
+            "held-out",
+            include_str!("../../../tests/fixtures/principles_own_heldout.jsonl"),
+            0.6,
+            0.75,
+        ),
+    ] {
+        let (h, p, s) = figures(jsonl);
+        assert!(
+            h >= hit && p >= precision && s >= 0.9,
+            "{name}: hit {h:.3} precision {p:.3} silence {s:.3}"
+        );
+    }
 }
 
 #[test]
