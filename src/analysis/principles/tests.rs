@@ -329,6 +329,59 @@ fn neutral_setup_shows_nothing() {
     }
 }
 
+/// Words that share a stem with a cue but mean something else in engineering prose: "=word" cues.
+#[test]
+fn stem_neighbours_of_cues_are_not_evidence() {
+    for (text, not) in [
+        (
+            "I set up a staging environment for the load tests.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+        (
+            "I disabled the old endpoint after the migration.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+        (
+            "I assisted the platform team with the cutover.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+        (
+            "I renewed the TLS certificate for the API.",
+            LearnAndBeCurious,
+        ),
+        ("I interviewed five candidates for the role.", EarnTrust),
+        (
+            "I added redundancy to the database cluster.",
+            InventAndSimplify,
+        ),
+        (
+            "In this case study I describe the payments rewrite.",
+            LearnAndBeCurious,
+        ),
+        ("I redesigned the user profile page.", DiveDeep),
+        ("I moved the attachments to object storage.", HaveBackbone),
+        ("I wrote a small utility for parsing dates.", Frugality),
+        (
+            "I put a reverse proxy in front of the service.",
+            BiasForAction,
+        ),
+        (
+            "I used the standard library's HTTP client.",
+            InsistOnTheHighestStandards,
+        ),
+        (
+            "I split the contract renewals into two batches.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+        (
+            "We were fair to both vendors in the bake-off.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+    ] {
+        assert!(!shown(text).contains(&not), "{text:?} -> {:?}", shown(text));
+    }
+}
+
 #[test]
 fn negation_and_hypotheticals_count_for_nothing() {
     for text in [
