@@ -891,7 +891,7 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
             0.0
         };
     }
-    // "After building consensus, I led the rollout", "Having read every ticket, we…": an opening clause
+    // "After interviewing six support agents, I rewrote the flow", "Having read every ticket, we…": an opening clause
     // without a subject of its own borrows the subject of the clause after it.
     if let Some(subject) = borrowed_subject(text, words, first) {
         let w = words.words[subject].lower.as_str();

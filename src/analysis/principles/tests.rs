@@ -51,7 +51,7 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The alerting cleanup had no clear owner, so I took it over.", &[Ownership], &[]),
     ("Stripe took over payment processing in 2020.", &[], &[Ownership]),
     // One part of a trade-off frame ("short-term ... long-term") belongs to the frame.
-    ("I balanced short-term speed versus long-term maintainability.", &[AreRightALot], &[Ownership]),
+    ("I weighed a quick patch now against a cleaner redesign later, short-term versus long-term.", &[AreRightALot], &[Ownership]),
     // Invent and Simplify
     ("I cut the release checklist from 14 steps to 4 by scripting the manual parts.", &[InventAndSimplify], &[]),
     ("We replaced the spreadsheet hand-off with a self-serve form, so sales could onboard a customer without paging us.", &[InventAndSimplify], &[HireAndDevelopTheBest]),
