@@ -3,6 +3,9 @@
 //!
 //! `cargo run --release --example eval_principles -- PATH/lp_sentences.jsonl [--verbose]`
 //!
+//! The project's own labelled sentences use the same format: `tests/fixtures/principles_own_dev.jsonl` (which
+//! guided the cue work) and `tests/fixtures/principles_own_heldout.jsonl` (written before it, never tuned on).
+//!
 //! Each line: `text`, `lps` (labels of the sentence's source answer; empty for a neutral setup sentence),
 //! `answer_lps` (the whole answer's labels), `site`. Figures:
 //! * hit rate: over sentences with labels, the predicted set overlaps `lps`;

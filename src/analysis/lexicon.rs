@@ -16,6 +16,17 @@ use unicode_segmentation::UnicodeSegmentation;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+/// Irregular past forms and their base forms (`irregular_verbs.toml`): the stemmer only knows regular endings.
+static IRREGULAR: LazyLock<FxHashMap<String, String>> = LazyLock::new(|| {
+    #[derive(serde::Deserialize)]
+    struct File {
+        forms: FxHashMap<String, String>,
+    }
+    toml::from_str::<File>(include_str!("irregular_verbs.toml"))
+        .unwrap_or_else(|e| panic!("irregular_verbs.toml is valid: {e}"))
+        .forms
+});
+
 /// One word of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
@@ -65,6 +76,11 @@ thread_local! {
 
 const STEM_CACHE_LIMIT: usize = 50_000;
 
+/// Whether a lowercased word is an irregular past form ("took", "written"), i.e. may be a participle.
+pub fn is_irregular_past(lower: &str) -> bool {
+    IRREGULAR.contains_key(lower)
+}
+
 /// The stem of `word`, already normalized to `lower`.
 fn stem_normalized(word: &str, lower: &str) -> String {
     if is_number(word) {
@@ -75,7 +91,8 @@ fn stem_normalized(word: &str, lower: &str) -> String {
         if let Some(stem) = cache.get(lower) {
             return stem.clone();
         }
-        let stem = STEMMER.stem(lower).into_owned();
+        let base = IRREGULAR.get(lower).map_or(lower, String::as_str);
+        let stem = STEMMER.stem(base).into_owned();
         if cache.len() >= STEM_CACHE_LIMIT {
             cache.clear();
         }
@@ -270,6 +287,17 @@ mod tests {
         let text = "🚀 日本 the trade-off was clear";
         let hits = found(&lex, text);
         assert_eq!(hits, vec![("trade-off".into(), "trade-off".into())]);
+    }
+
+    #[test]
+    fn irregular_past_forms_match_their_base_form() {
+        let lex = lexicon(&["take ownership", "dig into"]);
+        assert_eq!(found(&lex, "I took ownership and dug into it.").len(), 2);
+        assert_eq!(stem("wrote"), stem("write"));
+        assert_eq!(stem("built"), stem("building"));
+        // Words that are also nouns keep their own stem.
+        assert_ne!(stem("left"), stem("leave"));
+        assert_ne!(stem("found"), stem("find"));
     }
 
     #[test]

@@ -6,14 +6,21 @@
 //! cancel a cue (negation, hypotheticals) and the thresholds. The code only knows the grammar of applying them:
 //!
 //! * A cue is a stemmed phrase; `...` inside it lets a few words come between its parts, so
-//!   "dig into ... logs" finds "dug into the application logs", and `#` stands for any number.
+//!   "dig into ... logs" finds "dug into the application logs", and `#` stands for any number (digits or a
+//!   number word). `@class` stands for any word of a class ("talked to ... @customer" finds "talked to five
+//!   merchants"). Irregular past forms match their base form ("took", "dug"), through the lexicon.
+//!   A cue that is one part of another cue's frame belongs to that frame ("long-term" in "short-term ...
+//!   long-term" is a trade-off, not Ownership).
 //! * A cue counts for nothing when its clause negates it or makes it hypothetical before it ("I didn't push
 //!   back", "I should have pushed back", "if I had pushed back") — "not just"/"not only" are not negations.
 //! * Who did it matters. An *act* cue is weighed by its nearest subject: "I" counts fully, "we" a little less,
-//!   anyone else (or a passive "was convinced") less still; a fragment that opens with the verb ("Dug into the
-//!   logs…") is the resume style for "I". A *topic* cue (a noun such as "carbon footprint") counts only when
-//!   the writer or their team acts in the sentence: otherwise it is setup, not evidence. An *outcome* cue (a
-//!   measured change) also accepts "this"/"it"/"which" as subject, since results are usually told that way.
+//!   anyone else (a named colleague opening a clause, or a passive "was convinced") less still; a fragment
+//!   that opens with the verb ("Dug into the logs…", "Spent a week…") is the resume style for "I", and an
+//!   opening "-ing" clause takes the subject of the clause after it ("After talking to users, I…"). Only a
+//!   participle makes a passive: "I was curious" is the writer's own state. A *topic* cue (a noun such as
+//!   "carbon footprint") counts only when the writer, their team or their work ("This change cut…") acts in
+//!   the sentence: otherwise it is setup, not evidence. An *outcome* cue (a measured change) also accepts
+//!   "this"/"it"/"which", or the work as subject ("The new flow lifted…"), since results are told that way.
 //! * A principle named outright is never evidence of itself: cue words inside a name are ignored and the name
 //!   is reported by [`named_principles`] instead.
 //!
@@ -33,7 +40,7 @@
 
 use super::lexicon::{Lexicon, Words};
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -174,9 +181,9 @@ pub fn read_principles(text: &str, words: &Words) -> Vec<PrincipleReading> {
         .map(|(_, r)| r)
         .collect();
     let sentence = SentenceFacts::new(words);
-    // (principle, evidence, whether the cue is one contiguous phrase)
-    let mut found: Vec<(Principle, Evidence, bool)> = Vec::new();
-    for (cue_index, span) in cue_matches(words) {
+    // (principle, evidence, the byte ranges of the cue's parts)
+    let mut found: Vec<(Principle, Evidence, Vec<Range<usize>>)> = Vec::new();
+    for (cue_index, span, parts) in cue_matches(words) {
         let cue = &d.cues[cue_index];
         let range = words.span(span.clone());
         if named
@@ -199,18 +206,20 @@ pub fn read_principles(text: &str, words: &Words) -> Vec<PrincipleReading> {
                 reason: &cue.reason,
                 weight: cue.weight * agency,
             },
-            cue.parts == 1,
+            parts.into_iter().map(|p| words.span(p)).collect(),
         ));
     }
 
     // A cue inside a longer phrase of another cue is read as part of it: "labor standards" is about
-    // responsibility to workers, not about a quality bar. (Frames with gaps are too loose to swallow others.)
+    // responsibility to workers, not about a quality bar. A frame with gaps is too loose to swallow what lies
+    // in its gaps, but a cue that is one of its parts belongs to it: the "long-term" of "short-term impact
+    // versus long-term cost" is half of a trade-off, not a sign of Ownership.
     let contained = |e: &Evidence| {
-        found.iter().any(|(_, o, phrase)| {
-            *phrase
-                && o.range.start <= e.range.start
+        found.iter().any(|(_, o, parts)| {
+            o.range.start <= e.range.start
                 && e.range.end <= o.range.end
                 && o.range.len() > e.range.len()
+                && (parts.len() == 1 || parts.contains(&e.range))
         })
     };
     let found: Vec<(Principle, Evidence)> = found
@@ -310,6 +319,8 @@ pub fn named_principles(text: &str, words: &Words) -> Vec<(Principle, Range<usiz
 struct File {
     scoring: Scoring,
     grammar: Grammar,
+    /// Word classes a cue may name as `@class`, and `numbers`: the words `#` also stands for.
+    classes: HashMap<String, Vec<String>>,
     principle: Vec<PrincipleData>,
 }
 
@@ -347,6 +358,10 @@ struct Grammar {
     naming_fillers: Vec<String>,
     naming_after: Vec<String>,
     title_case_exempt: Vec<String>,
+    openers: Vec<String>,
+    fragment_verbs: Vec<String>,
+    determiners: Vec<String>,
+    states: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -430,6 +445,10 @@ struct GrammarSets {
     naming_fillers: HashSet<String>,
     naming_after: HashSet<String>,
     title_case_exempt: HashSet<String>,
+    openers: HashSet<String>,
+    fragment_verbs: HashSet<String>,
+    determiners: HashSet<String>,
+    states: HashSet<String>,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -460,6 +479,39 @@ fn exact_words(piece: &str) -> Vec<(usize, String)> {
             out.push((position, super::lexicon::normalize(bare)));
         }
         position += count;
+    }
+    out
+}
+
+/// A cue phrase with each `@class` replaced by every member of the class, and each `#` by a digit or a
+/// number word ("in # weeks" finds "in 6 weeks" and "in two weeks"): one phrase per combination.
+fn expand(text: &str, classes: &HashMap<String, Vec<String>>) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for token in text.split_whitespace() {
+        let choices: Vec<String> = if let Some(class) = token.strip_prefix('@') {
+            classes
+                .get(class)
+                .unwrap_or_else(|| panic!("principles.toml: unknown class @{class}"))
+                .clone()
+        } else if token == "#" {
+            std::iter::once("#".to_string())
+                .chain(classes.get("numbers").into_iter().flatten().cloned())
+                .collect()
+        } else {
+            vec![token.to_string()]
+        };
+        out = out
+            .iter()
+            .flat_map(|head| {
+                choices.iter().map(move |c| {
+                    if head.is_empty() {
+                        c.clone()
+                    } else {
+                        format!("{head} {c}")
+                    }
+                })
+            })
+            .collect();
     }
     out
 }
@@ -508,7 +560,7 @@ fn load(source: &str) -> Data {
         names.extend(p.names.iter().map(|n| name(n, false)));
         names.extend(p.plain_names.iter().map(|n| name(n, true)));
         for group in &p.cues {
-            for text in &group.phrases {
+            for text in group.phrases.iter().flat_map(|t| expand(t, &file.classes)) {
                 let pieces: Vec<&str> = text
                     .split("...")
                     .map(str::trim)
@@ -555,6 +607,10 @@ fn load(source: &str) -> Data {
             naming_fillers: set(&g.naming_fillers),
             naming_after: set(&g.naming_after),
             title_case_exempt: set(&g.title_case_exempt),
+            openers: set(&g.openers),
+            fragment_verbs: set(&g.fragment_verbs),
+            determiners: set(&g.determiners),
+            states: set(&g.states),
         },
     }
 }
@@ -562,9 +618,9 @@ fn load(source: &str) -> Data {
 // ---------------------------------------------------------------------------------------------------------
 // Matching
 
-/// Every cue found in the sentence, as `(cue, word span)`. A cue with several parts matches when its parts
+/// Every cue found in the sentence, as `(cue, word span, word span of each part)`. A cue with several parts matches when its parts
 /// follow each other with at most `frame_gap` words between consecutive parts.
-fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>)> {
+fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>, Vec<Range<usize>>)> {
     let d = data();
     let exact_ok = |h: &super::lexicon::Hit<'_, (usize, usize)>| {
         let (cue, part) = *h.entry;
@@ -585,18 +641,22 @@ fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>)> {
     for hit in hits.iter().filter(|h| h.entry.1 == 0) {
         let cue = hit.entry.0;
         let mut span = hit.words.clone();
+        let mut parts = vec![hit.words.clone()];
         let mut complete = true;
         for part in 1..d.cues[cue].parts {
-            let next = hits
+            // Hits are in order of position: look only at those that start within the gap, so a common first
+            // word repeated through a long paragraph costs a few steps each, not a pass over every hit.
+            let from = hits.partition_point(|h| h.words.start < span.end);
+            let next = hits[from..]
                 .iter()
-                .filter(|h| *h.entry == (cue, part))
-                .filter(|h| {
-                    h.words.start >= span.end && h.words.start - span.end <= d.scoring.frame_gap
-                })
-                .map(|h| h.words.clone())
-                .next();
+                .take_while(|h| h.words.start <= span.end + d.scoring.frame_gap)
+                .find(|h| *h.entry == (cue, part))
+                .map(|h| h.words.clone());
             match next {
-                Some(w) => span.end = w.end,
+                Some(w) => {
+                    span.end = w.end;
+                    parts.push(w);
+                }
                 None => {
                     complete = false;
                     break;
@@ -604,7 +664,7 @@ fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>)> {
             }
         }
         if complete {
-            out.push((cue, span));
+            out.push((cue, span, parts));
         }
     }
     out
@@ -664,6 +724,9 @@ fn cancelled(text: &str, words: &Words, first: usize) -> bool {
 struct SentenceFacts {
     first_person: bool,
     we: bool,
+    /// The sentence opens with the writer's work doing something ("This change cut…", "The approach was
+    /// adopted…"): a result told through the work.
+    work_acts: bool,
 }
 
 impl SentenceFacts {
@@ -675,7 +738,45 @@ impl SentenceFacts {
                 .iter()
                 .any(|w| g.first_person.contains(w.lower.as_str())),
             we: words.words.iter().any(|w| g.we.contains(w.lower.as_str())),
+            work_acts: work_acts(words),
         }
+    }
+}
+
+/// Whether the sentence's subject is the writer's work and its verb an act or a passive result: "This change
+/// cut…", "The new flow lifted…", "The approach was adopted…" — not a state ("This was a privacy project",
+/// "The project involved personal data", "This had a large footprint").
+fn work_acts(words: &Words) -> bool {
+    let g = &data().grammar;
+    let ws = &words.words;
+    let Some(mut subject) = (0..3.min(ws.len())).find(|&i| g.work.contains(ws[i].lower.as_str()))
+    else {
+        return false;
+    };
+    // "This change": the subject's head is its last work word.
+    while ws
+        .get(subject + 1)
+        .is_some_and(|w| g.work.contains(w.lower.as_str()))
+    {
+        subject += 1;
+    }
+    if !ws[..subject]
+        .iter()
+        .all(|w| g.determiners.contains(w.lower.as_str()))
+    {
+        return false;
+    }
+    let past = |w: &super::lexicon::Word| {
+        (w.lower.ends_with("ed")
+            || super::lexicon::is_irregular_past(&w.lower)
+            || g.fragment_verbs.contains(w.lower.as_str()))
+            && !g.perception.contains(&w.stem)
+            && !g.states.contains(w.lower.as_str())
+    };
+    match (ws.get(subject + 1), ws.get(subject + 2)) {
+        (Some(verb), _) if past(verb) => true,
+        (Some(be), Some(verb)) => g.passive.contains(be.lower.as_str()) && past(verb),
+        _ => false,
     }
 }
 
@@ -689,9 +790,11 @@ fn perceived(text: &str, words: &Words, subject: usize, first: usize, topic: boo
     else {
         return false;
     };
-    // "we had pushed back" is a past act; "I had to push back" an obligation met; "I noticed burnout" a situation.
+    // "we had pushed back" is a past act; "I had to push back" an obligation met; "I noticed burnout" and "we
+    // had fewer incidents" are situations.
     if verb + 1 >= first {
-        return topic;
+        let w = &words.words[first].lower;
+        return topic || !(w.ends_with("ed") || super::lexicon::is_irregular_past(w));
     }
     if words.words[verb + 1].lower == "to" {
         return false;
@@ -714,10 +817,12 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     let topic = kind == Kind::Topic;
     // "was convinced", "were mentored": done to someone, not by the writer.
     // (A measure may be passive: "was adopted by nine teams".)
+    // Only a participle makes a passive: "I was curious", "we were candid" are the writer's own states.
+    let participle = |w: &str| w.ends_with("ed") || super::lexicon::is_irregular_past(w);
     if !topic
         && kind != Kind::Measure
         && first > 0
-        && !words.words[first].lower.ends_with("ing")
+        && participle(&words.words[first].lower)
         && g.passive.contains(words.words[first - 1].lower.as_str())
     {
         return s.other;
@@ -755,10 +860,23 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
                 s.other
             };
         }
-        if matches!(kind, Kind::Outcome | Kind::Measure) && g.work.contains(w) {
+        if matches!(kind, Kind::Outcome | Kind::Measure)
+            && g.work.contains(w)
+            && (PRONOUNS.contains(&w) || near_clause_start(text, words, i))
+        {
             return s.work;
         }
         if g.others.contains(w) && (opens_clause || w == "who") {
+            return s.other;
+        }
+        // "…, where Maria spent a quarter on user research": a named person opening a clause is its subject.
+        // ("and" is left out: "I cut AWS and GCP spend" joins objects as often as clauses.)
+        let names_clause = i > 0
+            && (boundary_before(text, words, i)
+                || g.clause_words.contains(words.words[i - 1].lower.as_str()))
+            && words.words[i - 1].lower != "and";
+        if names_clause && capitalized(text, &words.words[i]) && !is_acronym(text, &words.words[i])
+        {
             return s.other;
         }
     }
@@ -767,13 +885,31 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
             s.first_person
         } else if sentence.we {
             s.we
+        } else if sentence.work_acts {
+            s.work
         } else {
             0.0
         };
     }
+    // "After interviewing six support agents, I rewrote the flow", "Having read every ticket, we…": an opening clause
+    // without a subject of its own borrows the subject of the clause after it.
+    if let Some(subject) = borrowed_subject(text, words, first) {
+        let w = words.words[subject].lower.as_str();
+        return if g.first_person.contains(w) {
+            s.first_person
+        } else if g.we.contains(w) {
+            s.we
+        } else {
+            s.other
+        };
+    }
     // "Dug into the logs and…", "Personally mentored two engineers", "Pulled the traces and traced…": a draft's
     // subjectless fragment speaks for the writer.
-    let opens_with_verb = words.words.first().is_some_and(|w| w.lower.ends_with("ed"));
+    let opens_with_verb = words.words.first().is_some_and(|w| {
+        w.lower.ends_with("ed")
+            || super::lexicon::is_irregular_past(&w.lower)
+            || g.fragment_verbs.contains(w.lower.as_str())
+    });
     // "Team turnover dropped to 6%": the measure the cue names is the subject, and the work's result.
     if kind == Kind::Measure {
         return s.work;
@@ -785,6 +921,50 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     } else {
         s.other
     }
+}
+
+/// Work words that stand for the writer's work wherever they are ("which cut costs"); the others are nouns
+/// and count only as a subject.
+const PRONOUNS: [&str; 5] = ["this", "that", "which", "it", "these"];
+
+/// Whether word `i` is among the first three words of its clause ("The new flow lifted…"), where a subject is.
+fn near_clause_start(text: &str, words: &Words, i: usize) -> bool {
+    let g = &data().grammar;
+    (i.saturating_sub(2)..=i).any(|k| {
+        k == 0
+            || boundary_before(text, words, k)
+            || g.clause_words.contains(words.words[k - 1].lower.as_str())
+    })
+}
+
+/// For a cue at word `first` inside an opening clause that starts with a verb in "-ing" (after at most one
+/// word such as "after", "by", "while"), the first word of the next clause: that clause's subject.
+fn borrowed_subject(text: &str, words: &Words, first: usize) -> Option<usize> {
+    let g = &data().grammar;
+    let opens_with_ing = (0..2.min(words.len())).any(|k| {
+        words.words[k].lower.ends_with("ing")
+            && (k == 0 || g.openers.contains(words.words[0].lower.as_str()))
+    });
+    if !opens_with_ing {
+        return None;
+    }
+    let end = (1..words.len()).find(|&i| boundary_before(text, words, i))?;
+    (first < end).then_some(end)
+}
+
+fn capitalized(text: &str, w: &super::lexicon::Word) -> bool {
+    text.get(w.range.clone())
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// "AWS", "GCP", "SQL": names of things, not of people.
+fn is_acronym(text: &str, w: &super::lexicon::Word) -> bool {
+    let s = text.get(w.range.clone()).unwrap_or("");
+    s.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && s.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 // ---------------------------------------------------------------------------------------------------------

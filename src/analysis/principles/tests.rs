@@ -25,8 +25,19 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("We worked backwards from the customer's checkout pain rather than from the architecture.", &[CustomerObsession], &[]),
     ("I read through 300 support tickets and grouped them by what the customer was trying to do.", &[CustomerObsession], &[]),
     ("The customer success team owned the renewal process.", &[], &[CustomerObsession, Ownership]),
+    // Irregular past forms find the cue written in the present ("speak with ... customers").
+    ("I have spoken with twenty customers since the launch.", &[CustomerObsession], &[]),
+    // The subject of a subjectless opening clause is the one after it.
+    ("After talking to ten customers, I rewrote the onboarding email.", &[CustomerObsession], &[]),
+    ("After the vendor talked to our customers, I rescheduled the launch.", &[], &[CustomerObsession]),
+    // A named colleague opening a clause is its subject, not the writer.
+    ("I set up a rotation where Priya ran the customer interviews.", &[], &[CustomerObsession]),
     ("Customer data lives in three Postgres shards.", &[], &[CustomerObsession]),
     ("I should have talked to customers before building the export feature.", &[], &[CustomerObsession]),
+    ("I watched five shoppers try the new checkout on their own phones.", &[CustomerObsession], &[]),
+    ("We asked a dozen merchants what they did when the payout report was late.", &[CustomerObsession], &[]),
+    ("Read every churned account's last support ticket before proposing anything.", &[CustomerObsession], &[]),
+    ("I asked about custom fields in the design review.", &[], &[CustomerObsession]),
     // Ownership
     ("No ticket existed for the flaky export and nobody had flagged it, so I took it on.", &[Ownership], &[]),
     ("I noticed the flaky export on the dashboard.", &[], &[Ownership]),
@@ -36,6 +47,11 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I stayed on it end to end, from the first design doc to the last customer migrated.", &[Ownership], &[]),
     ("The team owned the billing service.", &[], &[Ownership]),
     ("I demonstrated Ownership throughout the project.", &[], &[Ownership]),
+    ("I chose to take the initiative on the stale alerts.", &[Ownership], &[]),
+    ("The alerting cleanup had no clear owner, so I took it over.", &[Ownership], &[]),
+    ("Stripe took over payment processing in 2020.", &[], &[Ownership]),
+    // One part of a trade-off frame ("short-term ... long-term") belongs to the frame.
+    ("I weighed a quick patch now against a cleaner redesign later, short-term versus long-term.", &[AreRightALot], &[Ownership]),
     // Invent and Simplify
     ("I cut the release checklist from 14 steps to 4 by scripting the manual parts.", &[InventAndSimplify], &[]),
     ("We replaced the spreadsheet hand-off with a self-serve form, so sales could onboard a customer without paging us.", &[InventAndSimplify], &[HireAndDevelopTheBest]),
@@ -43,6 +59,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Instead of building a new queue, I reused the existing job runner.", &[InventAndSimplify], &[]),
     ("The onboarding flow was complicated and nobody liked it.", &[], &[InventAndSimplify, HireAndDevelopTheBest]),
     ("I didn't simplify anything; I just added another flag.", &[], &[InventAndSimplify]),
+    ("I collapsed the three approval queues into one, so nobody chased sign-offs anymore.", &[InventAndSimplify], &[]),
+    ("Wrote a script that rebuilt the test fixtures, so nobody had to update them by hand.", &[InventAndSimplify], &[DiveDeep]),
+    ("The script ran nightly.", &[], &[InventAndSimplify]),
     // Are Right, A Lot
     ("I weighed three options (a rewrite, a cache, or doing nothing) against the cost of each.", &[AreRightALot], &[]),
     ("Before deciding, I asked the two engineers who disagreed with me for their input.", &[AreRightALot], &[]),
@@ -50,6 +69,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("We ran an A/B test for two weeks before committing to the new ranking.", &[AreRightALot], &[]),
     ("Option pricing is out of scope for this service.", &[], &[AreRightALot]),
     ("I decided to use Kafka.", &[], &[AreRightALot]),
+    ("I ran a one-month pilot in two stores to test whether the new layout actually sold more.", &[AreRightALot], &[]),
+    ("I laid out both options with the cost and risk of each for the steering group.", &[AreRightALot], &[]),
+    ("There were three options on the menu.", &[], &[AreRightALot]),
     // Learn and Be Curious
     ("I taught myself enough Rust over a weekend to read the parser code.", &[LearnAndBeCurious], &[HireAndDevelopTheBest]),
     ("Curious why retries spiked on Mondays, I spent an evening reading the scheduler source.", &[LearnAndBeCurious], &[]),
@@ -57,6 +79,11 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Going in I knew nothing about accessibility, so I got up to speed by shadowing a screen-reader user.", &[LearnAndBeCurious], &[]),
     ("The new hire learned the codebase quickly.", &[], &[LearnAndBeCurious, HireAndDevelopTheBest, BiasForAction]),
     ("I wish I had learned more about the billing domain first.", &[], &[LearnAndBeCurious]),
+    ("I had never worked with Terraform, so I spent two evenings reading the docs and rebuilding our staging stack.", &[LearnAndBeCurious], &[]),
+    ("We had never worked with that vendor before.", &[], &[LearnAndBeCurious]),
+    // "was curious" is the writer's state, not a passive.
+    ("I was curious why retries clustered on Mondays, so I read the scheduler code.", &[LearnAndBeCurious], &[]),
+    ("The design was simplified by another team.", &[], &[InventAndSimplify]),
     // Hire and Develop the Best
     ("I mentored two junior engineers until both could lead on-call on their own.", &[HireAndDevelopTheBest], &[]),
     ("I sat on every interview loop for the team and rewrote the rubric to raise the hiring bar.", &[HireAndDevelopTheBest], &[]),
@@ -64,6 +91,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Onboarded three new hires with a written ramp-up plan.", &[HireAndDevelopTheBest], &[]),
     ("We hired a contractor to paint the office.", &[], &[HireAndDevelopTheBest]),
     ("The mentoring program was cancelled last year.", &[], &[HireAndDevelopTheBest]),
+    ("I paired with our two new grads every Friday until they could review each other's code.", &[HireAndDevelopTheBest], &[]),
+    ("Let a junior teammate lead the migration and reviewed her plan with her each week.", &[HireAndDevelopTheBest], &[]),
+    ("The candidate met four interviewers.", &[], &[HireAndDevelopTheBest]),
     // Insist on the Highest Standards
     ("I held the launch until the quality of the search results met the bar we had agreed.", &[InsistOnTheHighestStandards], &[]),
     ("I refused to sign off on the release until the flaky tests were fixed.", &[InsistOnTheHighestStandards], &[]),
@@ -72,6 +102,11 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I held our dashboards to a higher standard: every number had to trace back to a query.", &[InsistOnTheHighestStandards], &[]),
     ("Quality of the coffee in the office got worse.", &[], &[InsistOnTheHighestStandards]),
     ("The code review was quick.", &[], &[InsistOnTheHighestStandards, BiasForAction]),
+    ("I blocked the launch until the flaky payment tests were fixed.", &[InsistOnTheHighestStandards], &[]),
+    ("I rejected pull requests that had no rollback plan.", &[InsistOnTheHighestStandards], &[]),
+    ("The launch was blocked by a legal review.", &[], &[InsistOnTheHighestStandards]),
+    ("This change cut production incidents by 40% in a quarter.", &[InsistOnTheHighestStandards], &[]),
+    ("We had fewer incidents than other teams that year.", &[], &[InsistOnTheHighestStandards]),
     // Think Big
     ("The retry library was adopted by nine other teams within a quarter.", &[ThinkBig], &[]),
     ("I proposed turning our internal retry library into a platform for every team in the company.", &[ThinkBig], &[]),
@@ -80,6 +115,8 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Rather than patch one report, I rebuilt it company-wide.", &[ThinkBig], &[]),
     ("I think big changes need design docs.", &[], &[ThinkBig]),
     ("The computer vision model misclassified returns.", &[], &[ThinkBig]),
+    ("I pitched a shared data platform that every business unit could build on.", &[ThinkBig], &[]),
+    ("Our strategy meeting ran long.", &[], &[ThinkBig]),
     // Bias for Action
     ("I argued the cost of inaction was higher than the risk and shipped the stopgap that day.", &[BiasForAction], &[]),
     ("Rather than wait for the vendor, I shipped a workaround within 48 hours.", &[BiasForAction], &[]),
@@ -87,6 +124,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I didn't wait for sign-off; I rolled back immediately and wrote up why afterwards.", &[BiasForAction], &[]),
     ("Shipped a stopgap in two days while the real fix went through review.", &[BiasForAction], &[]),
     ("We waited three weeks for approval.", &[], &[BiasForAction]),
+    ("I rolled back the bad deploy within minutes and debugged it afterwards.", &[BiasForAction], &[]),
+    ("We put a rough prototype in front of users within a week.", &[BiasForAction], &[]),
+    ("I would have rolled back sooner.", &[], &[BiasForAction]),
     ("I would have moved faster if I had owned the deploy pipeline.", &[], &[BiasForAction, Ownership]),
     // Frugality
     ("We launched without extra headcount by borrowing two days a week from the data team.", &[Frugality], &[]),
@@ -95,6 +135,8 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I decommissioned 30 idle servers nobody had touched in a year.", &[Frugality], &[]),
     ("The budget meeting ran long.", &[], &[Frugality]),
     ("Cost was not a concern for this project.", &[], &[Frugality]),
+    ("I ran the experiment on spare capacity in the test cluster instead of asking for new hardware.", &[Frugality], &[]),
+    ("The cloud bill was paid by the finance team.", &[], &[Frugality]),
     // Earn Trust
     ("I told the VP the bad news myself, before the status meeting.", &[EarnTrust], &[]),
     ("I admitted the outage was my change and walked the team through exactly what I got wrong.", &[EarnTrust], &[]),
@@ -102,6 +144,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I gave the intern public credit for the fix in the launch email.", &[EarnTrust], &[]),
     ("Trust and safety reviews happen weekly.", &[], &[EarnTrust, SuccessAndScaleBringBroadResponsibility]),
     ("I never admitted the mistake to the client.", &[], &[EarnTrust]),
+    ("When my change broke the nightly export, I told the data team what went wrong before they had to ask.", &[EarnTrust], &[]),
+    ("The finance team didn't trust the dashboard, so I walked them through every query behind it.", &[EarnTrust], &[]),
+    ("Nobody told the customer what went wrong.", &[], &[EarnTrust]),
     // Dive Deep
     ("I dug into the raw request logs and found that 3% of calls retried five times.", &[DiveDeep], &[]),
     ("Pulled a week of traces and traced the slowdown to a single N+1 query.", &[DiveDeep], &[]),
@@ -109,6 +154,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I audited every alert we had and found half of them never fired.", &[DiveDeep], &[]),
     ("The logs are stored in S3.", &[], &[DiveDeep]),
     ("Deep learning models need lots of data.", &[], &[DiveDeep]),
+    ("I sampled 200 refunds by hand and found that most were duplicates.", &[DiveDeep], &[]),
+    ("The numbers looked fine, so I went back through every refund from March and found the double charges.", &[DiveDeep], &[]),
+    ("Spent a week reading the error codes the gateway returned.", &[DiveDeep], &[]),
+    ("I compiled the release notes by hand.", &[], &[DiveDeep]),
     // Have Backbone; Disagree and Commit
     ("I pushed back on the launch date because the load tests failed at half our peak traffic.", &[HaveBackbone], &[]),
     ("I disagreed with my director about dropping the audit log, said so in the review, and then committed to her plan.", &[HaveBackbone], &[]),
@@ -117,6 +166,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The backbone network was upgraded in March.", &[], &[HaveBackbone]),
     ("I agreed with the plan and started right away.", &[], &[HaveBackbone]),
     ("I didn't push back, and we paid for it in March.", &[], &[HaveBackbone]),
+    ("I said my piece in the review, then got behind the decision once it was made.", &[HaveBackbone], &[]),
+    ("I told the VP I thought cutting the beta was a mistake and brought usage data to back it up.", &[HaveBackbone], &[]),
+    ("It was a challenging quarter for the team.", &[], &[HaveBackbone]),
+    ("We got behind schedule after the outage.", &[], &[HaveBackbone]),
     // Deliver Results
     ("We shipped the new checkout on time despite losing two engineers mid-quarter.", &[DeliverResults], &[]),
     ("I cut p99 latency from 900 ms to 250 ms, which lifted mobile conversion by 4%.", &[DeliverResults], &[]),
@@ -124,6 +177,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("This reduced failed payments by 12% in the first month.", &[DeliverResults], &[]),
     ("Revenue was flat in Q2.", &[], &[DeliverResults]),
     ("Latency rose by 30% after the upgrade.", &[], &[DeliverResults]),
+    ("We went live a week early despite losing our tech lead.", &[DeliverResults], &[]),
+    ("I delivered the tax update before the regulatory deadline.", &[DeliverResults], &[]),
+    ("The new flow lifted repeat orders from 12% to 15% in a month.", &[DeliverResults], &[]),
+    ("The deadline was set by the regulator.", &[], &[DeliverResults]),
     // Strive to be Earth's Best Employer
     ("After the on-call changes, team turnover dropped from 20% to 6% in a year.", &[StriveToBeEarthsBestEmployer], &[]),
     ("I set up anonymous feedback and rotating retro facilitators so quieter engineers were heard.", &[StriveToBeEarthsBestEmployer], &[]),
@@ -134,6 +191,8 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I made it safe to speak up in retros by sharing my own mistakes first.", &[StriveToBeEarthsBestEmployer], &[]),
     ("The team was burned out after the launch.", &[], &[StriveToBeEarthsBestEmployer]),
     ("Burnout is common in the industry.", &[], &[StriveToBeEarthsBestEmployer]),
+    ("I introduced blameless postmortems so people felt safe owning up to mistakes.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("We worked overtime for a month to hit the date.", &[], &[StriveToBeEarthsBestEmployer]),
     // Success and Scale Bring Broad Responsibility
     ("I added labor standards to the supplier scorecard we used to pick delivery partners.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("I made the new checkout work with screen readers before launch, not after.", &[SuccessAndScaleBringBroadResponsibility], &[]),
@@ -143,6 +202,14 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The production environment runs on Kubernetes.", &[], &[SuccessAndScaleBringBroadResponsibility]),
     ("Access to the admin panel requires SSO.", &[], &[SuccessAndScaleBringBroadResponsibility]),
     ("I shrank the service's memory footprint by 20%.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    // A topic counts when the writer's work is the subject doing something, not when it is in a state.
+    ("This change cut the data center's carbon emissions by a third.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("The project involved personal data from EU residents.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    ("This was a privacy-sensitive feature.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    ("I added an opt-out for location data before the feature reached users.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("We opt in to the vendor's beta program each quarter.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    ("I corrected for selection bias in the experiment.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    ("We renewed the certificate renewals contract.", &[], &[SuccessAndScaleBringBroadResponsibility]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
@@ -182,6 +249,66 @@ fn sentences_show_the_principles_a_coach_would_name() {
     );
 }
 
+/// Hit rate, precision and silence (as `examples/eval_principles` computes them) on a JSONL file of our own
+/// labelled sentences.
+fn figures(jsonl: &str) -> (f32, f32, f32) {
+    let (mut labelled, mut hits, mut predicted, mut right, mut neutral, mut silent) =
+        (0, 0, 0, 0, 0, 0);
+    for line in jsonl.lines().filter(|l| !l.trim().is_empty()) {
+        let row: serde_json::Value = serde_json::from_str(line).expect("fixture line is JSON");
+        let text = row["text"].as_str().expect("text");
+        let labels: Vec<Principle> = row["lps"]
+            .as_array()
+            .expect("lps")
+            .iter()
+            .map(|l| Principle::from_name(l.as_str().expect("label")).expect("known principle"))
+            .collect();
+        let got = shown(text);
+        if labels.is_empty() {
+            neutral += 1;
+            silent += usize::from(got.is_empty());
+        } else {
+            labelled += 1;
+            hits += usize::from(got.iter().any(|p| labels.contains(p)));
+        }
+        predicted += got.len();
+        right += got.iter().filter(|p| labels.contains(p)).count();
+    }
+    let share = |a: usize, b: usize| a as f32 / b.max(1) as f32;
+    (
+        share(hits, labelled),
+        share(right, predicted),
+        share(silent, neutral),
+    )
+}
+
+/// Our own sentences with the principles a coach would name (tests/fixtures, written for this project; never
+/// corpus text). The dev set guided the cue work; the held-out set was written before it and never tuned on.
+/// The floors sit under today's figures: a change that reads our own prose worse fails here.
+#[test]
+fn own_labelled_sentences_read_as_a_coach_would() {
+    for (name, jsonl, hit, precision) in [
+        (
+            "dev",
+            include_str!("../../../tests/fixtures/principles_own_dev.jsonl"),
+            0.85,
+            0.8,
+        ),
+        (
+            "held-out",
+            include_str!("../../../tests/fixtures/principles_own_heldout.jsonl"),
+            0.6,
+            0.75,
+        ),
+    ] {
+        let (h, p, s) = figures(jsonl);
+        assert!(
+            h >= hit && p >= precision && s >= 0.9,
+            "{name}: hit {h:.3} precision {p:.3} silence {s:.3}"
+        );
+    }
+}
+
 #[test]
 fn every_principle_has_at_least_five_cases_with_hard_negatives() {
     for p in Principle::ALL {
@@ -199,6 +326,59 @@ fn every_principle_has_at_least_five_cases_with_hard_negatives() {
 fn neutral_setup_shows_nothing() {
     for text in NEUTRAL {
         assert_eq!(shown(text), vec![], "{text:?}");
+    }
+}
+
+/// Words that share a stem with a cue but mean something else in engineering prose: "=word" cues.
+#[test]
+fn stem_neighbours_of_cues_are_not_evidence() {
+    for (text, not) in [
+        (
+            "I set up a staging environment for the load tests.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+        (
+            "I disabled the old endpoint after the migration.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+        (
+            "I assisted the platform team with the cutover.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+        (
+            "I renewed the TLS certificate for the API.",
+            LearnAndBeCurious,
+        ),
+        ("I interviewed five candidates for the role.", EarnTrust),
+        (
+            "I added redundancy to the database cluster.",
+            InventAndSimplify,
+        ),
+        (
+            "In this case study I describe the payments rewrite.",
+            LearnAndBeCurious,
+        ),
+        ("I redesigned the user profile page.", DiveDeep),
+        ("I moved the attachments to object storage.", HaveBackbone),
+        ("I wrote a small utility for parsing dates.", Frugality),
+        (
+            "I put a reverse proxy in front of the service.",
+            BiasForAction,
+        ),
+        (
+            "I used the standard library's HTTP client.",
+            InsistOnTheHighestStandards,
+        ),
+        (
+            "I split the contract renewals into two batches.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+        (
+            "We were fair to both vendors in the bake-off.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+    ] {
+        assert!(!shown(text).contains(&not), "{text:?} -> {:?}", shown(text));
     }
 }
 
