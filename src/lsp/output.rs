@@ -6,17 +6,15 @@
 
 use crate::document::position::positions_of;
 use crate::document::{Encoding, LineCol};
-use crate::rules::Finding;
+use crate::rules::{Finding, Severity};
 use ropey::Rope;
-use serde::ser::{SerializeSeq, Serializer};
-use serde::Serialize;
+use rustc_hash::FxHashMap;
+use std::io::Write;
+use std::sync::Arc;
 use tokio::io::{
     AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
 };
 use tokio::sync::mpsc;
-use tower_lsp_server::ls_types::{DiagnosticSeverity, Position, Range};
-
-use super::convert;
 
 /// Where whole frames for the client go.
 #[derive(Clone)]
@@ -81,89 +79,102 @@ async fn read_frame(reader: &mut (impl AsyncBufRead + Unpin)) -> std::io::Result
     Ok(Some(frame))
 }
 
-/// A finding as the wire shows it: the fields [`convert::diagnostic`] fills, borrowed, not copied.
-#[derive(Serialize)]
-struct WireDiagnostic<'a> {
-    range: Range,
-    severity: DiagnosticSeverity,
-    code: &'a str,
-    source: &'static str,
-    message: &'a str,
+/// Each finding message written as a JSON string, by message. A publish re-sends every diagnostic of
+/// the document, and escaping their messages again each time cost more than anything else in it; the
+/// messages are shared (`Arc<str>`) between reviews, so they are known again by address. The `Arc`
+/// is kept with its escaped text, so an address cannot be reused while it is a key.
+#[derive(Default)]
+pub struct EscapedMessages {
+    by_address: FxHashMap<usize, (Arc<str>, Box<[u8]>)>,
 }
 
-/// The findings of a document as the `diagnostics` array, converted one by one while writing.
-struct Diagnostics<'a> {
-    rope: &'a Rope,
-    findings: &'a [&'a [Finding]],
-    encoding: Encoding,
-}
+impl EscapedMessages {
+    fn get(&mut self, message: &Arc<str>) -> &[u8] {
+        let key = Arc::as_ptr(message) as *const u8 as usize;
+        &self
+            .by_address
+            .entry(key)
+            .or_insert_with(|| {
+                let escaped = serde_json::to_vec(&**message).unwrap_or_else(|_| b"\"\"".to_vec());
+                (message.clone(), escaped.into_boxed_slice())
+            })
+            .1
+    }
 
-impl Serialize for Diagnostics<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let count = self.findings.iter().map(|f| f.len()).sum();
-        let findings = || self.findings.iter().flat_map(|f| f.iter());
-        let offsets: Vec<usize> = findings()
-            .flat_map(|f| [f.range.start, f.range.end])
-            .collect();
-        let positions = positions_of(self.rope, &offsets, self.encoding);
-        let mut seq = serializer.serialize_seq(Some(count))?;
-        for (finding, ends) in findings().zip(positions.chunks_exact(2)) {
-            let at = |pos: LineCol| Position::new(pos.line, pos.col);
-            seq.serialize_element(&WireDiagnostic {
-                range: Range::new(at(ends[0]), at(ends[1])),
-                severity: convert::severity(finding.severity),
-                code: finding.rule,
-                source: "casebook",
-                message: &finding.message,
-            })?;
+    /// Forgets the messages `live` does not use, once the cache holds many more than it.
+    fn sweep(&mut self, live: usize) {
+        if self.by_address.len() > 2 * live + 64 {
+            self.by_address.clear();
         }
-        seq.end()
     }
 }
 
-#[derive(Serialize)]
-struct Params<'a> {
-    uri: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    version: Option<i32>,
-    diagnostics: Diagnostics<'a>,
-}
-
-#[derive(Serialize)]
-struct Notification<'a> {
-    jsonrpc: &'static str,
-    method: &'static str,
-    params: Params<'a>,
+fn severity_number(severity: Severity) -> u8 {
+    match severity {
+        Severity::Error => 1,
+        Severity::Warning => 2,
+        Severity::Info => 3,
+        Severity::Hint => 4,
+    }
 }
 
 /// The body of a `textDocument/publishDiagnostics` notification for `findings` (several lists, in
-/// order), the same JSON [`convert::diagnostic`] and tower-lsp-server would produce.
+/// order), the same JSON [`super::convert::diagnostic`] and tower-lsp-server would produce (a test holds
+/// them equal), written by hand: messages come escaped from `messages`, positions from one pass over
+/// the document.
 pub fn publish_diagnostics(
     uri: &str,
     version: Option<i32>,
     rope: &Rope,
     findings: &[&[Finding]],
     encoding: Encoding,
+    messages: &mut EscapedMessages,
 ) -> Vec<u8> {
-    let message = Notification {
-        jsonrpc: "2.0",
-        method: "textDocument/publishDiagnostics",
-        params: Params {
-            uri,
-            version,
-            diagnostics: Diagnostics {
-                rope,
-                findings,
-                encoding,
-            },
-        },
-    };
-    // Serialising plain structs of strings and numbers into memory cannot fail.
-    serde_json::to_vec(&message).unwrap_or_default()
+    let findings = || findings.iter().flat_map(|f| f.iter());
+    let offsets: Vec<usize> = findings()
+        .flat_map(|f| [f.range.start, f.range.end])
+        .collect();
+    let positions = positions_of(rope, &offsets, encoding);
+    let mut out: Vec<u8> = Vec::with_capacity(128 + offsets.len() * 110);
+    // Writing into memory cannot fail.
+    let _ = (|| -> std::io::Result<()> {
+        out.extend_from_slice(
+            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+        );
+        serde_json::to_writer(&mut out, uri)?;
+        if let Some(version) = version {
+            write!(out, r#","version":{version}"#)?;
+        }
+        out.extend_from_slice(br#","diagnostics":["#);
+        for (i, (finding, ends)) in findings().zip(positions.chunks_exact(2)).enumerate() {
+            let (start, end): (LineCol, LineCol) = (ends[0], ends[1]);
+            if i > 0 {
+                out.push(b',');
+            }
+            write!(
+                out,
+                r#"{{"range":{{"start":{{"line":{},"character":{}}},"end":{{"line":{},"character":{}}}}},"severity":{},"code":"#,
+                start.line,
+                start.col,
+                end.line,
+                end.col,
+                severity_number(finding.severity)
+            )?;
+            serde_json::to_writer(&mut out, finding.rule)?;
+            out.extend_from_slice(br#","source":"casebook","message":"#);
+            out.extend_from_slice(messages.get(&finding.message));
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"]}}");
+        Ok(())
+    })();
+    messages.sweep(offsets.len() / 2);
+    out
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::convert;
     use super::*;
     use crate::rules::Severity;
     use tower_lsp_server::ls_types as lsp;
@@ -183,17 +194,24 @@ mod tests {
                 rule: "weak-verb",
                 severity: Severity::Info,
                 range: 25..40,
-                message: "x".into(),
+                message: "tab\t, newline\n, quote \", backslash \\, bell \u{7}, 😀".into(),
             },
         ];
         let uri: lsp::Uri = "file:///tmp/a.md".parse().unwrap();
-        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+        // One cache across publishes, as the publisher keeps it.
+        let mut messages = EscapedMessages::default();
+        for (encoding, version) in [
+            (Encoding::Utf8, Some(7)),
+            (Encoding::Utf16, Some(7)),
+            (Encoding::Utf16, None),
+        ] {
             let ours: serde_json::Value = serde_json::from_slice(&publish_diagnostics(
                 uri.as_str(),
-                Some(7),
+                version,
                 &rope,
                 &[&findings[..1], &findings[1..]],
                 encoding,
+                &mut messages,
             ))
             .unwrap();
             let typed = lsp::PublishDiagnosticsParams::new(
@@ -202,7 +220,7 @@ mod tests {
                     .iter()
                     .map(|f| convert::diagnostic(&rope, f, encoding))
                     .collect(),
-                Some(7),
+                version,
             );
             assert_eq!(ours["method"], "textDocument/publishDiagnostics");
             assert_eq!(ours["jsonrpc"], "2.0");

@@ -284,6 +284,7 @@ async fn publisher(
     state: Arc<Mutex<State>>,
     mut queue: mpsc::UnboundedReceiver<Uri>,
 ) {
+    let mut messages = output::EscapedMessages::default();
     while let Some(first) = queue.recv().await {
         let mut pending = vec![first];
         while let Ok(more) = queue.try_recv() {
@@ -309,6 +310,7 @@ async fn publisher(
                                 doc.document.rope(),
                                 &lists,
                                 state.encoding,
+                                &mut messages,
                             )
                         })
                     }
@@ -318,6 +320,7 @@ async fn publisher(
                         &Rope::new(),
                         &[],
                         state.encoding,
+                        &mut messages,
                     )),
                 }
             };
