@@ -17,6 +17,21 @@ fn median(mut samples: Vec<Duration>) -> Duration {
     samples[samples.len() / 2]
 }
 
+/// Times 50 one-character edits at `at` (typing an "x", deleting it again), each made by `edit`.
+fn time_edits(at: usize, mut edit: impl FnMut(std::ops::Range<usize>, &str)) -> Vec<Duration> {
+    (0..50)
+        .map(|i| {
+            let start = Instant::now();
+            if i % 2 == 0 {
+                edit(at..at, "x");
+            } else {
+                edit(at..at + 1, "");
+            }
+            start.elapsed()
+        })
+        .collect()
+}
+
 fn main() {
     let config = RuleConfig::default();
     println!(
@@ -46,19 +61,10 @@ fn main() {
         let mut reviewer = Reviewer::default();
         let _ = reviewer.review(&doc, &config);
         let at = typing_point(&text);
-        let edits: Vec<Duration> = (0..50)
-            .map(|i| {
-                let start = Instant::now();
-                let edit = if i % 2 == 0 {
-                    (at..at, "x")
-                } else {
-                    (at..at + 1, "")
-                };
-                let _ = doc.replace(edit.0, edit.1);
-                let _ = reviewer.review(&doc, &config);
-                start.elapsed()
-            })
-            .collect();
+        let edits = time_edits(at, |range, text| {
+            let _ = doc.replace(range, text);
+            let _ = reviewer.review(&doc, &config);
+        });
         // As the server keeps a document: cut without parsing, each chunk parsed as it is read, and
         // only the last edit's trees kept.
         let mut lean = Document::cut(&text);
@@ -66,21 +72,12 @@ fn main() {
         lean_reviewer.read_unparsed(&mut lean);
         let _ = lean_reviewer.review(&lean, &config);
         lean.release_trees();
-        let lean_edits: Vec<Duration> = (0..50)
-            .map(|i| {
-                let start = Instant::now();
-                let edit = if i % 2 == 0 {
-                    (at..at, "x")
-                } else {
-                    (at..at + 1, "")
-                };
-                let _ = lean.replace(edit.0, edit.1);
-                lean_reviewer.read_unparsed(&mut lean);
-                let _ = lean_reviewer.review(&lean, &config);
-                lean.release_trees();
-                start.elapsed()
-            })
-            .collect();
+        let lean_edits = time_edits(at, |range, text| {
+            let _ = lean.replace(range, text);
+            lean_reviewer.read_unparsed(&mut lean);
+            let _ = lean_reviewer.review(&lean, &config);
+            lean.release_trees();
+        });
         println!(
             "{:>8} {:>10} {:>12.2} {:>12.2} {:>14.3} {:>16.3}",
             words,

@@ -290,16 +290,8 @@ fn lenses_symbols_and_folding() {
         assert!(folds.contains(&expected), "{expected:?} in {folds:?}");
     }
 
-    let all = client.request("workspace/symbol", json!({ "query": "" }));
-    let mut names: Vec<_> = all
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["name"].as_str().unwrap().to_string())
-        .collect();
-    names.sort();
     assert_eq!(
-        names,
+        story_names(&mut client),
         ["Growing the on-call", "Release checklist", "Support calls"]
     );
     let found = client.request("workspace/symbol", json!({ "query": "oncall" }));
