@@ -190,6 +190,18 @@ fn alternatives_cues() {
                 "Alternatively",
             ),
             ("We chose polling rather than webhooks.", "rather than"),
+            (
+                "I traded a day of data freshness for a tenth of the cost.",
+                "traded",
+            ),
+            (
+                "We opted for a nightly batch, trading some freshness for simplicity.",
+                "opted for",
+            ),
+            (
+                "I shipped the smaller fix at the expense of a cleaner design.",
+                "at the expense of",
+            ),
         ],
     );
     must_not(
@@ -200,6 +212,8 @@ fn alternatives_cues() {
             "The only option was to roll back.",
             "The dashboard was considered critical by the ops team.",
             "I added two new command-line options to the tool.",
+            // A trading desk is no trade-off.
+            "I rebuilt the trading platform's order book.",
             // Hindsight names the part without showing it.
             "I should have considered alternatives before committing to the rewrite.",
             "We never weighed any other approach.",
