@@ -479,6 +479,19 @@ fn customer_and_business_cues() {
             ),
             ("Shoppers left items in their cart.", "Shoppers"),
             ("The customer's order never arrived.", "customer's"),
+            // Internal customers.
+            (
+                "Warehouse associates rescanned every damaged parcel by hand.",
+                "Warehouse associates",
+            ),
+            (
+                "Recruiters spent a day a week copying candidates between tools.",
+                "Recruiters",
+            ),
+            (
+                "Three downstream teams rebuilt their reports after each schema change.",
+                "downstream teams",
+            ),
         ],
     );
     must_not(
@@ -489,6 +502,8 @@ fn customer_and_business_cues() {
             "The HTTP client retried twice.",
             "Three team members were on leave.",
             "I closed 40 Jira tickets that sprint.",
+            // A message consumer is a program.
+            "I added a Kafka consumer for the events.",
         ],
     );
     must(
