@@ -23,6 +23,11 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 const CONFIG_FILE: &str = "casebook.toml";
 
+/// A small story that touches every rule's data, reviewed once at start-up (see [`serve`]).
+const WARM_UP: &str = "# Checkout\n\n## Problem\n\nSellers waited 3 days for payouts, and support tickets doubled.\n\n\
+- I interviewed 12 sellers and partnered with finance; we considered a rewrite instead of a patch.\n\n\
+We improved latency with Kafka. I learned that communication is important. My manager asked me to [baseline].\n";
+
 struct OpenDocument {
     document: Document,
     version: i32,
@@ -856,6 +861,16 @@ fn code_action(
 
 /// Runs the language server on stdin/stdout until the client says exit.
 pub async fn serve() {
+    // The word lists and rule data are built on first use (~35 ms): build them now, beside the
+    // `initialize` handshake, so the first opened file's diagnostics do not wait for them. A
+    // document that arrives sooner waits for the same build, never does it twice.
+    let _ = std::thread::Builder::new()
+        .name("casebook-warm-up".into())
+        .spawn(|| {
+            let _ = catch_unwind(|| {
+                Reviewer::default().review_text(WARM_UP);
+            });
+        });
     let (publish, queue) = mpsc::unbounded_channel();
     let state = Arc::new(Mutex::new(State::default()));
     let (tower_output, output) = output::merged(tokio::io::stdout());
