@@ -242,19 +242,15 @@ impl Document {
     /// [`Document::settle`]), and the tree returned is that chunk's.
     fn parse_settled(&mut self, i: usize) -> Option<Tree> {
         let range = self.chunks[i].range();
-        let tree = parse_chunk(&mut self.parser, &self.rope, range.clone(), None);
-        let broken = tree.as_ref().is_some_and(|t| t.root_node().has_error());
-        if !broken || range.end == self.len() {
-            return tree;
+        let parsed = Chunk::parse(&mut self.parser, &self.rope, range.clone(), None);
+        let mut settled = self.settle(parsed);
+        if settled.range() == range {
+            return settled.tree;
         }
+        // It runs to the end of the document: it takes the place of every chunk from `i` on.
         self.chunks.truncate(i);
-        let end = self.len();
-        let chunk = Chunk::parse(&mut self.parser, &self.rope, range.start..end, None);
-        let tree = chunk.tree.clone();
-        self.chunks.push(Chunk {
-            tree: None,
-            ..chunk
-        });
+        let tree = settled.tree.take();
+        self.chunks.push(settled);
         tree
     }
 

@@ -6,7 +6,7 @@
 
 use crate::document::position::positions_of;
 use crate::document::{Encoding, LineCol};
-use crate::rules::{Finding, Severity};
+use crate::rules::Finding;
 use ropey::Rope;
 use rustc_hash::FxHashMap;
 use std::io::Write;
@@ -109,15 +109,6 @@ impl EscapedMessages {
     }
 }
 
-fn severity_number(severity: Severity) -> u8 {
-    match severity {
-        Severity::Error => 1,
-        Severity::Warning => 2,
-        Severity::Info => 3,
-        Severity::Hint => 4,
-    }
-}
-
 /// The body of a `textDocument/publishDiagnostics` notification for `findings` (several lists, in
 /// order), the same JSON [`super::convert::diagnostic`] and tower-lsp-server would produce (a test holds
 /// them equal), written by hand: messages come escaped from `messages`, positions from one pass over
@@ -153,13 +144,11 @@ pub fn publish_diagnostics(
             }
             write!(
                 out,
-                r#"{{"range":{{"start":{{"line":{},"character":{}}},"end":{{"line":{},"character":{}}}}},"severity":{},"code":"#,
-                start.line,
-                start.col,
-                end.line,
-                end.col,
-                severity_number(finding.severity)
+                r#"{{"range":{{"start":{{"line":{},"character":{}}},"end":{{"line":{},"character":{}}}}},"severity":"#,
+                start.line, start.col, end.line, end.col,
             )?;
+            serde_json::to_writer(&mut out, &super::convert::severity(finding.severity))?;
+            out.extend_from_slice(br#","code":"#);
             serde_json::to_writer(&mut out, finding.rule)?;
             out.extend_from_slice(br#","source":"casebook","message":"#);
             out.extend_from_slice(messages.get(&finding.message));
