@@ -6,11 +6,12 @@
 
 use crate::analysis::{read_block_with, read_words, BlockFacts, SentenceFacts, SentenceReading};
 use crate::document::Document;
-use crate::prose::{BlockKind, BlockProse, CaseStudy, Comment, Prose, ProseReader};
+use crate::prose::{Block, BlockKind, BlockProse, CaseStudy, Comment, Prose, ProseReader};
 use crate::rules::config::RuleConfig;
 use crate::rules::{BlockView, Check, Finding, StudyView, RULES};
+use rayon::prelude::*;
 use ropey::Rope;
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
@@ -41,6 +42,8 @@ pub struct Reviewer {
     studies: FxHashMap<u64, Arc<Vec<Finding>>>,
     /// Sentence facts by the sentence's text: typing in a long paragraph re-reads one sentence, not all.
     sentences: FxHashMap<u64, Arc<SentenceReading>>,
+    /// Whether many chunks or blocks are read on one thread even so (see [`Reviewer::one_thread`]).
+    one_thread: bool,
 }
 
 fn text_key(text: &str) -> u64 {
@@ -72,17 +75,19 @@ fn study_key(prose: &Prose, study: &CaseStudy) -> u64 {
     hasher.finish()
 }
 
+/// Blocks to review, or chunks to read, from which the work is shared among the cores: below this,
+/// one thread does it sooner than several could start (an edit touches one or two).
+const PARALLEL_FROM: usize = 8;
+
+/// Reviews one block, taking each sentence's reading from `reading`.
 fn review_block(
     prose: &BlockProse,
     kind: BlockKind,
-    sentences: &mut FxHashMap<u64, Arc<SentenceReading>>,
+    mut reading: impl FnMut(&str) -> Arc<SentenceReading>,
 ) -> BlockReview {
     let facts = read_block_with(prose, kind, |text, range| SentenceFacts {
         range,
-        reading: sentences
-            .entry(text_key(text))
-            .or_insert_with(|| Arc::new(read_words(text)))
-            .clone(),
+        reading: reading(text),
     });
     let mut findings = Vec::new();
     let view = BlockView {
@@ -100,6 +105,7 @@ fn review_block(
 impl Reviewer {
     pub fn review(&mut self, doc: &Document, config: &RuleConfig) -> Review {
         let prose = self.prose.read(doc);
+        self.review_in_parallel(&prose.blocks);
         let sentences = &mut self.sentences;
         let blocks: Vec<Arc<BlockReview>> = prose
             .blocks
@@ -107,7 +113,14 @@ impl Reviewer {
             .map(|block| {
                 self.blocks
                     .entry(block.prose.key)
-                    .or_insert_with(|| Arc::new(review_block(&block.prose, block.kind, sentences)))
+                    .or_insert_with(|| {
+                        Arc::new(review_block(&block.prose, block.kind, |text| {
+                            sentences
+                                .entry(text_key(text))
+                                .or_insert_with(|| Arc::new(read_words(text)))
+                                .clone()
+                        }))
+                    })
                     .clone()
             })
             .collect();
@@ -176,15 +189,68 @@ impl Reviewer {
         }
     }
 
-    /// Reads the chunks of `doc` it has not read yet, parsing them one at a time (see
-    /// [`Document::parse_each`]): for a document opened with [`Document::cut`], before [`Reviewer::review`].
+    /// Reviews, on every core, the blocks not reviewed before when there are many (a document just
+    /// opened): sentences already read are shared, new ones are read by whichever thread meets them.
+    fn review_in_parallel(&mut self, blocks: &[Block]) {
+        let mut seen = FxHashSet::default();
+        let new: Vec<&Block> = blocks
+            .iter()
+            .filter(|b| !self.blocks.contains_key(&b.prose.key) && seen.insert(b.prose.key))
+            .collect();
+        if new.len() < PARALLEL_FROM || self.one_thread {
+            return;
+        }
+        let known = &self.sentences;
+        // Each block's review, with the sentences read for it that were not known before.
+        type Reviewed = (u64, BlockReview, Vec<(u64, Arc<SentenceReading>)>);
+        let reviewed: Vec<Reviewed> = new
+            .par_iter()
+            .map(|block| {
+                let mut read = Vec::new();
+                let review = review_block(&block.prose, block.kind, |text| {
+                    let key = text_key(text);
+                    known.get(&key).cloned().unwrap_or_else(|| {
+                        let reading = Arc::new(read_words(text));
+                        read.push((key, reading.clone()));
+                        reading
+                    })
+                });
+                (block.prose.key, review, read)
+            })
+            .collect();
+        for (key, review, read) in reviewed {
+            self.blocks.insert(key, Arc::new(review));
+            self.sentences.extend(read);
+        }
+    }
+
+    /// A reviewer that does all its work on the calling thread, as after an edit: the reference the
+    /// shared-out reading of a whole document is tested against.
+    pub fn one_thread() -> Reviewer {
+        Reviewer {
+            one_thread: true,
+            ..Reviewer::default()
+        }
+    }
+
+    /// Reads the chunks of `doc` it has not read yet: for a document opened with [`Document::cut`],
+    /// before [`Reviewer::review`]. Many chunks are parsed and read on every core; the rest, and any
+    /// whose parse has an error, one at a time (see [`Document::parse_each`]). Each tree is dropped once
+    /// read.
     pub fn read_unparsed(&mut self, doc: &mut Document) {
-        let wanted: Vec<u64> = doc
+        let mut wanted: FxHashSet<u64> = doc
             .chunks()
             .iter()
             .filter(|c| c.tree.is_none() && !self.prose.has_read(c.id))
             .map(|c| c.id)
             .collect();
+        if wanted.len() >= PARALLEL_FROM && !self.one_thread {
+            wanted = self
+                .prose
+                .read_in_parallel(doc, &wanted)
+                .into_iter()
+                .collect();
+        }
         if !wanted.is_empty() {
             let prose = &mut self.prose;
             doc.parse_each(&wanted, |doc, chunk, tree| {

@@ -376,6 +376,53 @@ fn chunks_parse_as_the_whole_document() {
     }
 }
 
+/// A document of many chunks is parsed, read and reviewed on every core when it is opened; the result
+/// must be what one thread gets, chunk for chunk and finding for finding — also when a chunk in the
+/// middle has a parse error and so runs to the end of the document (each regression text is put there).
+#[test]
+fn a_document_read_on_every_core_reads_as_on_one() {
+    let story = "# Refunds\n\nSellers waited 3 days for refunds, and tickets doubled.\n\n\
+                 - I interviewed 12 sellers and we improved the flow.\n\n\
+                 > Much better now.\n\n";
+    let other = "## Results\n\nRefund time fell from 3 days to 4 hours 😀 for 日本 sellers.\n\n";
+    let config = RuleConfig::default();
+    for middle in std::iter::once("").chain(CUT_REGRESSIONS.iter().copied()) {
+        let text = format!(
+            "{}{}\n\n{middle}\n\n{}",
+            story.repeat(6),
+            other.repeat(6),
+            story.repeat(6)
+        );
+        let mut shared = Document::cut(&text);
+        assert!(shared.chunks().len() >= 16, "{middle:?}");
+        let mut reviewer = Reviewer::default();
+        reviewer.read_unparsed(&mut shared);
+        let review = reviewer.review(&shared, &config);
+
+        let mut alone = Document::cut(&text);
+        let mut one = Reviewer::one_thread();
+        one.read_unparsed(&mut alone);
+        let reference = one.review(&alone, &config);
+
+        let ranges = |doc: &Document| doc.chunks().iter().map(|c| c.range()).collect::<Vec<_>>();
+        assert_eq!(ranges(&shared), ranges(&alone), "{middle:?}");
+        assert_eq!(ranges(&shared), ranges(&Document::new(&text)), "{middle:?}");
+        assert_eq!(
+            prose_shape(&review.prose),
+            prose_shape(&reference.prose),
+            "{middle:?}"
+        );
+        assert_eq!(review.prose.studies.len(), reference.prose.studies.len());
+        assert!(!review.findings.is_empty());
+        assert_eq!(review.findings, reference.findings, "{middle:?}");
+        assert_eq!(
+            prose_shape(&review.prose),
+            prose_of(&Document::whole(&text)),
+            "{middle:?}"
+        );
+    }
+}
+
 /// An initial text and edits to it (byte ranges and their new text).
 type EditCase = (&'static str, &'static [(Range<usize>, &'static str)]);
 

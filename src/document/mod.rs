@@ -14,6 +14,7 @@ pub mod position;
 pub mod split;
 
 use ropey::Rope;
+use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -221,7 +222,11 @@ impl Document {
     /// Parses, one at a time, the chunks that have no tree and that `wanted` names (by id), hands each tree
     /// to `read` and drops it: reading a document opened with [`Document::cut`] this way never holds more
     /// than one block tree.
-    pub fn parse_each(&mut self, wanted: &[u64], mut read: impl FnMut(&Document, &Chunk, &Tree)) {
+    pub fn parse_each(
+        &mut self,
+        wanted: &FxHashSet<u64>,
+        mut read: impl FnMut(&Document, &Chunk, &Tree),
+    ) {
         if !self.is_parsed() {
             return;
         }
@@ -311,16 +316,19 @@ impl Document {
     /// costs nothing; the price, one chunk for the rest of the document, is paid only while it has
     /// such an error.
     fn settle(&mut self, chunk: Chunk) -> Chunk {
-        let broken = chunk
-            .tree
-            .as_ref()
-            .is_some_and(|tree| tree.root_node().has_error());
         let end = self.len();
-        if broken && chunk.range().end < end {
-            Chunk::parse(&mut self.parser, &self.rope, chunk.start..end, None)
-        } else {
-            chunk
+        match &chunk.tree {
+            Some(tree) if self.must_settle(&chunk, tree) => {
+                Chunk::parse(&mut self.parser, &self.rope, chunk.start..end, None)
+            }
+            _ => chunk,
         }
+    }
+
+    /// Whether `chunk`, parsed as `tree`, must run to the end of the document (see
+    /// [`Document::settle`]): its parse has an error and it ends before the document does.
+    pub fn must_settle(&self, chunk: &Chunk, tree: &Tree) -> bool {
+        tree.root_node().has_error() && chunk.range().end < self.len()
     }
 
     pub fn rope(&self) -> &Rope {

@@ -10,7 +10,8 @@ pub mod sentences;
 
 use crate::document::{Chunk, Document};
 use inline::{inline_parser, read_inline};
-use rustc_hash::{FxHashMap, FxHasher};
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
@@ -196,7 +197,7 @@ impl ProseReader {
     /// Walks one chunk's block tree; offsets in the result are relative to the chunk.
     fn read_chunk(&mut self, doc: &Document, chunk: &Chunk) -> ChunkProse {
         match doc.tree_of(chunk, &mut self.block_parser) {
-            Some(tree) => self.read_tree(doc, chunk, &tree),
+            Some(tree) => read_tree(&mut self.parser, doc, chunk, &tree),
             None => ChunkProse::default(),
         }
     }
@@ -208,11 +209,56 @@ impl ProseReader {
 
     /// Reads one chunk from `tree`, its block tree, into the cache (see [`Document::parse_each`]).
     pub fn read_parsed(&mut self, doc: &Document, chunk: &Chunk, tree: &tree_sitter::Tree) {
-        let read = Arc::new(self.read_tree(doc, chunk, tree));
+        let read = Arc::new(read_tree(&mut self.parser, doc, chunk, tree));
         self.chunks.insert(chunk.id, read);
     }
 
-    fn read_tree(&mut self, doc: &Document, chunk: &Chunk, tree: &tree_sitter::Tree) -> ChunkProse {
+    /// Parses and reads the chunks `wanted` names (by id) on every core, each tree dropped once read, and
+    /// returns the ids it left: chunks whose parse has an error and so must first be settled by
+    /// [`Document::parse_each`] (they run to the end of the document).
+    pub fn read_in_parallel(&mut self, doc: &Document, wanted: &FxHashSet<u64>) -> Vec<u64> {
+        if !doc.is_parsed() {
+            return wanted.iter().copied().collect();
+        }
+        let chunks: Vec<&Chunk> = doc
+            .chunks()
+            .iter()
+            .filter(|c| c.tree.is_none() && wanted.contains(&c.id))
+            .collect();
+        let read: Vec<(u64, Option<ChunkProse>)> = chunks
+            .par_iter()
+            .map_init(
+                || (crate::document::block_parser(), inline_parser()),
+                |(blocks, inline), chunk| {
+                    let read = doc
+                        .tree_of(chunk, blocks)
+                        .filter(|tree| !doc.must_settle(chunk, tree))
+                        .map(|tree| read_tree(inline, doc, chunk, &tree));
+                    (chunk.id, read)
+                },
+            )
+            .collect();
+        let mut left = Vec::new();
+        for (id, read) in read {
+            match read {
+                Some(read) => {
+                    self.chunks.insert(id, Arc::new(read));
+                }
+                None => left.push(id),
+            }
+        }
+        left
+    }
+}
+
+/// Walks one chunk's block tree; offsets in the result are relative to the chunk.
+fn read_tree(
+    parser: &mut Parser,
+    doc: &Document,
+    chunk: &Chunk,
+    tree: &tree_sitter::Tree,
+) -> ChunkProse {
+    {
         let mut out = ChunkProse::default();
         let base = chunk.start;
         // Ranges stop at the chunk's end (a virtual final line break lies past it).
@@ -229,8 +275,15 @@ impl ProseReader {
                 "inline" => {
                     descend = false;
                     if let Some((kind, start)) = block_kind(&ancestors) {
-                        let block =
-                            self.block(doc, base, node, clamp(node.byte_range()), kind, start);
+                        let block = block(
+                            parser,
+                            doc,
+                            base,
+                            node,
+                            clamp(node.byte_range()),
+                            kind,
+                            start,
+                        );
                         for c in &block.prose.comments {
                             let range = shifted(c, block.range.start);
                             out.comments.push(Comment {
@@ -266,45 +319,45 @@ impl ProseReader {
         }
         out
     }
+}
 
-    /// One block, with chunk-relative offsets.
-    fn block(
-        &mut self,
-        doc: &Document,
-        base: usize,
-        node: Node,
-        range: Range<usize>,
-        kind: BlockKind,
-        start: usize,
-    ) -> Block {
-        let text = doc.slice(shifted(&range, base));
-        let mut markers = Vec::new();
-        let mut cursor = node.walk();
-        for child in node.named_children(&mut cursor) {
-            let end = child.end_byte().min(range.end);
-            markers.push(child.start_byte().min(end) - range.start..end - range.start);
-        }
-        let mut hasher = FxHasher::default();
-        text.hash(&mut hasher);
-        markers.hash(&mut hasher);
-        kind.hash(&mut hasher);
-        let key = hasher.finish();
-        let inline = read_inline(&mut self.parser, &text, &markers);
-        let prose = Arc::new(BlockProse {
-            key,
-            sentences: match kind {
-                BlockKind::Heading { .. } => Vec::new(),
-                _ => sentences::sentences(&inline.prose),
-            },
-            prose: inline.prose,
-            comments: inline.comments,
-        });
-        Block {
-            kind,
-            range,
-            start,
-            prose,
-        }
+/// One block, with chunk-relative offsets.
+fn block(
+    parser: &mut Parser,
+    doc: &Document,
+    base: usize,
+    node: Node,
+    range: Range<usize>,
+    kind: BlockKind,
+    start: usize,
+) -> Block {
+    let text = doc.slice(shifted(&range, base));
+    let mut markers = Vec::new();
+    let mut cursor = node.walk();
+    for child in node.named_children(&mut cursor) {
+        let end = child.end_byte().min(range.end);
+        markers.push(child.start_byte().min(end) - range.start..end - range.start);
+    }
+    let mut hasher = FxHasher::default();
+    text.hash(&mut hasher);
+    markers.hash(&mut hasher);
+    kind.hash(&mut hasher);
+    let key = hasher.finish();
+    let inline = read_inline(parser, &text, &markers);
+    let prose = Arc::new(BlockProse {
+        key,
+        sentences: match kind {
+            BlockKind::Heading { .. } => Vec::new(),
+            _ => sentences::sentences(&inline.prose),
+        },
+        prose: inline.prose,
+        comments: inline.comments,
+    });
+    Block {
+        kind,
+        range,
+        start,
+        prose,
     }
 }
 

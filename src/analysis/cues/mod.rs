@@ -26,8 +26,8 @@
 //!   "migrated to") and every hard jargon term. Soft jargon ("database", "latency") is not technology.
 
 use super::lexicon::{Hit, Lexicon, Word, Words};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 

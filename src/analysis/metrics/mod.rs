@@ -14,8 +14,8 @@
 //!   (1.5M → 1 500 000, 2 GB → 2e9).
 
 use super::lexicon::{Lexicon, Words};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -1712,7 +1712,7 @@ pub fn find_changes_with(text: &str, words: &Words, metrics: &[Metric]) -> Vec<C
     let breaks = Breaks::new(text);
     let paired: HashSet<usize> = links.iter().flat_map(|l| [l.from, l.to]).collect();
     let starts: Vec<usize> = metrics.iter().map(|m| m.range.start).collect();
-    let mut used = HashSet::new();
+    let mut used = HashSet::default();
     let mut out = Vec::new();
     for l in links {
         let (a, b) = (&metrics[l.from], &metrics[l.to]);
@@ -1807,7 +1807,7 @@ pub fn inconsistencies(text: &str, metrics: &[Metric], changes: &[Change]) -> Ve
             .trim()
             .to_string()
     };
-    let mut in_pair = HashSet::new();
+    let mut in_pair = HashSet::default();
     for ch in changes {
         in_pair.insert(ch.from);
         in_pair.insert(ch.to);

@@ -39,8 +39,8 @@
 //! the first person makes it *strong*, and every score can be recomputed from the evidence shown.
 
 use super::lexicon::{Lexicon, Words};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
