@@ -10,6 +10,7 @@
 //! Only the block structure (headings, paragraphs, lists, code blocks…) is parsed here; the inline
 //! structure of each paragraph is parsed by `prose::inline` and cached by the paragraph's content.
 
+pub mod changes;
 pub mod position;
 pub mod split;
 
@@ -20,6 +21,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tree_sitter::{InputEdit, Parser, Point, Tree};
 
+pub use changes::Changes;
 pub use position::{Encoding, LineCol};
 
 /// An edit could not be applied because its range does not fit the document.
@@ -96,6 +98,9 @@ pub struct Document {
     /// Ids of the chunks the last edit parsed: the trees [`Document::release_trees`] keeps, because the
     /// next keystroke most likely lands in them again and re-parses incrementally from them.
     recent: Vec<u64>,
+    /// The edits since [`Document::take_changes`] last marked the text, and its line count then.
+    changes: Changes,
+    lines_at_mark: usize,
 }
 
 /// A parser for markdown's block structure, as the chunks are parsed.
@@ -183,6 +188,8 @@ impl Document {
             parser: block_parser(),
             chunks: Vec::new(),
             recent: Vec::new(),
+            changes: Changes::All,
+            lines_at_mark: 0,
         };
         doc.cut_all();
         doc
@@ -282,6 +289,8 @@ impl Document {
             parser: block_parser(),
             chunks: Vec::new(),
             recent: Vec::new(),
+            changes: Changes::All,
+            lines_at_mark: 0,
         };
         doc.chunks = doc.parse_region(0, &[], text.len());
         doc
@@ -331,6 +340,25 @@ impl Document {
         tree.root_node().has_error() && chunk.range().end < self.len()
     }
 
+    /// The changes made since the last call (or since the document was made: [`Changes::All`]), and
+    /// marks the text as it is now for the next call.
+    pub fn take_changes(&mut self) -> Changes {
+        let lines = self.rope.len_lines();
+        let changes = match std::mem::replace(&mut self.changes, Changes::None) {
+            Changes::Span {
+                start, end, delta, ..
+            } => Changes::Span {
+                start,
+                end,
+                delta,
+                lines: lines as isize - self.lines_at_mark as isize,
+            },
+            other => other,
+        };
+        self.lines_at_mark = lines;
+        changes
+    }
+
     pub fn rope(&self) -> &Rope {
         &self.rope
     }
@@ -372,6 +400,7 @@ impl Document {
             let end_char = self.rope.byte_to_char(range.end);
             self.rope.remove(start_char..end_char);
             self.rope.insert(start_char, text);
+            self.changes = self.changes.then(range, text.len());
             self.cut_all();
             return Ok(());
         }
@@ -402,6 +431,7 @@ impl Document {
         let end_char = self.rope.byte_to_char(range.end);
         self.rope.remove(start_char..end_char);
         self.rope.insert(start_char, text);
+        self.changes = self.changes.then(range.clone(), text.len());
         if let Some(before) = edit_before {
             let holds = lines_from(&self.rope, first_start)
                 .next()

@@ -8,6 +8,7 @@
 //! review, so a stale review can never overwrite a newer one.
 
 mod convert;
+mod diagnostics;
 mod output;
 mod server;
 mod snippets;

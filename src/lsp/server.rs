@@ -1,5 +1,6 @@
 mod portfolio;
 
+use super::diagnostics::{publish_diagnostics, Published};
 use super::output::{self, Output};
 use super::workspace::Workspace;
 use super::{convert, snippets, transport};
@@ -289,7 +290,8 @@ async fn publisher(
     state: Arc<Mutex<State>>,
     mut queue: mpsc::UnboundedReceiver<Uri>,
 ) {
-    let mut messages = output::EscapedMessages::default();
+    // What was last published for each open document, to write the next publish from.
+    let mut published: HashMap<Uri, Published> = HashMap::new();
     while let Some(first) = queue.recv().await {
         let mut pending = vec![first];
         while let Ok(more) = queue.try_recv() {
@@ -303,30 +305,44 @@ async fn publisher(
             // A document no longer open gets its diagnostics cleared — here, in the same task that
             // publishes them, so a clearing can never be overtaken by a late publish.
             let body = {
-                let state = lock(&state);
-                match state.documents.get(&uri) {
-                    Some(doc) => {
-                        let portfolio = portfolio::portfolio_findings(&state, &uri);
+                let mut state = lock(&state);
+                let changes = state
+                    .documents
+                    .get_mut(&uri)
+                    .map(|doc| doc.document.take_changes());
+                let state = &*state;
+                match (state.documents.get(&uri), changes) {
+                    (Some(doc), Some(changes)) => {
+                        let portfolio = portfolio::portfolio_findings(state, &uri);
                         let lists: [&[Finding]; 2] = [&doc.review.findings, &portfolio];
-                        guarded("publish", || {
-                            output::publish_diagnostics(
+                        let last = published.entry(uri.clone()).or_default();
+                        let body = guarded("publish", || {
+                            last.write(
                                 uri.as_str(),
                                 Some(doc.version),
                                 doc.document.rope(),
                                 &lists,
+                                changes,
                                 state.encoding,
-                                &mut messages,
                             )
-                        })
+                            .to_vec()
+                        });
+                        if body.is_err() {
+                            // Whatever it kept may be half written: the next publish starts afresh.
+                            published.remove(&uri);
+                        }
+                        body
                     }
-                    None => Ok(output::publish_diagnostics(
-                        uri.as_str(),
-                        None,
-                        &Rope::new(),
-                        &[],
-                        state.encoding,
-                        &mut messages,
-                    )),
+                    _ => {
+                        published.remove(&uri);
+                        Ok(publish_diagnostics(
+                            uri.as_str(),
+                            None,
+                            &Rope::new(),
+                            &[],
+                            state.encoding,
+                        ))
+                    }
                 }
             };
             if let Ok(body) = body {

@@ -1,0 +1,130 @@
+//! What changed in a document since someone last asked: the one span that holds every edit made
+//! since, so that whatever was worked out from the text before it and after it (the positions of the
+//! diagnostics last published, say) can be carried over instead of worked out again.
+
+use std::ops::Range;
+
+/// The text's changes since a mark (see [`super::Document::take_changes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changes {
+    /// The text is as it was.
+    None,
+    /// Every byte before `start` is as it was, at the same offset; every byte from `end` on (offsets
+    /// in today's text) is as it was, `delta` bytes earlier; `lines` is how many more line breaks the
+    /// text has now (fewer when negative).
+    Span {
+        start: usize,
+        end: usize,
+        delta: isize,
+        lines: isize,
+    },
+    /// The text is new as a whole (a document just opened or replaced).
+    All,
+}
+
+impl Changes {
+    /// These changes followed by the replacement of `range` (offsets in the text before it) with
+    /// `inserted` bytes. `lines` is left as it was: the document counts it when the changes are taken.
+    pub fn then(self, range: Range<usize>, inserted: usize) -> Changes {
+        let removed = range.len();
+        let delta = inserted as isize - removed as isize;
+        let edited = range.start..range.start + inserted;
+        match self {
+            Changes::All => Changes::All,
+            Changes::None => Changes::Span {
+                start: edited.start,
+                end: edited.end,
+                delta,
+                lines: 0,
+            },
+            Changes::Span {
+                start,
+                end,
+                delta: before,
+                lines,
+            } => {
+                // Where the old span's end lies once this edit is made: unmoved before the edit,
+                // shifted after it, and at the end of the inserted text inside it.
+                let end = if end <= range.start {
+                    end
+                } else if end >= range.end {
+                    (end as isize + delta) as usize
+                } else {
+                    edited.end
+                };
+                Changes::Span {
+                    start: start.min(edited.start),
+                    end: end.max(edited.end),
+                    delta: before + delta,
+                    lines,
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn apply(text: &mut String, range: Range<usize>, inserted: &str) {
+        text.replace_range(range, inserted);
+    }
+
+    #[test]
+    fn one_edit_is_its_own_span() {
+        assert_eq!(
+            Changes::None.then(3..5, 1),
+            Changes::Span {
+                start: 3,
+                end: 4,
+                delta: -1,
+                lines: 0
+            }
+        );
+        assert_eq!(Changes::All.then(3..5, 1), Changes::All);
+    }
+
+    #[test]
+    fn later_edits_widen_the_span() {
+        // Typing "ab" at 10, then deleting at 2.
+        let changes = Changes::None.then(10..10, 1).then(11..11, 1).then(2..3, 0);
+        assert_eq!(
+            changes,
+            Changes::Span {
+                start: 2,
+                end: 11,
+                delta: 1,
+                lines: 0
+            }
+        );
+    }
+
+    proptest! {
+        /// Whatever edits are made, the bytes before the span are unchanged and the bytes after it are
+        /// the old bytes `delta` earlier.
+        #[test]
+        fn the_span_holds_every_change(
+            text in "[a-c\n]{0,40}",
+            edits in prop::collection::vec((0.0..1.0f64, 0.0..1.0f64, "[x\n]{0,4}"), 1..6),
+        ) {
+            let old = text.clone();
+            let mut now = text;
+            let mut changes = Changes::None;
+            for (a, b, inserted) in edits {
+                let (a, b) = ((a * now.len() as f64) as usize, (b * now.len() as f64) as usize);
+                let range = a.min(b)..a.max(b);
+                changes = changes.then(range.clone(), inserted.len());
+                apply(&mut now, range, &inserted);
+            }
+            let Changes::Span { start, end, delta, .. } = changes else {
+                panic!("edits make a span");
+            };
+            prop_assert!(start <= end && end <= now.len());
+            prop_assert_eq!(&now[..start], &old[..start]);
+            let old_end = (end as isize - delta) as usize;
+            prop_assert_eq!(&now[end..], &old[old_end..]);
+        }
+    }
+}

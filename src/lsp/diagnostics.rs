@@ -1,0 +1,473 @@
+//! The body of `textDocument/publishDiagnostics`, written straight to JSON bytes (see [`super::output`]
+//! for why not through tower-lsp-server), and written from the last one sent where it can be.
+//!
+//! Every change re-sends every diagnostic of the document, so what a publish costs grows with the
+//! document, not with the change: at 100,000 words, counting the line and column of thousands of
+//! findings and writing them out cost more than reviewing the edit. Most of those diagnostics are the
+//! same as last time, though: a finding before the changed span is where it was, and a finding after it
+//! (past the first line break after it) sits on the same column, its line moved by the lines the change
+//! added or removed. [`Published`] keeps what it wrote last, diagnostic by diagnostic, and copies each
+//! such diagnostic's JSON (or rewrites just its line numbers) instead of working it out again; only the
+//! findings near the change, and new ones, are positioned and written afresh. A test holds the result
+//! byte for byte to a fresh write after random edits.
+
+use crate::document::position::positions_of;
+use crate::document::{Changes, Encoding, LineCol};
+use crate::rules::{Finding, Severity};
+use ropey::Rope;
+use rustc_hash::FxHashMap;
+use std::io::Write;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Each finding message written as a JSON string, by message. A publish re-sends every diagnostic of
+/// the document, and escaping their messages again each time cost more than anything else in it; the
+/// messages are shared (`Arc<str>`) between reviews, so they are known again by address. The `Arc`
+/// is kept with its escaped text, so an address cannot be reused while it is a key.
+#[derive(Default)]
+pub struct EscapedMessages {
+    by_address: FxHashMap<usize, (Arc<str>, Box<[u8]>)>,
+}
+
+impl EscapedMessages {
+    fn get(&mut self, message: &Arc<str>) -> &[u8] {
+        let key = Arc::as_ptr(message) as *const u8 as usize;
+        &self
+            .by_address
+            .entry(key)
+            .or_insert_with(|| {
+                let escaped = serde_json::to_vec(&**message).unwrap_or_else(|_| b"\"\"".to_vec());
+                (message.clone(), escaped.into_boxed_slice())
+            })
+            .1
+    }
+
+    /// Forgets the messages `live` does not use, once the cache holds many more than it.
+    fn sweep(&mut self, live: usize) {
+        if self.by_address.len() > 2 * live + 64 {
+            self.by_address.clear();
+        }
+    }
+}
+
+/// One diagnostic as last published.
+struct Written {
+    rule: &'static str,
+    severity: Severity,
+    message: Arc<str>,
+    range: Range<usize>,
+    start: LineCol,
+    end: LineCol,
+    /// Its JSON object in [`Published::body`].
+    json: Range<usize>,
+}
+
+/// What was last published for one document: the body sent and where each diagnostic lies in it.
+#[derive(Default)]
+pub struct Published {
+    body: Vec<u8>,
+    written: Vec<Written>,
+    messages: EscapedMessages,
+}
+
+/// Where a finding of the new publish was in the last one, if it can be carried over.
+#[derive(Clone, Copy)]
+enum Carried {
+    /// At the same place: before the changed span. Its JSON is copied.
+    Same(usize),
+    /// Past the changed span, `lines` lines further down (its columns unchanged).
+    Moved(usize),
+    /// Written afresh; its positions are at this index of the fresh ones.
+    Fresh(usize),
+}
+
+impl Published {
+    /// The body of a `textDocument/publishDiagnostics` notification for `findings` (several lists, in
+    /// order) in the document `rope`, which `changes` (from [`crate::document::Document::take_changes`])
+    /// made from the text last published; the same JSON [`super::convert::diagnostic`] and
+    /// tower-lsp-server would produce (a test holds them equal). The body is kept for the next call.
+    pub fn write(
+        &mut self,
+        uri: &str,
+        version: Option<i32>,
+        rope: &Rope,
+        findings: &[&[Finding]],
+        changes: Changes,
+        encoding: Encoding,
+    ) -> &[u8] {
+        let messages = &mut self.messages;
+        let findings = || findings.iter().flat_map(|f| f.iter());
+        // Which old diagnostic each new finding could be, by where it was, and how far it moved.
+        let (before, after, delta, lines) = match changes {
+            Changes::All => (0, usize::MAX, 0, 0),
+            Changes::None => (usize::MAX, usize::MAX, 0, 0),
+            Changes::Span {
+                start,
+                end,
+                delta,
+                lines,
+            } => (start, line_after(rope, end), delta, lines),
+        };
+        let mut old: FxHashMap<(usize, usize, &'static str), usize> = FxHashMap::default();
+        if !matches!(changes, Changes::All) {
+            old.reserve(self.written.len());
+            for (i, w) in self.written.iter().enumerate() {
+                old.entry((w.range.start, w.range.end, w.rule)).or_insert(i);
+            }
+        }
+        let same = |i: usize, f: &Finding| {
+            let w = &self.written[i];
+            w.severity == f.severity
+                && (Arc::ptr_eq(&w.message, &f.message) || *w.message == *f.message)
+        };
+        let mut fresh_offsets = Vec::new();
+        let carried: Vec<Carried> = findings()
+            .map(|f| {
+                let r = &f.range;
+                let found = if r.end < before {
+                    old.get(&(r.start, r.end, f.rule))
+                        .filter(|&&i| same(i, f))
+                        .map(|&i| Carried::Same(i))
+                } else if r.start >= after {
+                    let shift = |x: usize| (x as isize - delta) as usize;
+                    old.get(&(shift(r.start), shift(r.end), f.rule))
+                        .filter(|&&i| same(i, f))
+                        .map(|&i| {
+                            if lines == 0 {
+                                Carried::Same(i)
+                            } else {
+                                Carried::Moved(i)
+                            }
+                        })
+                } else {
+                    None
+                };
+                found.unwrap_or_else(|| {
+                    fresh_offsets.extend([r.start, r.end]);
+                    Carried::Fresh(fresh_offsets.len() / 2 - 1)
+                })
+            })
+            .collect();
+        let fresh = positions_of(rope, &fresh_offsets, encoding);
+
+        let mut out: Vec<u8> = Vec::with_capacity(self.body.len().max(128));
+        let mut written = Vec::with_capacity(carried.len());
+        out.extend_from_slice(
+            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+        );
+        // Writing into memory cannot fail.
+        let _ = serde_json::to_writer(&mut out, uri);
+        if let Some(version) = version {
+            let _ = write!(out, r#","version":{version}"#);
+        }
+        out.extend_from_slice(br#","diagnostics":["#);
+        for (i, (finding, how)) in findings().zip(&carried).enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            let at = out.len();
+            let (start, end) = match *how {
+                Carried::Same(j) => {
+                    let w = &self.written[j];
+                    out.extend_from_slice(&self.body[w.json.clone()]);
+                    (w.start, w.end)
+                }
+                Carried::Moved(j) => {
+                    let w = &self.written[j];
+                    let down = |p: LineCol| LineCol {
+                        line: (p.line as isize + lines) as u32,
+                        col: p.col,
+                    };
+                    let (start, end) = (down(w.start), down(w.end));
+                    write_diagnostic(&mut out, finding, start, end, messages);
+                    (start, end)
+                }
+                Carried::Fresh(k) => {
+                    let (start, end) = (fresh[2 * k], fresh[2 * k + 1]);
+                    write_diagnostic(&mut out, finding, start, end, messages);
+                    (start, end)
+                }
+            };
+            written.push(Written {
+                rule: finding.rule,
+                severity: finding.severity,
+                message: finding.message.clone(),
+                range: finding.range.clone(),
+                start,
+                end,
+                json: at..out.len(),
+            });
+        }
+        out.extend_from_slice(b"]}}");
+        messages.sweep(written.len());
+        self.body = out;
+        self.written = written;
+        &self.body
+    }
+}
+
+/// Where the first line that starts after `offset` starts (past its line break: `\n`, `\r\n` or a lone
+/// `\r`), or `usize::MAX` when none does. A finding from there on has the same column as before a change
+/// that ended at `offset`: everything from its line's start to it is as it was.
+fn line_after(rope: &Rope, offset: usize) -> usize {
+    if offset >= rope.len_bytes() {
+        return usize::MAX;
+    }
+    let (mut chunks, mut chunk_start, _, _) = rope.chunks_at_byte(offset);
+    let mut from = offset - chunk_start;
+    for chunk in chunks.by_ref() {
+        let bytes = chunk.as_bytes();
+        if let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[from..]) {
+            let at = chunk_start + from + k;
+            // `\r\n` ends its line after the `\n`.
+            let crlf = bytes[from + k] == b'\r' && rope.get_byte(at + 1) == Some(b'\n');
+            return at + if crlf { 2 } else { 1 };
+        }
+        chunk_start += bytes.len();
+        from = 0;
+    }
+    usize::MAX
+}
+
+/// One diagnostic's JSON object.
+fn write_diagnostic(
+    out: &mut Vec<u8>,
+    finding: &Finding,
+    start: LineCol,
+    end: LineCol,
+    messages: &mut EscapedMessages,
+) {
+    let mut number = itoa::Buffer::new();
+    out.extend_from_slice(br#"{"range":{"start":{"line":"#);
+    out.extend_from_slice(number.format(start.line).as_bytes());
+    out.extend_from_slice(br#","character":"#);
+    out.extend_from_slice(number.format(start.col).as_bytes());
+    out.extend_from_slice(br#"},"end":{"line":"#);
+    out.extend_from_slice(number.format(end.line).as_bytes());
+    out.extend_from_slice(br#","character":"#);
+    out.extend_from_slice(number.format(end.col).as_bytes());
+    out.extend_from_slice(br#"}},"severity":"#);
+    let _ = serde_json::to_writer(&mut *out, &super::convert::severity(finding.severity));
+    out.extend_from_slice(br#","code":"#);
+    let _ = serde_json::to_writer(&mut *out, finding.rule);
+    out.extend_from_slice(br#","source":"casebook","message":"#);
+    out.extend_from_slice(messages.get(&finding.message));
+    out.push(b'}');
+}
+
+/// A publish written from nothing (what [`Published::write`] gives for [`Changes::All`]).
+pub fn publish_diagnostics(
+    uri: &str,
+    version: Option<i32>,
+    rope: &Rope,
+    findings: &[&[Finding]],
+    encoding: Encoding,
+) -> Vec<u8> {
+    let mut published = Published::default();
+    published.write(uri, version, rope, findings, Changes::All, encoding);
+    published.body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::convert;
+    use super::*;
+    use crate::document::Document;
+    use proptest::prelude::*;
+    use tower_lsp_server::ls_types as lsp;
+
+    #[test]
+    fn writes_what_tower_would_write() {
+        let text = "Intro 😀 line\r\nsecond 日本 line with a claim\n";
+        let rope = Rope::from_str(text);
+        let findings = [
+            Finding {
+                rule: "vague-claim",
+                severity: Severity::Warning,
+                range: 6..10,
+                message: "says \"better\" without a number".into(),
+            },
+            Finding {
+                rule: "weak-verb",
+                severity: Severity::Info,
+                range: 25..40,
+                message: "tab\t, newline\n, quote \", backslash \\, bell \u{7}, 😀".into(),
+            },
+        ];
+        let uri: lsp::Uri = "file:///tmp/a.md".parse().unwrap();
+        for (encoding, version) in [
+            (Encoding::Utf8, Some(7)),
+            (Encoding::Utf16, Some(7)),
+            (Encoding::Utf16, None),
+        ] {
+            let ours: serde_json::Value = serde_json::from_slice(&publish_diagnostics(
+                uri.as_str(),
+                version,
+                &rope,
+                &[&findings[..1], &findings[1..]],
+                encoding,
+            ))
+            .unwrap();
+            let typed = lsp::PublishDiagnosticsParams::new(
+                uri.clone(),
+                findings
+                    .iter()
+                    .map(|f| convert::diagnostic(&rope, f, encoding))
+                    .collect(),
+                version,
+            );
+            assert_eq!(ours["method"], "textDocument/publishDiagnostics");
+            assert_eq!(ours["jsonrpc"], "2.0");
+            assert_eq!(ours["params"], serde_json::to_value(typed).unwrap());
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "a", "Z", " ", "\n", "\r\n", "\r", "😀", "日本", "e\u{301}", "# ", "- ", "claim. ",
+    ];
+    const RULES: &[&str] = &["vague-claim", "weak-verb", "no-result"];
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|v| v.concat())
+    }
+
+    /// The char boundary at or before `fraction` of `text`.
+    fn boundary(text: &str, fraction: f64) -> usize {
+        let mut at = (fraction * text.len() as f64) as usize;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// Findings at random places of `text`, sorted as a review sorts them.
+    fn findings_in(
+        text: &str,
+        spots: &[(f64, f64, usize, usize)],
+        messages: &[Arc<str>],
+    ) -> Vec<Finding> {
+        let mut found: Vec<Finding> = spots
+            .iter()
+            .map(|&(a, b, rule, message)| {
+                let (a, b) = (boundary(text, a), boundary(text, b));
+                Finding {
+                    rule: RULES[rule % RULES.len()],
+                    severity: if rule % 2 == 0 {
+                        Severity::Warning
+                    } else {
+                        Severity::Info
+                    },
+                    range: a.min(b)..a.max(b),
+                    message: messages[message % messages.len()].clone(),
+                }
+            })
+            .collect();
+        found.sort_by(|x, y| {
+            (x.range.start, x.range.end, x.rule).cmp(&(y.range.start, y.range.end, y.rule))
+        });
+        found
+    }
+
+    /// A finding that ends where the change starts is written afresh: a `\n` typed after a lone `\r`
+    /// moves the position of the offset between them back onto the `\r`'s line.
+    #[test]
+    fn a_finding_ending_where_the_change_starts_is_positioned_again() {
+        let mut doc = Document::new("ab\rcd");
+        let finding = |range: Range<usize>| Finding {
+            rule: "vague-claim",
+            severity: Severity::Warning,
+            range,
+            message: Arc::from("m"),
+        };
+        let mut published = Published::default();
+        let before = [finding(0..3)];
+        let changes = doc.take_changes();
+        published.write("u", None, doc.rope(), &[&before], changes, Encoding::Utf16);
+        doc.replace(3..3, "\n").unwrap();
+        let changes = doc.take_changes();
+        let carried = published
+            .write("u", None, doc.rope(), &[&before], changes, Encoding::Utf16)
+            .to_vec();
+        let fresh = publish_diagnostics("u", None, doc.rope(), &[&before], Encoding::Utf16);
+        assert_eq!(
+            String::from_utf8(carried).unwrap(),
+            String::from_utf8(fresh.clone()).unwrap()
+        );
+        let json: serde_json::Value = serde_json::from_slice(&fresh).unwrap();
+        assert_eq!(json["params"]["diagnostics"][0]["range"]["end"]["line"], 0);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// After any edits, a publish written from the last one is byte for byte the publish written from
+        /// nothing: findings the edits did not touch keep their place (or move with the text), others
+        /// change, vanish or appear, and the document has emoji, CJK, combining marks and every line break.
+        #[test]
+        fn a_publish_from_the_last_one_is_a_publish_from_nothing(
+            text in text_strategy(),
+            rounds in prop::collection::vec(
+                (
+                    prop::collection::vec((0.0..1.0f64, 0.0..1.0f64, text_strategy()), 0..3),
+                    prop::collection::vec((0.0..1.0f64, 0.0..1.0f64, 0usize..6, 0usize..4), 0..4),
+                    prop::collection::vec(any::<bool>(), 0..12),
+                ),
+                1..4,
+            ),
+            first in prop::collection::vec((0.0..1.0f64, 0.0..1.0f64, 0usize..6, 0usize..4), 0..12),
+            utf8 in any::<bool>(),
+        ) {
+            let encoding = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
+            let messages: Vec<Arc<str>> = ["says \"better\"", "no number", "tab\t😀", "plain"]
+                .into_iter()
+                .map(Arc::from)
+                .collect();
+            let mut doc = Document::new(&text);
+            let mut findings = findings_in(&text, &first, &messages);
+            let mut published = Published::default();
+                let uri = "file:///tmp/a.md";
+            let changes = doc.take_changes();
+            published.write(uri, Some(1), doc.rope(), &[&findings], changes, encoding);
+            for (version, (edits, new, keep)) in rounds.into_iter().enumerate() {
+                for (a, b, inserted) in edits {
+                    let now = doc.text();
+                    let (a, b) = (boundary(&now, a), boundary(&now, b));
+                    let range = a.min(b)..a.max(b);
+                    let delta = inserted.len() as isize - range.len() as isize;
+                    doc.replace(range.clone(), &inserted).unwrap();
+                    // Findings clear of the edit move with the text; the others are dropped.
+                    findings.retain_mut(|f| {
+                        if f.range.end < range.start {
+                            true
+                        } else if f.range.start > range.end {
+                            f.range = (f.range.start as isize + delta) as usize..(f.range.end as isize + delta) as usize;
+                            true
+                        } else {
+                            false
+                        }
+                    });
+                }
+                let now = doc.text();
+                // Some findings vanish, some appear, and one list of two is published.
+                let mut kept: Vec<Finding> = findings
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| keep.get(*i).copied().unwrap_or(true))
+                    .map(|(_, f)| f.clone())
+                    .collect();
+                kept.extend(findings_in(&now, &new, &messages));
+                kept.sort_by(|x, y| (x.range.start, x.range.end, x.rule).cmp(&(y.range.start, y.range.end, y.rule)));
+                findings = kept;
+                let split = findings.len() / 2;
+                let lists: [&[Finding]; 2] = [&findings[..split], &findings[split..]];
+                let version = Some(version as i32 + 2);
+                let changes = doc.take_changes();
+                let carried = published
+                    .write(uri, version, doc.rope(), &lists, changes, encoding)
+                    .to_vec();
+                let fresh = publish_diagnostics(uri, version, doc.rope(), &lists, encoding);
+                prop_assert_eq!(String::from_utf8(carried).unwrap(), String::from_utf8(fresh).unwrap(), "{:?}", now);
+            }
+        }
+    }
+}
