@@ -6,7 +6,7 @@
 
 use crate::analysis::{read_block_with, read_words, BlockFacts, SentenceFacts, SentenceReading};
 use crate::document::Document;
-use crate::prose::{Block, BlockKind, BlockProse, CaseStudy, Comment, Prose, ProseReader};
+use crate::prose::{Block, BlockKind, BlockProse, CaseStudy, Comment, Prose, ProseReader, Taker};
 use crate::rules::config::RuleConfig;
 use crate::rules::{BlockView, Check, Finding, StudyView, RULES};
 use rayon::prelude::*;
@@ -31,7 +31,18 @@ pub struct Review {
     pub blocks: Vec<Arc<BlockReview>>,
     /// Findings in document byte ranges, sorted by position, configuration applied.
     pub findings: Vec<Finding>,
+    /// Where each finding came from: the index of its block's chunk in `prose.chunks`, or [`STUDY`]
+    /// with the index of its case study in `prose.studies`.
+    origins: Vec<usize>,
+    /// Each case study's [`study_key`], parallel to `prose.studies`.
+    study_keys: Vec<u64>,
+    /// The configuration the findings were filtered with, when they may be carried over to the next
+    /// review (not when inline comments silence some: an edit anywhere may move what those cover).
+    carried_with: Option<RuleConfig>,
 }
+
+/// The mark of a case-study finding's origin (see [`Review`]).
+const STUDY: usize = 1 << (usize::BITS - 1);
 
 #[derive(Default)]
 pub struct Reviewer {
@@ -44,6 +55,8 @@ pub struct Reviewer {
     sentences: FxHashMap<u64, Arc<SentenceReading>>,
     /// Whether many chunks or blocks are read on one thread even so (see [`Reviewer::one_thread`]).
     one_thread: bool,
+    /// How many sentence readings the cache may hold before it is next swept.
+    sentences_sweep_at: usize,
 }
 
 fn text_key(text: &str) -> u64 {
@@ -66,7 +79,7 @@ fn study_key(prose: &Prose, study: &CaseStudy) -> u64 {
         // Wrapping: a heading nested in a list item ("1. # Title") starts its study after its block's
         // bullet, so `block.start` can lie before `base`.
         (
-            block.prose.key,
+            block.key,
             block.range.start.wrapping_sub(base),
             block.start.wrapping_sub(base),
         )
@@ -104,49 +117,182 @@ fn review_block(
 
 impl Reviewer {
     pub fn review(&mut self, doc: &Document, config: &RuleConfig) -> Review {
-        let prose = self.prose.read(doc);
-        self.review_in_parallel(&prose.blocks);
+        self.review_after(doc, config, None)
+    }
+
+    /// [`Reviewer::review`], given the last review of the same document (if it is at hand): what the
+    /// edits since left alone — the blocks of untouched chunks, their reviews and findings — is moved
+    /// over from it instead of gathered again (see [`ProseReader::read_after`]). The result is the same
+    /// (the edit property tests hold the two equal); only the work differs.
+    pub fn review_after(
+        &mut self,
+        doc: &Document,
+        config: &RuleConfig,
+        last: Option<Review>,
+    ) -> Review {
+        let (last_prose, last_blocks, last_findings, last_studies) = match last {
+            Some(review) => {
+                let carried = (review.carried_with.as_ref() == Some(config))
+                    .then_some((review.findings, review.origins));
+                let studies: Vec<(u64, usize)> = review
+                    .study_keys
+                    .iter()
+                    .zip(&review.prose.studies)
+                    .map(|(key, study)| (*key, study.range.start))
+                    .collect();
+                (Some(review.prose), review.blocks, carried, studies)
+            }
+            None => (None, Vec::new(), None, Vec::new()),
+        };
+        let (prose, moved) = self.prose.read_after(doc, last_prose);
+        let mut slots: Vec<Option<Arc<BlockReview>>> = vec![None; prose.blocks.len()];
+        let mut old = Taker::new(last_blocks);
+        for m in &moved {
+            for (slot, review) in slots[m.new..].iter_mut().zip(old.take(m.old.clone())) {
+                *slot = Some(review);
+            }
+        }
+        self.review_in_parallel(
+            prose
+                .blocks
+                .iter()
+                .zip(&slots)
+                .filter(|(_, slot)| slot.is_none())
+                .map(|(block, _)| block),
+        );
         let sentences = &mut self.sentences;
         let blocks: Vec<Arc<BlockReview>> = prose
             .blocks
             .iter()
-            .map(|block| {
-                self.blocks
-                    .entry(block.prose.key)
-                    .or_insert_with(|| {
-                        Arc::new(review_block(&block.prose, block.kind, |text| {
-                            sentences
-                                .entry(text_key(text))
-                                .or_insert_with(|| Arc::new(read_words(text)))
-                                .clone()
-                        }))
-                    })
-                    .clone()
+            .zip(slots)
+            .map(|(block, slot)| {
+                slot.unwrap_or_else(|| {
+                    self.blocks
+                        .entry(block.key)
+                        .or_insert_with(|| {
+                            Arc::new(review_block(&block.prose, block.kind, |text| {
+                                sentences
+                                    .entry(text_key(text))
+                                    .or_insert_with(|| Arc::new(read_words(text)))
+                                    .clone()
+                            }))
+                        })
+                        .clone()
+                })
             })
             .collect();
         crate::cache::sweep(&mut self.blocks, blocks.len(), || {
-            prose.blocks.iter().map(|b| b.prose.key)
+            prose.blocks.iter().map(|b| b.key)
         });
-        let live_sentences = prose.blocks.iter().map(|b| b.prose.sentences.len()).sum();
-        crate::cache::sweep(&mut self.sentences, live_sentences, || {
-            prose.blocks.iter().flat_map(|b| {
-                b.prose
-                    .sentences
-                    .iter()
-                    .map(|r| text_key(&b.prose.prose[r.clone()]))
-            })
-        });
-
-        let mut findings = Vec::new();
-        for (block, review) in prose.blocks.iter().zip(&blocks) {
-            findings.extend(review.findings.iter().map(|f| Finding {
-                range: block.range.start + f.range.start..block.range.start + f.range.end,
-                ..f.clone()
-            }));
+        if self.sentences.len() > self.sentences_sweep_at {
+            let live_sentences = prose.blocks.iter().map(|b| b.prose.sentences.len()).sum();
+            crate::cache::sweep(&mut self.sentences, live_sentences, || {
+                prose.blocks.iter().flat_map(|b| {
+                    b.prose
+                        .sentences
+                        .iter()
+                        .map(|r| text_key(&b.prose.prose[r.clone()]))
+                })
+            });
+            // Counting the live sentences reaches into every block: it is done again only once the
+            // cache has grown past what a sweep would leave alone.
+            self.sentences_sweep_at = 2 * live_sentences + 64;
         }
+
+        let silenced = Silences::read(&prose.comments, doc.rope());
+        let level = |f: &mut Finding| -> bool {
+            let Some(rule) = crate::rules::rule(f.rule) else {
+                return false;
+            };
+            match config.level(rule) {
+                Some(severity) if !silenced.covers(f) => {
+                    f.severity = severity;
+                    true
+                }
+                _ => false,
+            }
+        };
+        // Each finding with its origin (see `Review::origins`).
+        let mut found: Vec<(Finding, usize)> = Vec::new();
         let keys: Vec<u64> = prose.studies.iter().map(|s| study_key(&prose, s)).collect();
-        for (study, key) in prose.studies.iter().zip(&keys) {
-            let found = self.studies.entry(*key).or_insert_with(|| {
+        // Findings carried over were filtered without silences: so must these be.
+        let last_findings = last_findings.filter(|_| silenced.is_empty());
+        // Chunks moved over, by their index in this review, and in the last one (to where, how far).
+        // So are case studies whose key is unchanged (and found once in each review).
+        let mut carried_to = vec![false; prose.chunks.len()];
+        let mut study_carried_to = vec![false; prose.studies.len()];
+        if let Some((findings, origins)) = last_findings {
+            let chunks = origins
+                .iter()
+                .filter(|&&o| o & STUDY == 0)
+                .max()
+                .map_or(0, |m| m + 1);
+            let mut carried_from: Vec<Option<(usize, isize)>> = vec![None; chunks];
+            for m in &moved {
+                if let Some(slot) = carried_from.get_mut(m.old_chunk) {
+                    *slot = Some((m.new_chunk, m.by));
+                }
+                carried_to[m.new_chunk] = true;
+            }
+            let mut study_from: Vec<Option<(usize, isize)>> = vec![None; last_studies.len()];
+            let once = |keys: &mut dyn Iterator<Item = u64>| {
+                let mut seen: FxHashMap<u64, Option<usize>> = FxHashMap::default();
+                for (i, key) in keys.enumerate() {
+                    seen.entry(key)
+                        .and_modify(|at| *at = None)
+                        .or_insert(Some(i));
+                }
+                seen
+            };
+            let was = once(&mut last_studies.iter().map(|(key, _)| *key));
+            let now = once(&mut keys.iter().copied());
+            for (key, at) in &now {
+                if let (Some(i), Some(Some(j))) = (at, was.get(key)) {
+                    let by = prose.studies[*i].range.start as isize - last_studies[*j].1 as isize;
+                    study_from[*j] = Some((*i, by));
+                    study_carried_to[*i] = true;
+                }
+            }
+            found.reserve(findings.len());
+            for (mut f, origin) in findings.into_iter().zip(origins) {
+                let to = if origin & STUDY == 0 {
+                    carried_from.get(origin).copied().flatten()
+                } else {
+                    study_from
+                        .get(origin & !STUDY)
+                        .copied()
+                        .flatten()
+                        .map(|(i, by)| (STUDY | i, by))
+                };
+                if let Some((origin, by)) = to {
+                    let shift = |x: usize| (x as isize + by) as usize;
+                    f.range = shift(f.range.start)..shift(f.range.end);
+                    found.push((f, origin));
+                }
+            }
+        }
+        for (index, chunk) in prose.chunks.iter().enumerate() {
+            if carried_to[index] {
+                continue;
+            }
+            for i in chunk.blocks.clone() {
+                let start = prose.blocks[i].range.start;
+                for f in &blocks[i].findings {
+                    let mut f = Finding {
+                        range: start + f.range.start..start + f.range.end,
+                        ..f.clone()
+                    };
+                    if level(&mut f) {
+                        found.push((f, index));
+                    }
+                }
+            }
+        }
+        for (index, (study, key)) in prose.studies.iter().zip(&keys).enumerate() {
+            if study_carried_to[index] {
+                continue;
+            }
+            let in_study = self.studies.entry(*key).or_insert_with(|| {
                 let view = study_view(&prose, &blocks, study);
                 let mut found = Vec::new();
                 for rule in RULES.iter() {
@@ -160,42 +306,42 @@ impl Reviewer {
                 }
                 Arc::new(found)
             });
-            findings.extend(found.iter().map(|f| Finding {
-                range: study.range.start + f.range.start..study.range.start + f.range.end,
-                ..f.clone()
-            }));
+            for f in in_study.iter() {
+                let mut f = Finding {
+                    range: study.range.start + f.range.start..study.range.start + f.range.end,
+                    ..f.clone()
+                };
+                if level(&mut f) {
+                    found.push((f, STUDY | index));
+                }
+            }
         }
         crate::cache::sweep(&mut self.studies, keys.len(), || keys.iter().copied());
-        let silenced = Silences::read(&prose.comments, doc.rope());
-        findings.retain_mut(|f| {
-            let Some(rule) = crate::rules::rule(f.rule) else {
-                return false;
-            };
-            match config.level(rule) {
-                Some(severity) if !silenced.covers(f) => {
-                    f.severity = severity;
-                    true
-                }
-                _ => false,
-            }
+        found.sort_by(|(a, _), (b, _)| {
+            (a.range.start, a.range.end, a.rule, &*a.message).cmp(&(
+                b.range.start,
+                b.range.end,
+                b.rule,
+                &*b.message,
+            ))
         });
-        findings.sort_by(|a, b| {
-            (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
-        });
+        let (findings, origins) = found.into_iter().unzip();
         Review {
+            carried_with: silenced.is_empty().then(|| config.clone()),
             prose,
             blocks,
             findings,
+            origins,
+            study_keys: keys,
         }
     }
 
     /// Reviews, on every core, the blocks not reviewed before when there are many (a document just
     /// opened): sentences already read are shared, new ones are read by whichever thread meets them.
-    fn review_in_parallel(&mut self, blocks: &[Block]) {
+    fn review_in_parallel<'a>(&mut self, blocks: impl Iterator<Item = &'a Block>) {
         let mut seen = FxHashSet::default();
         let new: Vec<&Block> = blocks
-            .iter()
-            .filter(|b| !self.blocks.contains_key(&b.prose.key) && seen.insert(b.prose.key))
+            .filter(|b| !self.blocks.contains_key(&b.key) && seen.insert(b.key))
             .collect();
         if new.len() < PARALLEL_FROM || self.one_thread {
             return;
@@ -215,7 +361,7 @@ impl Reviewer {
                         reading
                     })
                 });
-                (block.prose.key, review, read)
+                (block.key, review, read)
             })
             .collect();
         for (key, review, read) in reviewed {
@@ -347,6 +493,10 @@ impl Silences {
             spans.push((rule, start..usize::MAX));
         }
         Silences { spans }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.spans.is_empty()
     }
 
     fn covers(&self, finding: &Finding) -> bool {

@@ -216,6 +216,73 @@ proptest! {
     }
 }
 
+/// Pieces of stories: sentences the rules find things in, headings that start and split stories, list
+/// items, inline comments that silence rules, and the text that trips the chunk cuts.
+const STORY: &[&str] = &[
+    "# Refunds\n\n",
+    "## Results\n\n",
+    "## Problem\n",
+    "Sellers waited 3 days for refunds. ",
+    "Much better now. ",
+    "We improved latency with Kafka. ",
+    "I interviewed 12 sellers and chose a rewrite over a patch. ",
+    "I learned that communication is important. ",
+    "- We shipped it.\n",
+    "\n\n",
+    "\n",
+    "\r\n",
+    "😀",
+    "日本",
+    "<!-- casebook-disable vague-claim -->",
+    "<!-- casebook-enable -->",
+    "<!-- casebook-disable-next-line -->\n",
+    "a|a|b|\n",
+    "```\n",
+];
+
+fn story_strategy(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(STORY), 0..max).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: common::fuzz_cases(1000), ..ProptestConfig::default() })]
+
+    /// A review made from the last one (as the server makes them: the blocks, block reviews and
+    /// findings of untouched chunks moved over) equals a review made from nothing, after every edit —
+    /// also when the configuration changes between edits or an inline comment starts or stops
+    /// silencing rules.
+    #[test]
+    fn a_review_from_the_last_one_is_a_review_from_nothing(
+        initial in story_strategy(30),
+        edits in prop::collection::vec(((0.0..=1.0f64, 0.0..=0.3f64, story_strategy(4)), any::<bool>()), 1..10),
+    ) {
+        let (strict, _) = RuleConfig::from_toml("[rules]\nvague-claim = \"error\"\nwe-not-i = \"off\"\n");
+        let configs = [RuleConfig::default(), strict];
+        let mut reference = initial.clone();
+        let mut doc = Document::cut(&initial);
+        let mut reviewer = Reviewer::default();
+        reviewer.read_unparsed(&mut doc);
+        let mut last = Some(reviewer.review(&doc, &configs[0]));
+        doc.release_trees();
+        for ((start, len, insert), switch) in edits {
+            let s = boundary(&reference, start);
+            let e = boundary(&reference, (start + len).min(1.0)).max(s);
+            doc.replace(s..e, &insert).unwrap();
+            reference.replace_range(s..e, &insert);
+            let config = &configs[usize::from(switch)];
+            reviewer.read_unparsed(&mut doc);
+            let review = reviewer.review_after(&doc, config, last.take());
+            doc.release_trees();
+            let fresh = Reviewer::default().review(&Document::new(&reference), config);
+            prop_assert_eq!(format!("{:?}", review.findings), format!("{:?}", fresh.findings), "{:?}", reference);
+            prop_assert_eq!(prose_shape(&review.prose), prose_shape(&fresh.prose));
+            let facts = |r: &casebook::review::Review| format!("{:?}", r.blocks.iter().map(|b| &b.facts).collect::<Vec<_>>());
+            prop_assert_eq!(facts(&review), facts(&fresh));
+            last = Some(review);
+        }
+    }
+}
+
 /// Pieces heavy in the markup that decides where a document may be cut: tables (and the delimiter rows
 /// tree-sitter-md's grammar rejects), front matter delimiters, fences in and out of list items, HTML
 /// blocks of every kind, declarations, NUL and form feed.

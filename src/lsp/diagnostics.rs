@@ -54,7 +54,9 @@ impl EscapedMessages {
 struct Written {
     rule: &'static str,
     severity: Severity,
-    message: Arc<str>,
+    /// Taken by the next publish when it carries the diagnostic over (moving the `Arc` touches no
+    /// reference count: with thousands of diagnostics, each touch is a cache miss).
+    message: Option<Arc<str>>,
     range: Range<usize>,
     start: LineCol,
     end: LineCol,
@@ -118,7 +120,9 @@ impl Published {
         let same = |i: usize, f: &Finding| {
             let w = &self.written[i];
             w.severity == f.severity
-                && (Arc::ptr_eq(&w.message, &f.message) || *w.message == *f.message)
+                && w.message
+                    .as_ref()
+                    .is_some_and(|m| Arc::ptr_eq(m, &f.message) || **m == *f.message)
         };
         let mut fresh_offsets = Vec::new();
         let carried: Vec<Carried> = findings()
@@ -166,14 +170,17 @@ impl Published {
                 out.push(b',');
             }
             let at = out.len();
+            let mut message = None;
             let (start, end) = match *how {
                 Carried::Same(j) => {
-                    let w = &self.written[j];
+                    let w = &mut self.written[j];
+                    message = w.message.take();
                     out.extend_from_slice(&self.body[w.json.clone()]);
                     (w.start, w.end)
                 }
                 Carried::Moved(j) => {
-                    let w = &self.written[j];
+                    let w = &mut self.written[j];
+                    message = w.message.take();
                     let down = |p: LineCol| LineCol {
                         line: (p.line as isize + lines) as u32,
                         col: p.col,
@@ -191,7 +198,7 @@ impl Published {
             written.push(Written {
                 rule: finding.rule,
                 severity: finding.severity,
-                message: finding.message.clone(),
+                message: Some(message.unwrap_or_else(|| finding.message.clone())),
                 range: finding.range.clone(),
                 start,
                 end,

@@ -41,12 +41,15 @@ impl OpenDocument {
     /// rather than a dead server.
     fn refresh(&mut self, config: &RuleConfig) {
         let (reviewer, document) = (&mut self.reviewer, &mut self.document);
+        // The last review is handed over, to move over what the edit left alone (nothing else holds it:
+        // requests read it under the state's lock).
+        let last = Arc::try_unwrap(std::mem::take(&mut self.review)).ok();
         let reviewed = guarded("review", || {
             if !document.is_parsed() {
                 Review::default()
             } else {
                 reviewer.read_unparsed(document);
-                reviewer.review(document, config)
+                reviewer.review_after(document, config, last)
             }
         });
         self.document.release_trees();

@@ -45,6 +45,9 @@ pub struct Block {
     pub range: Range<usize>,
     /// Where the whole block starts (before a heading's `#` marker or a list item's bullet).
     pub start: usize,
+    /// Its prose's [`BlockProse::key`], kept here so the document-wide passes of a review need not
+    /// reach into every block's prose.
+    pub key: u64,
     pub prose: Arc<BlockProse>,
 }
 
@@ -108,6 +111,30 @@ pub struct Prose {
     /// Indices of the blocks before the first case study's heading.
     pub preamble: Range<usize>,
     pub comments: Vec<Comment>,
+    /// Which blocks and comments each chunk of the document gave, in order.
+    pub chunks: Vec<ChunkBlocks>,
+}
+
+/// The blocks and comments (indices in [`Prose`]) one chunk of the document gave.
+#[derive(Debug, Clone, Default)]
+pub struct ChunkBlocks {
+    pub id: u64,
+    pub start: usize,
+    pub blocks: Range<usize>,
+    pub comments: Range<usize>,
+}
+
+/// Blocks a reading took over from the last one (see [`ProseReader::read_after`]): those at `old` in
+/// the last reading are at `new..new + old.len()` in this one.
+#[derive(Debug, Clone)]
+pub struct Moved {
+    /// The chunk's index in the last reading's [`Prose::chunks`] and in this one's.
+    pub old_chunk: usize,
+    pub new_chunk: usize,
+    /// How far the chunk moved (bytes, later in the text when positive).
+    pub by: isize,
+    pub old: Range<usize>,
+    pub new: usize,
 }
 
 /// Reads documents into [`Prose`], keeping the prose of blocks it has seen before.
@@ -147,6 +174,34 @@ const NOT_PROSE: &[&str] = &[
     "thematic_break",
 ];
 
+/// Takes runs of items, in order, out of a vector it owns, dropping the items between them.
+pub(crate) struct Taker<T> {
+    items: std::vec::IntoIter<T>,
+    at: usize,
+}
+
+impl<T> Taker<T> {
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub(crate) fn new(items: Vec<T>) -> Taker<T> {
+        Taker {
+            items: items.into_iter(),
+            at: 0,
+        }
+    }
+
+    /// The items at `range` (which must not start before the end of the last run taken).
+    pub(crate) fn take(&mut self, range: Range<usize>) -> impl Iterator<Item = T> + '_ {
+        if range.start > self.at {
+            self.items.nth(range.start - self.at - 1);
+        }
+        self.at = range.end.max(self.at);
+        self.items.by_ref().take(range.len())
+    }
+}
+
 fn shifted(range: &Range<usize>, by: usize) -> Range<usize> {
     range.start + by..range.end + by
 }
@@ -154,25 +209,96 @@ fn shifted(range: &Range<usize>, by: usize) -> Range<usize> {
 impl ProseReader {
     /// Reads the document's prose. Chunks the last read saw are not read again: only their offsets move.
     pub fn read(&mut self, doc: &Document) -> Prose {
-        let mut prose = Prose::default();
-        for chunk in doc.chunks() {
-            let read = match self.chunks.get(&chunk.id) {
-                Some(read) => read.clone(),
-                None => {
-                    let read = Arc::new(self.read_chunk(doc, chunk));
-                    self.chunks.insert(chunk.id, read.clone());
-                    read
-                }
+        self.read_after(doc, None).0
+    }
+
+    /// [`ProseReader::read`], given the last reading of the same document (if it is at hand): the
+    /// blocks of every chunk the edits since left alone (same id) are moved over from it, their offsets
+    /// shifted, instead of copied from the cache. Copying touches every block's shared prose (a cache
+    /// miss each, thousands at 100,000 words); moving touches none. Also says which blocks moved.
+    pub fn read_after(&mut self, doc: &Document, last: Option<Prose>) -> (Prose, Vec<Moved>) {
+        let last = last.unwrap_or_default();
+        let (old, new) = (&last.chunks, doc.chunks());
+        // An edit replaces a run of chunks: those before it and after it kept their ids.
+        let before = old
+            .iter()
+            .zip(new)
+            .take_while(|(o, n)| o.id == n.id)
+            .count();
+        let after = old[before..]
+            .iter()
+            .rev()
+            .zip(new[before..].iter().rev())
+            .take_while(|(o, n)| o.id == n.id)
+            .count();
+        let mut old_blocks = Taker::new(last.blocks);
+        let mut old_comments = Taker::new(last.comments);
+        let mut prose = Prose {
+            blocks: Vec::with_capacity(old_blocks.len()),
+            ..Prose::default()
+        };
+        let mut moved = Vec::new();
+        for (i, chunk) in new.iter().enumerate() {
+            let (blocks_at, comments_at) = (prose.blocks.len(), prose.comments.len());
+            let was = if i < before {
+                Some(i)
+            } else if i >= new.len() - after {
+                Some(i + old.len() - new.len())
+            } else {
+                None
             };
-            prose.blocks.extend(read.blocks.iter().map(|b| Block {
-                range: shifted(&b.range, chunk.start),
-                start: b.start + chunk.start,
-                ..b.clone()
-            }));
-            prose.comments.extend(read.comments.iter().map(|c| Comment {
-                range: shifted(&c.range, chunk.start),
-                text: c.text.clone(),
-            }));
+            match was {
+                Some(k) => {
+                    let old = &last.chunks[k];
+                    let by = chunk.start as isize - old.start as isize;
+                    let shift = |x: usize| (x as isize + by) as usize;
+                    moved.push(Moved {
+                        old_chunk: k,
+                        new_chunk: i,
+                        by,
+                        old: old.blocks.clone(),
+                        new: blocks_at,
+                    });
+                    prose
+                        .blocks
+                        .extend(old_blocks.take(old.blocks.clone()).map(|mut b| {
+                            b.range = shift(b.range.start)..shift(b.range.end);
+                            b.start = shift(b.start);
+                            b
+                        }));
+                    prose
+                        .comments
+                        .extend(old_comments.take(old.comments.clone()).map(|mut c| {
+                            c.range = shift(c.range.start)..shift(c.range.end);
+                            c
+                        }));
+                }
+                None => {
+                    let read = match self.chunks.get(&chunk.id) {
+                        Some(read) => read.clone(),
+                        None => {
+                            let read = Arc::new(self.read_chunk(doc, chunk));
+                            self.chunks.insert(chunk.id, read.clone());
+                            read
+                        }
+                    };
+                    prose.blocks.extend(read.blocks.iter().map(|b| Block {
+                        range: shifted(&b.range, chunk.start),
+                        start: b.start + chunk.start,
+                        ..b.clone()
+                    }));
+                    prose.comments.extend(read.comments.iter().map(|c| Comment {
+                        range: shifted(&c.range, chunk.start),
+                        text: c.text.clone(),
+                    }));
+                }
+            }
+            prose.chunks.push(ChunkBlocks {
+                id: chunk.id,
+                start: chunk.start,
+                blocks: blocks_at..prose.blocks.len(),
+                comments: comments_at..prose.comments.len(),
+            });
         }
         let chunks = doc.chunks();
         crate::cache::sweep(&mut self.chunks, chunks.len(), || {
@@ -191,7 +317,7 @@ impl ProseReader {
                 ),
             };
         }
-        prose
+        (prose, moved)
     }
 
     /// Walks one chunk's block tree; offsets in the result are relative to the chunk.
@@ -357,6 +483,7 @@ fn block(
         kind,
         range,
         start,
+        key,
         prose,
     }
 }
