@@ -25,6 +25,7 @@ use generated::{portfolio, typing_point};
 
 const EDITS: usize = 100;
 const TIMEOUT: Duration = Duration::from_secs(120);
+const ROOT: &str = "file:///tmp/casebook-lsp-bench";
 const URI: &str = "file:///tmp/casebook-lsp-bench/portfolio.md";
 const SECOND_URI: &str = "file:///tmp/casebook-lsp-bench/portfolio-copy.md";
 
@@ -104,7 +105,10 @@ impl Server {
             "initialize",
             json!({
                 "processId": std::process::id(),
-                "rootUri": null,
+                // A workspace folder, as an editor opens one: the server then keeps the open
+                // document's portfolio summary current on every edit, which is part of its cost.
+                "rootUri": ROOT,
+                "workspaceFolders": [{ "uri": ROOT, "name": "casebook-lsp-bench" }],
                 "capabilities": {
                     "general": { "positionEncodings": ["utf-16"] },
                     "textDocument": {
@@ -388,6 +392,8 @@ fn main() {
         chosen
     };
     let documents: Vec<(usize, String)> = sizes.iter().map(|&w| (w, portfolio(w))).collect();
+    // The workspace folder the documents are opened in (empty on disk: they exist only in the editor).
+    let _ = std::fs::create_dir_all("/tmp/casebook-lsp-bench");
     println!(
         "lsp_bench: {} on {} CPUs; {EDITS} one-character edits per document, each waiting for its diagnostics",
         casebook.display(),

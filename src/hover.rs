@@ -142,12 +142,14 @@ impl Scorecard {
             metrics,
             principles,
             words: view.word_count(),
-            findings: review
-                .findings
-                .iter()
-                .filter(|f| study.range.contains(&f.range.start))
-                .count(),
+            findings: Scorecard::findings_in(review, study),
         }
+    }
+
+    /// How many of the review's findings start inside `study` (the findings are sorted by start).
+    pub fn findings_in(review: &Review, study: &CaseStudy) -> usize {
+        let starts = |at: usize| review.findings.partition_point(|f| f.range.start < at);
+        starts(study.range.end) - starts(study.range.start)
     }
 
     /// The top principles' exact names, strongest first, joined by " · ".

@@ -428,6 +428,15 @@ fn study_view<'a>(
 }
 
 impl Review {
+    /// What the case-study rules saw of study `index` of `self.prose.studies` (its content, kinds and
+    /// places within it): equal keys, equal findings and facts.
+    pub fn study_key(&self, index: usize) -> u64 {
+        match self.study_keys.get(index) {
+            Some(key) => *key,
+            None => study_key(&self.prose, &self.prose.studies[index]),
+        }
+    }
+
     /// What the case-study rules see of `study` (one of `self.prose.studies`).
     pub fn study_view<'a>(&'a self, study: &'a CaseStudy) -> StudyView<'a> {
         study_view(&self.prose, &self.blocks, study)

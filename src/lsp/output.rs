@@ -14,13 +14,20 @@ use tokio::sync::mpsc;
 pub struct Output(mpsc::UnboundedSender<Vec<u8>>);
 
 impl Output {
-    /// Sends one JSON-RPC message (its body) to the client.
-    pub fn send(&self, body: &[u8]) {
-        let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-        frame.extend_from_slice(body);
+    /// Sends one JSON-RPC message to the client: a frame made with [`frame`].
+    pub fn send(&self, frame: Vec<u8>) {
         // The writer is gone only when the session is over; nothing is left to tell.
         let _ = self.0.send(frame);
     }
+}
+
+/// One JSON-RPC message (its body) with its header, ready to write.
+pub fn frame(body: &[u8]) -> Vec<u8> {
+    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+    let mut frame = Vec::with_capacity(header.len() + body.len());
+    frame.extend_from_slice(header.as_bytes());
+    frame.extend_from_slice(body);
+    frame
 }
 
 /// Starts the writer: returns the stream to hand to tower-lsp-server as its output, and the [`Output`]
@@ -88,7 +95,9 @@ mod tests {
             }
         });
         for i in 0..200 {
-            output.send(format!("{{\"ours\":{i},\"pad\":\"{}\"}}", "o".repeat(i * 53)).as_bytes());
+            output.send(frame(
+                format!("{{\"ours\":{i},\"pad\":\"{}\"}}", "o".repeat(i * 53)).as_bytes(),
+            ));
         }
         tower.await.unwrap();
         let mut reader = BufReader::new(client_end);

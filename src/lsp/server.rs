@@ -307,6 +307,7 @@ async fn publisher(
             }
             // A document no longer open gets its diagnostics cleared — here, in the same task that
             // publishes them, so a clearing can never be overtaken by a late publish.
+            // The whole frame, header and body.
             let body = {
                 let mut state = lock(&state);
                 let changes = state
@@ -320,15 +321,15 @@ async fn publisher(
                         let lists: [&[Finding]; 2] = [&doc.review.findings, &portfolio];
                         let last = published.entry(uri.clone()).or_default();
                         let body = guarded("publish", || {
-                            last.write(
+                            let body = last.write(
                                 uri.as_str(),
                                 Some(doc.version),
                                 doc.document.rope(),
                                 &lists,
                                 changes,
                                 state.encoding,
-                            )
-                            .to_vec()
+                            );
+                            output::frame(body)
                         });
                         if body.is_err() {
                             // Whatever it kept may be half written: the next publish starts afresh.
@@ -338,18 +339,18 @@ async fn publisher(
                     }
                     _ => {
                         published.remove(&uri);
-                        Ok(publish_diagnostics(
+                        Ok(output::frame(&publish_diagnostics(
                             uri.as_str(),
                             None,
                             &Rope::new(),
                             &[],
                             state.encoding,
-                        ))
+                        )))
                     }
                 }
             };
-            if let Ok(body) = body {
-                output.send(&body);
+            if let Ok(frame) = body {
+                output.send(frame);
             }
         }
     }

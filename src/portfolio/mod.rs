@@ -32,6 +32,8 @@ pub struct StudySummary {
     /// The anchor as zero-based line/column in UTF-8 and in UTF-16 (for workspace symbols).
     pub anchor_utf8: (LineCol, LineCol),
     pub anchor_utf16: (LineCol, LineCol),
+    /// What the study's card and principles were worked out from (its review's study key).
+    pub key: u64,
 }
 
 impl StudySummary {
@@ -55,24 +57,52 @@ pub struct FileSummary {
 impl FileSummary {
     /// Summarises a reviewed document. `name` titles a case study without a heading.
     pub fn of(review: &Review, doc: &Document, name: &str) -> FileSummary {
+        FileSummary::of_after(review, doc, name, None)
+    }
+
+    /// [`FileSummary::of`], given the file's last summary: a study whose content is unchanged (same
+    /// key) keeps its card and principles instead of having them worked out again from every sentence
+    /// (the language server summarises an open file after every edit).
+    pub fn of_after(
+        review: &Review,
+        doc: &Document,
+        name: &str,
+        last: Option<&FileSummary>,
+    ) -> FileSummary {
         let rope = doc.rope();
+        let known: rustc_hash::FxHashMap<u64, &StudySummary> = last
+            .map(|last| last.studies.iter().map(|s| (s.key, s)).collect())
+            .unwrap_or_default();
         let studies = review
             .prose
             .studies
             .iter()
-            .map(|study| {
-                let mut card = Scorecard::of(review, study);
-                if card.title.is_empty() {
-                    card.title = name.to_string();
-                }
-                let mut scores: BTreeMap<Principle, f32> = BTreeMap::new();
-                for s in review.study_view(study).sentences() {
-                    for r in &s.facts.principles {
-                        *scores.entry(r.principle).or_default() += r.score;
+            .enumerate()
+            .map(|(index, study)| {
+                let key = review.study_key(index);
+                let (card, all) = match known.get(&key) {
+                    Some(was) => {
+                        // The count depends on the configuration too: counted again.
+                        let mut card = was.card.clone();
+                        card.findings = Scorecard::findings_in(review, study);
+                        (card, was.all_principles.clone())
                     }
-                }
-                let mut all: Vec<(Principle, f32)> = scores.into_iter().collect();
-                all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                    None => {
+                        let mut card = Scorecard::of(review, study);
+                        if card.title.is_empty() {
+                            card.title = name.to_string();
+                        }
+                        let mut scores: BTreeMap<Principle, f32> = BTreeMap::new();
+                        for s in review.study_view(study).sentences() {
+                            for r in &s.facts.principles {
+                                *scores.entry(r.principle).or_default() += r.score;
+                            }
+                        }
+                        let mut all: Vec<(Principle, f32)> = scores.into_iter().collect();
+                        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                        (card, all)
+                    }
+                };
                 let at = |offset, encoding| position_of(rope, offset, encoding);
                 let anchor = study.anchor.clone();
                 StudySummary {
@@ -87,6 +117,7 @@ impl FileSummary {
                         at(anchor.end, Encoding::Utf16),
                     ),
                     anchor,
+                    key,
                 }
             })
             .collect();

@@ -51,8 +51,9 @@ pub(super) fn track_open(
         return Vec::new();
     }
     let name = file_title(&path);
+    let last = workspace.open.get(&path).cloned();
     let summary = guarded("portfolio summary", || {
-        FileSummary::of(&doc.review, &doc.document, &name)
+        FileSummary::of_after(&doc.review, &doc.document, &name, last.as_deref())
     })
     .unwrap_or_default();
     let unchanged = workspace
