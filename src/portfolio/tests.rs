@@ -96,3 +96,47 @@ fn lens_title_reads_like_the_spec() {
     assert!(title.contains(" — parts "), "{title}");
     assert!(title.contains("tech /") && title.contains("cust /") && title.ends_with(" min"));
 }
+
+/// The summary an open file keeps after each edit, made from the last one, equals a summary made from
+/// nothing: after an edit inside one story, an edit that moves the stories after it down a line, and a
+/// configuration that switches a rule off (the cards' finding counts follow it).
+#[test]
+fn a_summary_from_the_last_one_is_a_summary_from_nothing() {
+    let stories = [
+        format!("# Refunds\n\n{CUSTOMER}\n\nMuch better now.\n\n"),
+        format!("# Audit\n\n{BACKBONE}\n\nWe improved latency.\n\n"),
+        "# Search\n\nI cut search time from 9 s to 2 s for 3,000 sellers.\n\n".to_string(),
+    ];
+    let text = stories.concat();
+    let (off, _) = RuleConfig::from_toml("[rules]\nvague-claim = \"off\"\n");
+    let edits: [(usize, &str, &RuleConfig); 3] = [
+        (text.find("Much").unwrap(), "Far ", &RuleConfig::default()),
+        (
+            text.find("# Audit").unwrap(),
+            "\nI led it.\n",
+            &RuleConfig::default(),
+        ),
+        (0, "", &off),
+    ];
+    let mut doc = Document::cut(&text);
+    let mut reviewer = Reviewer::default();
+    reviewer.read_unparsed(&mut doc);
+    let mut review = reviewer.review(&doc, &RuleConfig::default());
+    let mut summary = FileSummary::of(&review, &doc, "file");
+    let mut now = text.clone();
+    for (at, inserted, config) in edits {
+        doc.replace(at..at, inserted).unwrap();
+        now.insert_str(at, inserted);
+        reviewer.read_unparsed(&mut doc);
+        review = reviewer.review_after(&doc, config, Some(review));
+        summary = FileSummary::of_after(&review, &doc, "file", Some(&summary));
+        let fresh_doc = Document::new(&now);
+        let fresh = FileSummary::of(
+            &Reviewer::default().review(&fresh_doc, config),
+            &fresh_doc,
+            "file",
+        );
+        assert_eq!(summary, fresh, "{now}");
+    }
+    assert_eq!(summary.studies.len(), 3);
+}
