@@ -4,6 +4,38 @@
 
 use std::ops::Range;
 
+/// Who takes a document's changes: each has its own mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeReader {
+    /// The language server's diagnostics publisher.
+    Publisher = 0,
+    /// The summary of the file in the portfolio.
+    Portfolio = 1,
+}
+
+/// Where the first line that starts after `offset` starts (past its line break: `\n`, `\r\n` or a lone
+/// `\r`), or `usize::MAX` when none does. From there on, everything from a line's start to any offset is
+/// as it was before changes that ended at `offset`: positions there keep their columns.
+pub fn line_after(rope: &ropey::Rope, offset: usize) -> usize {
+    if offset >= rope.len_bytes() {
+        return usize::MAX;
+    }
+    let (mut chunks, mut chunk_start, _, _) = rope.chunks_at_byte(offset);
+    let mut from = offset - chunk_start;
+    for chunk in chunks.by_ref() {
+        let bytes = chunk.as_bytes();
+        if let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[from..]) {
+            let at = chunk_start + from + k;
+            // `\r\n` ends its line after the `\n`.
+            let crlf = bytes[from + k] == b'\r' && rope.get_byte(at + 1) == Some(b'\n');
+            return at + if crlf { 2 } else { 1 };
+        }
+        chunk_start += bytes.len();
+        from = 0;
+    }
+    usize::MAX
+}
+
 /// The text's changes since a mark (see [`super::Document::take_changes`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Changes {

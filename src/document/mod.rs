@@ -21,7 +21,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tree_sitter::{InputEdit, Parser, Point, Tree};
 
-pub use changes::Changes;
+pub use changes::{ChangeReader, Changes};
 pub use position::{Encoding, LineCol};
 
 /// An edit could not be applied because its range does not fit the document.
@@ -98,9 +98,10 @@ pub struct Document {
     /// Ids of the chunks the last edit parsed: the trees [`Document::release_trees`] keeps, because the
     /// next keystroke most likely lands in them again and re-parses incrementally from them.
     recent: Vec<u64>,
-    /// The edits since [`Document::take_changes`] last marked the text, and its line count then.
-    changes: Changes,
-    lines_at_mark: usize,
+    /// For each [`ChangeReader`], the edits since it last took them ([`Document::take_changes`]), and
+    /// the text's line count then.
+    changes: [Changes; 2],
+    lines_at_mark: [usize; 2],
 }
 
 /// A parser for markdown's block structure, as the chunks are parsed.
@@ -188,8 +189,8 @@ impl Document {
             parser: block_parser(),
             chunks: Vec::new(),
             recent: Vec::new(),
-            changes: Changes::All,
-            lines_at_mark: 0,
+            changes: [Changes::All; 2],
+            lines_at_mark: [0; 2],
         };
         doc.cut_all();
         doc
@@ -289,8 +290,8 @@ impl Document {
             parser: block_parser(),
             chunks: Vec::new(),
             recent: Vec::new(),
-            changes: Changes::All,
-            lines_at_mark: 0,
+            changes: [Changes::All; 2],
+            lines_at_mark: [0; 2],
         };
         doc.chunks = doc.parse_region(0, &[], text.len());
         doc
@@ -340,22 +341,29 @@ impl Document {
         tree.root_node().has_error() && chunk.range().end < self.len()
     }
 
-    /// The changes made since the last call (or since the document was made: [`Changes::All`]), and
-    /// marks the text as it is now for the next call.
-    pub fn take_changes(&mut self) -> Changes {
+    fn note_change(&mut self, range: Range<usize>, inserted: usize) {
+        for changes in &mut self.changes {
+            *changes = changes.then(range.clone(), inserted);
+        }
+    }
+
+    /// The changes made since `reader` last took them (or since the document was made:
+    /// [`Changes::All`]), and marks the text as it is now for its next call.
+    pub fn take_changes(&mut self, reader: ChangeReader) -> Changes {
+        let reader = reader as usize;
         let lines = self.rope.len_lines();
-        let changes = match std::mem::replace(&mut self.changes, Changes::None) {
+        let changes = match std::mem::replace(&mut self.changes[reader], Changes::None) {
             Changes::Span {
                 start, end, delta, ..
             } => Changes::Span {
                 start,
                 end,
                 delta,
-                lines: lines as isize - self.lines_at_mark as isize,
+                lines: lines as isize - self.lines_at_mark[reader] as isize,
             },
             other => other,
         };
-        self.lines_at_mark = lines;
+        self.lines_at_mark[reader] = lines;
         changes
     }
 
@@ -400,7 +408,7 @@ impl Document {
             let end_char = self.rope.byte_to_char(range.end);
             self.rope.remove(start_char..end_char);
             self.rope.insert(start_char, text);
-            self.changes = self.changes.then(range, text.len());
+            self.note_change(range, text.len());
             self.cut_all();
             return Ok(());
         }
@@ -431,7 +439,7 @@ impl Document {
         let end_char = self.rope.byte_to_char(range.end);
         self.rope.remove(start_char..end_char);
         self.rope.insert(start_char, text);
-        self.changes = self.changes.then(range.clone(), text.len());
+        self.note_change(range.clone(), text.len());
         if let Some(before) = edit_before {
             let holds = lines_from(&self.rope, first_start)
                 .next()

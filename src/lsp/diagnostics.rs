@@ -11,6 +11,7 @@
 //! findings near the change, and new ones, are positioned and written afresh. A test holds the result
 //! byte for byte to a fresh write after random edits.
 
+use crate::document::changes::line_after;
 use crate::document::position::positions_of;
 use crate::document::{Changes, Encoding, LineCol};
 use crate::rules::{Finding, Severity};
@@ -85,7 +86,7 @@ enum Carried {
 
 impl Published {
     /// The body of a `textDocument/publishDiagnostics` notification for `findings` (several lists, in
-    /// order) in the document `rope`, which `changes` (from [`crate::document::Document::take_changes`])
+    /// order) in the document `rope`, which `changes` (from [`crate::document::Document::take_changes`] by the publisher)
     /// made from the text last published; the same JSON [`super::convert::diagnostic`] and
     /// tower-lsp-server would produce (a test holds them equal). The body is kept for the next call.
     pub fn write(
@@ -213,29 +214,6 @@ impl Published {
     }
 }
 
-/// Where the first line that starts after `offset` starts (past its line break: `\n`, `\r\n` or a lone
-/// `\r`), or `usize::MAX` when none does. A finding from there on has the same column as before a change
-/// that ended at `offset`: everything from its line's start to it is as it was.
-fn line_after(rope: &Rope, offset: usize) -> usize {
-    if offset >= rope.len_bytes() {
-        return usize::MAX;
-    }
-    let (mut chunks, mut chunk_start, _, _) = rope.chunks_at_byte(offset);
-    let mut from = offset - chunk_start;
-    for chunk in chunks.by_ref() {
-        let bytes = chunk.as_bytes();
-        if let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[from..]) {
-            let at = chunk_start + from + k;
-            // `\r\n` ends its line after the `\n`.
-            let crlf = bytes[from + k] == b'\r' && rope.get_byte(at + 1) == Some(b'\n');
-            return at + if crlf { 2 } else { 1 };
-        }
-        chunk_start += bytes.len();
-        from = 0;
-    }
-    usize::MAX
-}
-
 /// One diagnostic's JSON object.
 fn write_diagnostic(
     out: &mut Vec<u8>,
@@ -279,7 +257,7 @@ pub fn publish_diagnostics(
 mod tests {
     use super::super::convert;
     use super::*;
-    use crate::document::Document;
+    use crate::document::{ChangeReader, Document};
     use proptest::prelude::*;
     use tower_lsp_server::ls_types as lsp;
 
@@ -388,10 +366,10 @@ mod tests {
         };
         let mut published = Published::default();
         let before = [finding(0..3)];
-        let changes = doc.take_changes();
+        let changes = doc.take_changes(ChangeReader::Publisher);
         published.write("u", None, doc.rope(), &[&before], changes, Encoding::Utf16);
         doc.replace(3..3, "\n").unwrap();
-        let changes = doc.take_changes();
+        let changes = doc.take_changes(ChangeReader::Publisher);
         let carried = published
             .write("u", None, doc.rope(), &[&before], changes, Encoding::Utf16)
             .to_vec();
@@ -433,7 +411,7 @@ mod tests {
             let mut findings = findings_in(&text, &first, &messages);
             let mut published = Published::default();
                 let uri = "file:///tmp/a.md";
-            let changes = doc.take_changes();
+            let changes = doc.take_changes(ChangeReader::Publisher);
             published.write(uri, Some(1), doc.rope(), &[&findings], changes, encoding);
             for (version, (edits, new, keep)) in rounds.into_iter().enumerate() {
                 for (a, b, inserted) in edits {
@@ -468,7 +446,7 @@ mod tests {
                 let split = findings.len() / 2;
                 let lists: [&[Finding]; 2] = [&findings[..split], &findings[split..]];
                 let version = Some(version as i32 + 2);
-                let changes = doc.take_changes();
+                let changes = doc.take_changes(ChangeReader::Publisher);
                 let carried = published
                     .write(uri, version, doc.rope(), &lists, changes, encoding)
                     .to_vec();

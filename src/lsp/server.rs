@@ -5,7 +5,7 @@ use super::output::{self, Output};
 use super::workspace::Workspace;
 use super::{convert, snippets, transport};
 use crate::actions::{self, ActionKind};
-use crate::document::{Document, Encoding};
+use crate::document::{ChangeReader, Document, Encoding};
 use crate::hover;
 use crate::portfolio::config::PortfolioConfig;
 use crate::review::{Review, Reviewer};
@@ -313,7 +313,7 @@ async fn publisher(
                 let changes = state
                     .documents
                     .get_mut(&uri)
-                    .map(|doc| doc.document.take_changes());
+                    .map(|doc| doc.document.take_changes(ChangeReader::Publisher));
                 let state = &*state;
                 match (state.documents.get(&uri), changes) {
                     (Some(doc), Some(changes)) => {
@@ -510,7 +510,7 @@ impl LanguageServer for Backend {
             let State {
                 workspace, config, ..
             } = &mut *state;
-            let changed = portfolio::track_open(workspace, config, &doc.uri, &open);
+            let changed = portfolio::track_open(workspace, config, &doc.uri, &mut open);
             state.documents.insert(doc.uri.clone(), open);
             (state.pull_diagnostics, changed)
         };

@@ -8,13 +8,16 @@
 pub mod config;
 
 use crate::analysis::principles::Principle;
+use crate::document::changes::line_after;
 use crate::document::position::position_of;
-use crate::document::{Document, Encoding, LineCol};
+use crate::document::{Changes, Document, Encoding, LineCol};
 use crate::hover::Scorecard;
+use crate::prose::CaseStudy;
 use crate::review::{Review, Reviewer};
 use crate::rules::config::RuleConfig;
 use crate::rules::{Check, Finding, RULES};
 use config::PortfolioConfig;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -36,7 +39,56 @@ pub struct StudySummary {
     pub key: u64,
 }
 
+/// The anchor's positions in UTF-8 and UTF-16.
+fn anchor_positions(
+    rope: &ropey::Rope,
+    anchor: &Range<usize>,
+) -> ((LineCol, LineCol), (LineCol, LineCol)) {
+    let at = |offset, encoding| position_of(rope, offset, encoding);
+    (
+        (
+            at(anchor.start, Encoding::Utf8),
+            at(anchor.end, Encoding::Utf8),
+        ),
+        (
+            at(anchor.start, Encoding::Utf16),
+            at(anchor.end, Encoding::Utf16),
+        ),
+    )
+}
+
 impl StudySummary {
+    /// Summarises `study` of `review` (whose key is `key`) from its sentences.
+    fn new(
+        review: &Review,
+        rope: &ropey::Rope,
+        study: &CaseStudy,
+        name: &str,
+        key: u64,
+    ) -> StudySummary {
+        let mut card = Scorecard::of(review, study);
+        if card.title.is_empty() {
+            card.title = name.to_string();
+        }
+        let mut scores: BTreeMap<Principle, f32> = BTreeMap::new();
+        for s in review.study_view(study).sentences() {
+            for r in &s.facts.principles {
+                *scores.entry(r.principle).or_default() += r.score;
+            }
+        }
+        let mut all: Vec<(Principle, f32)> = scores.into_iter().collect();
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let (anchor_utf8, anchor_utf16) = anchor_positions(rope, &study.anchor);
+        StudySummary {
+            card,
+            all_principles: all,
+            anchor: study.anchor.clone(),
+            anchor_utf8,
+            anchor_utf16,
+            key,
+        }
+    }
+
     /// The top principles as a set (what `principle-overlap` compares).
     pub fn top_set(&self) -> BTreeSet<Principle> {
         self.card.principles.iter().map(|(p, _)| *p).collect()
@@ -51,28 +103,45 @@ impl StudySummary {
 /// The case studies of one file.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FileSummary {
-    pub studies: Vec<StudySummary>,
+    /// Shared, so a summary made from the last one shares every study an edit did not reach.
+    pub studies: Vec<Arc<StudySummary>>,
 }
 
 impl FileSummary {
     /// Summarises a reviewed document. `name` titles a case study without a heading.
     pub fn of(review: &Review, doc: &Document, name: &str) -> FileSummary {
-        FileSummary::of_after(review, doc, name, None)
+        FileSummary::of_after(review, doc, name, None, Changes::All)
     }
 
-    /// [`FileSummary::of`], given the file's last summary: a study whose content is unchanged (same
-    /// key) keeps its card and principles instead of having them worked out again from every sentence
-    /// (the language server summarises an open file after every edit).
+    /// [`FileSummary::of`], given the file's last summary and the changes made since it (the language
+    /// server summarises an open file after every edit): a study whose content is unchanged (same key)
+    /// keeps its card and principles instead of having them worked out again from every sentence, and
+    /// — before the changed span, or past the first line after it — its anchor's positions (moved by the
+    /// lines the changes added or removed); a study unchanged in all of that is shared as it was.
     pub fn of_after(
         review: &Review,
         doc: &Document,
         name: &str,
         last: Option<&FileSummary>,
+        changes: Changes,
     ) -> FileSummary {
         let rope = doc.rope();
-        let known: rustc_hash::FxHashMap<u64, &StudySummary> = last
-            .map(|last| last.studies.iter().map(|s| (s.key, s)).collect())
-            .unwrap_or_default();
+        let (before, after, delta, lines) = match changes {
+            Changes::All => (0, usize::MAX, 0, 0),
+            Changes::None => (usize::MAX, usize::MAX, 0, 0),
+            Changes::Span {
+                start,
+                end,
+                delta,
+                lines,
+            } => (start, line_after(rope, end), delta, lines),
+        };
+        let known: FxHashMap<u64, &Arc<StudySummary>> = match (last, changes) {
+            (Some(last), Changes::None | Changes::Span { .. }) => {
+                last.studies.iter().map(|s| (s.key, s)).collect()
+            }
+            _ => FxHashMap::default(),
+        };
         let studies = review
             .prose
             .studies
@@ -80,45 +149,48 @@ impl FileSummary {
             .enumerate()
             .map(|(index, study)| {
                 let key = review.study_key(index);
-                let (card, all) = match known.get(&key) {
-                    Some(was) => {
-                        // The count depends on the configuration too: counted again.
-                        let mut card = was.card.clone();
-                        card.findings = Scorecard::findings_in(review, study);
-                        (card, was.all_principles.clone())
-                    }
-                    None => {
-                        let mut card = Scorecard::of(review, study);
-                        if card.title.is_empty() {
-                            card.title = name.to_string();
-                        }
-                        let mut scores: BTreeMap<Principle, f32> = BTreeMap::new();
-                        for s in review.study_view(study).sentences() {
-                            for r in &s.facts.principles {
-                                *scores.entry(r.principle).or_default() += r.score;
-                            }
-                        }
-                        let mut all: Vec<(Principle, f32)> = scores.into_iter().collect();
-                        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                        (card, all)
-                    }
-                };
-                let at = |offset, encoding| position_of(rope, offset, encoding);
                 let anchor = study.anchor.clone();
-                StudySummary {
-                    card,
-                    all_principles: all,
-                    anchor_utf8: (
-                        at(anchor.start, Encoding::Utf8),
-                        at(anchor.end, Encoding::Utf8),
-                    ),
-                    anchor_utf16: (
-                        at(anchor.start, Encoding::Utf16),
-                        at(anchor.end, Encoding::Utf16),
-                    ),
-                    anchor,
-                    key,
+                let findings = Scorecard::findings_in(review, study);
+                let Some(was) = known.get(&key) else {
+                    return Arc::new(StudySummary::new(review, rope, study, name, key));
+                };
+                let moved = |r: &Range<usize>| {
+                    (r.start as isize + delta) as usize..(r.end as isize + delta) as usize
+                };
+                let down = |(a, b): (LineCol, LineCol)| {
+                    let line = |p: LineCol| LineCol {
+                        line: (p.line as isize + lines) as u32,
+                        col: p.col,
+                    };
+                    (line(a), line(b))
+                };
+                let carried = if anchor.end < before && was.anchor == anchor {
+                    Some((was.anchor_utf8, was.anchor_utf16, 0))
+                } else if anchor.start >= after && moved(&was.anchor) == anchor {
+                    Some((down(was.anchor_utf8), down(was.anchor_utf16), lines))
+                } else {
+                    None
+                };
+                if let Some((_, _, 0)) = carried {
+                    if was.card.findings == findings && was.anchor == anchor {
+                        return Arc::clone(was);
+                    }
                 }
+                let (anchor_utf8, anchor_utf16) = match carried {
+                    Some((utf8, utf16, _)) => (utf8, utf16),
+                    None => anchor_positions(rope, &anchor),
+                };
+                let mut card = was.card.clone();
+                // The count depends on the configuration too: counted again.
+                card.findings = findings;
+                Arc::new(StudySummary {
+                    card,
+                    all_principles: was.all_principles.clone(),
+                    anchor,
+                    anchor_utf8,
+                    anchor_utf16,
+                    key,
+                })
             })
             .collect();
         FileSummary { studies }

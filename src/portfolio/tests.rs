@@ -1,5 +1,6 @@
 use super::config::PortfolioConfig;
 use super::*;
+use crate::document::ChangeReader;
 
 const CUSTOMER: &str =
     "I joined a dozen support calls to hear what was breaking for the customers.";
@@ -123,13 +124,15 @@ fn a_summary_from_the_last_one_is_a_summary_from_nothing() {
     reviewer.read_unparsed(&mut doc);
     let mut review = reviewer.review(&doc, &RuleConfig::default());
     let mut summary = FileSummary::of(&review, &doc, "file");
+    doc.take_changes(ChangeReader::Portfolio);
     let mut now = text.clone();
     for (at, inserted, config) in edits {
         doc.replace(at..at, inserted).unwrap();
         now.insert_str(at, inserted);
         reviewer.read_unparsed(&mut doc);
         review = reviewer.review_after(&doc, config, Some(review));
-        summary = FileSummary::of_after(&review, &doc, "file", Some(&summary));
+        let changes = doc.take_changes(ChangeReader::Portfolio);
+        summary = FileSummary::of_after(&review, &doc, "file", Some(&summary), changes);
         let fresh_doc = Document::new(&now);
         let fresh = FileSummary::of(
             &Reviewer::default().review(&fresh_doc, config),

@@ -3,7 +3,7 @@
 //! and workspace symbols.
 
 use super::{guarded, lock, Backend, OpenDocument, State};
-use crate::document::{Encoding, LineCol};
+use crate::document::{ChangeReader, Encoding, LineCol};
 use crate::hover::Scorecard;
 use crate::lsp::convert;
 use crate::lsp::workspace::{list_files, read_file, Workspace};
@@ -42,7 +42,7 @@ pub(super) fn track_open(
     workspace: &mut Workspace,
     rules: &RuleConfig,
     uri: &Uri,
-    doc: &OpenDocument,
+    doc: &mut OpenDocument,
 ) -> Vec<PathBuf> {
     let Some(path) = path_of(uri) else {
         return Vec::new();
@@ -52,8 +52,9 @@ pub(super) fn track_open(
     }
     let name = file_title(&path);
     let last = workspace.open.get(&path).cloned();
+    let changes = doc.document.take_changes(ChangeReader::Portfolio);
     let summary = guarded("portfolio summary", || {
-        FileSummary::of_after(&doc.review, &doc.document, &name, last.as_deref())
+        FileSummary::of_after(&doc.review, &doc.document, &name, last.as_deref(), changes)
     })
     .unwrap_or_default();
     let unchanged = workspace
