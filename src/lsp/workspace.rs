@@ -63,17 +63,20 @@ impl Workspace {
         for f in self.portfolio().check(&self.config, rules) {
             findings.entry(f.file).or_default().push(f.finding);
         }
-        let mut changed: Vec<PathBuf> = findings
-            .iter()
-            .filter(|(k, v)| self.findings.get(*k) != Some(v))
-            .map(|(k, _)| k.clone())
+        let mut changed: Vec<PathBuf> = self
+            .findings
+            .keys()
+            .filter(|k| !findings.contains_key(*k))
+            .cloned()
             .collect();
-        changed.extend(
-            self.findings
-                .keys()
-                .filter(|k| !findings.contains_key(*k))
-                .cloned(),
-        );
+        for (path, found) in &mut findings {
+            match self.findings.get_mut(path) {
+                // Unchanged: the findings already published are kept, so their messages stay the same
+                // shared strings (a publish then knows them again by address).
+                Some(was) if *was == *found => std::mem::swap(was, found),
+                _ => changed.push(path.clone()),
+            }
+        }
         self.findings = findings;
         changed
     }
