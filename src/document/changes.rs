@@ -54,7 +54,70 @@ pub enum Changes {
     All,
 }
 
+/// What positions worked out before some [`Changes`] are still good for: a range ending before `before`
+/// is where it was, on the same line and column; a range starting at `after` or later is `delta` bytes
+/// further on, `lines` lines further down, on the same column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Carried {
+    pub before: usize,
+    pub after: usize,
+    pub delta: isize,
+    pub lines: isize,
+}
+
+impl Carried {
+    /// Where a range of today's text was before the changes, if it was carried over whole.
+    pub fn was(&self, range: &Range<usize>) -> Option<Range<usize>> {
+        if range.end < self.before {
+            Some(range.clone())
+        } else if range.start >= self.after {
+            let back = |x: usize| (x as isize - self.delta) as usize;
+            Some(back(range.start)..back(range.end))
+        } else {
+            None
+        }
+    }
+
+    /// How many lines further down a range of today's text is than where it [was](Carried::was).
+    pub fn lines_down(&self, range: &Range<usize>) -> isize {
+        if range.end < self.before {
+            0
+        } else {
+            self.lines
+        }
+    }
+}
+
 impl Changes {
+    /// What positions worked out before these changes are still good for, in `rope` (the text now).
+    pub fn carried(self, rope: &ropey::Rope) -> Carried {
+        match self {
+            Changes::All => Carried {
+                before: 0,
+                after: usize::MAX,
+                delta: 0,
+                lines: 0,
+            },
+            Changes::None => Carried {
+                before: usize::MAX,
+                after: usize::MAX,
+                delta: 0,
+                lines: 0,
+            },
+            Changes::Span {
+                start,
+                end,
+                delta,
+                lines,
+            } => Carried {
+                before: start,
+                after: line_after(rope, end),
+                delta,
+                lines,
+            },
+        }
+    }
+
     /// These changes followed by the replacement of `range` (offsets in the text before it) with
     /// `inserted` bytes. `lines` is left as it was: the document counts it when the changes are taken.
     pub fn then(self, range: Range<usize>, inserted: usize) -> Changes {

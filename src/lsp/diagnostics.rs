@@ -11,7 +11,6 @@
 //! findings near the change, and new ones, are positioned and written afresh. A test holds the result
 //! byte for byte to a fresh write after random edits.
 
-use crate::document::changes::line_after;
 use crate::document::position::positions_of;
 use crate::document::{Changes, Encoding, LineCol};
 use crate::rules::{Finding, Severity};
@@ -75,7 +74,7 @@ pub struct Published {
 
 /// Where a finding of the new publish was in the last one, if it can be carried over.
 #[derive(Clone, Copy)]
-enum Carried {
+enum Reuse {
     /// At the same place: before the changed span. Its JSON is copied.
     Same(usize),
     /// Past the changed span, `lines` lines further down (its columns unchanged).
@@ -101,16 +100,7 @@ impl Published {
         let messages = &mut self.messages;
         let findings = || findings.iter().flat_map(|f| f.iter());
         // Which old diagnostic each new finding could be, by where it was, and how far it moved.
-        let (before, after, delta, lines) = match changes {
-            Changes::All => (0, usize::MAX, 0, 0),
-            Changes::None => (usize::MAX, usize::MAX, 0, 0),
-            Changes::Span {
-                start,
-                end,
-                delta,
-                lines,
-            } => (start, line_after(rope, end), delta, lines),
-        };
+        let carried = changes.carried(rope);
         let mut old: FxHashMap<(usize, usize, &'static str), usize> = FxHashMap::default();
         if !matches!(changes, Changes::All) {
             old.reserve(self.written.len());
@@ -126,37 +116,26 @@ impl Published {
                     .is_some_and(|m| Arc::ptr_eq(m, &f.message) || **m == *f.message)
         };
         let mut fresh_offsets = Vec::new();
-        let carried: Vec<Carried> = findings()
+        let reuse: Vec<Reuse> = findings()
             .map(|f| {
-                let r = &f.range;
-                let found = if r.end < before {
-                    old.get(&(r.start, r.end, f.rule))
-                        .filter(|&&i| same(i, f))
-                        .map(|&i| Carried::Same(i))
-                } else if r.start >= after {
-                    let shift = |x: usize| (x as isize - delta) as usize;
-                    old.get(&(shift(r.start), shift(r.end), f.rule))
-                        .filter(|&&i| same(i, f))
-                        .map(|&i| {
-                            if lines == 0 {
-                                Carried::Same(i)
-                            } else {
-                                Carried::Moved(i)
-                            }
-                        })
-                } else {
-                    None
-                };
+                let found = carried
+                    .was(&f.range)
+                    .and_then(|was| old.get(&(was.start, was.end, f.rule)))
+                    .filter(|&&i| same(i, f))
+                    .map(|&i| match carried.lines_down(&f.range) {
+                        0 => Reuse::Same(i),
+                        _ => Reuse::Moved(i),
+                    });
                 found.unwrap_or_else(|| {
-                    fresh_offsets.extend([r.start, r.end]);
-                    Carried::Fresh(fresh_offsets.len() / 2 - 1)
+                    fresh_offsets.extend([f.range.start, f.range.end]);
+                    Reuse::Fresh(fresh_offsets.len() / 2 - 1)
                 })
             })
             .collect();
         let fresh = positions_of(rope, &fresh_offsets, encoding);
 
         let mut out: Vec<u8> = Vec::with_capacity(self.body.len().max(128));
-        let mut written = Vec::with_capacity(carried.len());
+        let mut written = Vec::with_capacity(reuse.len());
         out.extend_from_slice(
             br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
         );
@@ -166,31 +145,31 @@ impl Published {
             let _ = write!(out, r#","version":{version}"#);
         }
         out.extend_from_slice(br#","diagnostics":["#);
-        for (i, (finding, how)) in findings().zip(&carried).enumerate() {
+        for (i, (finding, how)) in findings().zip(&reuse).enumerate() {
             if i > 0 {
                 out.push(b',');
             }
             let at = out.len();
             let mut message = None;
             let (start, end) = match *how {
-                Carried::Same(j) => {
+                Reuse::Same(j) => {
                     let w = &mut self.written[j];
                     message = w.message.take();
                     out.extend_from_slice(&self.body[w.json.clone()]);
                     (w.start, w.end)
                 }
-                Carried::Moved(j) => {
+                Reuse::Moved(j) => {
                     let w = &mut self.written[j];
                     message = w.message.take();
                     let down = |p: LineCol| LineCol {
-                        line: (p.line as isize + lines) as u32,
+                        line: (p.line as isize + carried.lines) as u32,
                         col: p.col,
                     };
                     let (start, end) = (down(w.start), down(w.end));
                     write_diagnostic(&mut out, finding, start, end, messages);
                     (start, end)
                 }
-                Carried::Fresh(k) => {
+                Reuse::Fresh(k) => {
                     let (start, end) = (fresh[2 * k], fresh[2 * k + 1]);
                     write_diagnostic(&mut out, finding, start, end, messages);
                     (start, end)

@@ -8,7 +8,6 @@
 pub mod config;
 
 use crate::analysis::principles::Principle;
-use crate::document::changes::line_after;
 use crate::document::position::position_of;
 use crate::document::{Changes, Document, Encoding, LineCol};
 use crate::hover::Scorecard;
@@ -126,16 +125,7 @@ impl FileSummary {
         changes: Changes,
     ) -> FileSummary {
         let rope = doc.rope();
-        let (before, after, delta, lines) = match changes {
-            Changes::All => (0, usize::MAX, 0, 0),
-            Changes::None => (usize::MAX, usize::MAX, 0, 0),
-            Changes::Span {
-                start,
-                end,
-                delta,
-                lines,
-            } => (start, line_after(rope, end), delta, lines),
-        };
+        let carried = changes.carried(rope);
         let known: FxHashMap<u64, &Arc<StudySummary>> = match (last, changes) {
             (Some(last), Changes::None | Changes::Span { .. }) => {
                 last.studies.iter().map(|s| (s.key, s)).collect()
@@ -154,9 +144,8 @@ impl FileSummary {
                 let Some(was) = known.get(&key) else {
                     return Arc::new(StudySummary::new(review, rope, study, name, key));
                 };
-                let moved = |r: &Range<usize>| {
-                    (r.start as isize + delta) as usize..(r.end as isize + delta) as usize
-                };
+                // The anchor's positions, carried over (and how many lines down) when its place was.
+                let lines = carried.lines_down(&anchor);
                 let down = |(a, b): (LineCol, LineCol)| {
                     let line = |p: LineCol| LineCol {
                         line: (p.line as isize + lines) as u32,
@@ -164,22 +153,17 @@ impl FileSummary {
                     };
                     (line(a), line(b))
                 };
-                let carried = if anchor.end < before && was.anchor == anchor {
-                    Some((was.anchor_utf8, was.anchor_utf16, 0))
-                } else if anchor.start >= after && moved(&was.anchor) == anchor {
-                    Some((down(was.anchor_utf8), down(was.anchor_utf16), lines))
-                } else {
-                    None
-                };
-                if let Some((_, _, 0)) = carried {
-                    if was.card.findings == findings && was.anchor == anchor {
-                        return Arc::clone(was);
-                    }
+                let positions = (carried.was(&anchor) == Some(was.anchor.clone()))
+                    .then(|| (down(was.anchor_utf8), down(was.anchor_utf16)));
+                if positions.is_some()
+                    && lines == 0
+                    && was.anchor == anchor
+                    && was.card.findings == findings
+                {
+                    return Arc::clone(was);
                 }
-                let (anchor_utf8, anchor_utf16) = match carried {
-                    Some((utf8, utf16, _)) => (utf8, utf16),
-                    None => anchor_positions(rope, &anchor),
-                };
+                let (anchor_utf8, anchor_utf16) =
+                    positions.unwrap_or_else(|| anchor_positions(rope, &anchor));
                 let mut card = was.card.clone();
                 // The count depends on the configuration too: counted again.
                 card.findings = findings;
