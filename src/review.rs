@@ -6,7 +6,9 @@
 
 use crate::analysis::{read_block_with, read_words, BlockFacts, SentenceFacts, SentenceReading};
 use crate::document::Document;
-use crate::prose::{Block, BlockKind, BlockProse, CaseStudy, Comment, Prose, ProseReader, Taker};
+use crate::prose::{
+    Block, BlockKind, BlockProse, CaseStudy, Comment, Moved, Prose, ProseReader, Taker,
+};
 use crate::rules::config::RuleConfig;
 use crate::rules::{BlockView, Check, Finding, StudyView, RULES};
 use rayon::prelude::*;
@@ -145,59 +147,7 @@ impl Reviewer {
             None => (None, Vec::new(), None, Vec::new()),
         };
         let (prose, moved) = self.prose.read_after(doc, last_prose);
-        let mut slots: Vec<Option<Arc<BlockReview>>> = vec![None; prose.blocks.len()];
-        let mut old = Taker::new(last_blocks);
-        for m in &moved {
-            for (slot, review) in slots[m.new..].iter_mut().zip(old.take(m.old.clone())) {
-                *slot = Some(review);
-            }
-        }
-        self.review_in_parallel(
-            prose
-                .blocks
-                .iter()
-                .zip(&slots)
-                .filter(|(_, slot)| slot.is_none())
-                .map(|(block, _)| block),
-        );
-        let sentences = &mut self.sentences;
-        let blocks: Vec<Arc<BlockReview>> = prose
-            .blocks
-            .iter()
-            .zip(slots)
-            .map(|(block, slot)| {
-                slot.unwrap_or_else(|| {
-                    self.blocks
-                        .entry(block.key)
-                        .or_insert_with(|| {
-                            Arc::new(review_block(&block.prose, block.kind, |text| {
-                                sentences
-                                    .entry(text_key(text))
-                                    .or_insert_with(|| Arc::new(read_words(text)))
-                                    .clone()
-                            }))
-                        })
-                        .clone()
-                })
-            })
-            .collect();
-        crate::cache::sweep(&mut self.blocks, blocks.len(), || {
-            prose.blocks.iter().map(|b| b.key)
-        });
-        if self.sentences.len() > self.sentences_sweep_at {
-            let live_sentences = prose.blocks.iter().map(|b| b.prose.sentences.len()).sum();
-            crate::cache::sweep(&mut self.sentences, live_sentences, || {
-                prose.blocks.iter().flat_map(|b| {
-                    b.prose
-                        .sentences
-                        .iter()
-                        .map(|r| text_key(&b.prose.prose[r.clone()]))
-                })
-            });
-            // Counting the live sentences reaches into every block: it is done again only once the
-            // cache has grown past what a sweep would leave alone.
-            self.sentences_sweep_at = 2 * live_sentences + 64;
-        }
+        let blocks = self.review_blocks(&prose, &moved, last_blocks);
 
         let silenced = Silences::read(&prose.comments, doc.rope());
         let level = |f: &mut Finding| -> bool {
@@ -212,65 +162,14 @@ impl Reviewer {
                 _ => false,
             }
         };
-        // Each finding with its origin (see `Review::origins`).
-        let mut found: Vec<(Finding, usize)> = Vec::new();
         let keys: Vec<u64> = prose.studies.iter().map(|s| study_key(&prose, s)).collect();
         // Findings carried over were filtered without silences: so must these be.
         let last_findings = last_findings.filter(|_| silenced.is_empty());
-        // Chunks moved over, by their index in this review, and in the last one (to where, how far).
-        // So are case studies whose key is unchanged (and found once in each review).
-        let mut carried_to = vec![false; prose.chunks.len()];
-        let mut study_carried_to = vec![false; prose.studies.len()];
-        if let Some((findings, origins)) = last_findings {
-            let chunks = origins
-                .iter()
-                .filter(|&&o| o & STUDY == 0)
-                .max()
-                .map_or(0, |m| m + 1);
-            let mut carried_from: Vec<Option<(usize, isize)>> = vec![None; chunks];
-            for m in &moved {
-                if let Some(slot) = carried_from.get_mut(m.old_chunk) {
-                    *slot = Some((m.new_chunk, m.by));
-                }
-                carried_to[m.new_chunk] = true;
-            }
-            let mut study_from: Vec<Option<(usize, isize)>> = vec![None; last_studies.len()];
-            let once = |keys: &mut dyn Iterator<Item = u64>| {
-                let mut seen: FxHashMap<u64, Option<usize>> = FxHashMap::default();
-                for (i, key) in keys.enumerate() {
-                    seen.entry(key)
-                        .and_modify(|at| *at = None)
-                        .or_insert(Some(i));
-                }
-                seen
-            };
-            let was = once(&mut last_studies.iter().map(|(key, _)| *key));
-            let now = once(&mut keys.iter().copied());
-            for (key, at) in &now {
-                if let (Some(i), Some(Some(j))) = (at, was.get(key)) {
-                    let by = prose.studies[*i].range.start as isize - last_studies[*j].1 as isize;
-                    study_from[*j] = Some((*i, by));
-                    study_carried_to[*i] = true;
-                }
-            }
-            found.reserve(findings.len());
-            for (mut f, origin) in findings.into_iter().zip(origins) {
-                let to = if origin & STUDY == 0 {
-                    carried_from.get(origin).copied().flatten()
-                } else {
-                    study_from
-                        .get(origin & !STUDY)
-                        .copied()
-                        .flatten()
-                        .map(|(i, by)| (STUDY | i, by))
-                };
-                if let Some((origin, by)) = to {
-                    let shift = |x: usize| (x as isize + by) as usize;
-                    f.range = shift(f.range.start)..shift(f.range.end);
-                    found.push((f, origin));
-                }
-            }
-        }
+        let CarriedFindings {
+            mut found,
+            chunks: carried_to,
+            studies: study_carried_to,
+        } = carry_findings(&prose, &moved, &keys, last_findings, &last_studies);
         for (index, chunk) in prose.chunks.iter().enumerate() {
             if carried_to[index] {
                 continue;
@@ -334,6 +233,71 @@ impl Reviewer {
             origins,
             study_keys: keys,
         }
+    }
+
+    /// The review of every block of `prose`: moved over from `last` (the last review's, parallel to
+    /// the last reading's blocks) for the blocks that `moved`, from the cache or reviewed now for the
+    /// rest (on every core when there are many).
+    fn review_blocks(
+        &mut self,
+        prose: &Prose,
+        moved: &[Moved],
+        last: Vec<Arc<BlockReview>>,
+    ) -> Vec<Arc<BlockReview>> {
+        let mut slots: Vec<Option<Arc<BlockReview>>> = vec![None; prose.blocks.len()];
+        let mut old = Taker::new(last);
+        for m in moved {
+            for (slot, review) in slots[m.new..].iter_mut().zip(old.take(m.old.clone())) {
+                *slot = Some(review);
+            }
+        }
+        self.review_in_parallel(
+            prose
+                .blocks
+                .iter()
+                .zip(&slots)
+                .filter(|(_, slot)| slot.is_none())
+                .map(|(block, _)| block),
+        );
+        let sentences = &mut self.sentences;
+        let blocks: Vec<Arc<BlockReview>> = prose
+            .blocks
+            .iter()
+            .zip(slots)
+            .map(|(block, slot)| {
+                slot.unwrap_or_else(|| {
+                    self.blocks
+                        .entry(block.key)
+                        .or_insert_with(|| {
+                            Arc::new(review_block(&block.prose, block.kind, |text| {
+                                sentences
+                                    .entry(text_key(text))
+                                    .or_insert_with(|| Arc::new(read_words(text)))
+                                    .clone()
+                            }))
+                        })
+                        .clone()
+                })
+            })
+            .collect();
+        crate::cache::sweep(&mut self.blocks, blocks.len(), || {
+            prose.blocks.iter().map(|b| b.key)
+        });
+        if self.sentences.len() > self.sentences_sweep_at {
+            let live_sentences = prose.blocks.iter().map(|b| b.prose.sentences.len()).sum();
+            crate::cache::sweep(&mut self.sentences, live_sentences, || {
+                prose.blocks.iter().flat_map(|b| {
+                    b.prose
+                        .sentences
+                        .iter()
+                        .map(|r| text_key(&b.prose.prose[r.clone()]))
+                })
+            });
+            // Counting the live sentences reaches into every block: it is done again only once the
+            // cache has grown past what a sweep would leave alone.
+            self.sentences_sweep_at = 2 * live_sentences + 64;
+        }
+        blocks
     }
 
     /// Reviews, on every core, the blocks not reviewed before when there are many (a document just
@@ -409,6 +373,85 @@ impl Reviewer {
     pub fn review_text(&mut self, text: &str) -> Review {
         self.review(&Document::new(text), &RuleConfig::default())
     }
+}
+
+/// What of the last review's findings carries over to a review of `prose` (see
+/// [`Reviewer::review_after`]), each with its origin in this review (see `Review::origins`).
+struct CarriedFindings {
+    found: Vec<(Finding, usize)>,
+    /// Per chunk and per case study of `prose`: whether its findings are among `found`.
+    chunks: Vec<bool>,
+    studies: Vec<bool>,
+}
+
+/// The findings of `last` (the last review's findings and their origins; `None` when none can be
+/// carried) that belong to the chunks that `moved`, or to case studies whose key (`keys` now,
+/// `last_studies` with their starts then) is unchanged and found once in each review, shifted to where
+/// they now are.
+fn carry_findings(
+    prose: &Prose,
+    moved: &[Moved],
+    keys: &[u64],
+    last: Option<(Vec<Finding>, Vec<usize>)>,
+    last_studies: &[(u64, usize)],
+) -> CarriedFindings {
+    let mut carried = CarriedFindings {
+        found: Vec::new(),
+        chunks: vec![false; prose.chunks.len()],
+        studies: vec![false; prose.studies.len()],
+    };
+    if let Some((findings, origins)) = last {
+        let chunks = origins
+            .iter()
+            .filter(|&&o| o & STUDY == 0)
+            .max()
+            .map_or(0, |m| m + 1);
+        // By the last review's chunk and study indices: where each went in this one, and how far.
+        let mut carried_from: Vec<Option<(usize, isize)>> = vec![None; chunks];
+        for m in moved {
+            if let Some(slot) = carried_from.get_mut(m.old_chunk) {
+                *slot = Some((m.new_chunk, m.by));
+            }
+            carried.chunks[m.new_chunk] = true;
+        }
+        let mut study_from: Vec<Option<(usize, isize)>> = vec![None; last_studies.len()];
+        let once = |keys: &mut dyn Iterator<Item = u64>| {
+            let mut seen: FxHashMap<u64, Option<usize>> = FxHashMap::default();
+            for (i, key) in keys.enumerate() {
+                seen.entry(key)
+                    .and_modify(|at| *at = None)
+                    .or_insert(Some(i));
+            }
+            seen
+        };
+        let was = once(&mut last_studies.iter().map(|(key, _)| *key));
+        let now = once(&mut keys.iter().copied());
+        for (key, at) in &now {
+            if let (Some(i), Some(Some(j))) = (at, was.get(key)) {
+                let by = prose.studies[*i].range.start as isize - last_studies[*j].1 as isize;
+                study_from[*j] = Some((*i, by));
+                carried.studies[*i] = true;
+            }
+        }
+        carried.found.reserve(findings.len());
+        for (mut f, origin) in findings.into_iter().zip(origins) {
+            let to = if origin & STUDY == 0 {
+                carried_from.get(origin).copied().flatten()
+            } else {
+                study_from
+                    .get(origin & !STUDY)
+                    .copied()
+                    .flatten()
+                    .map(|(i, by)| (STUDY | i, by))
+            };
+            if let Some((origin, by)) = to {
+                let shift = |x: usize| (x as isize + by) as usize;
+                f.range = shift(f.range.start)..shift(f.range.end);
+                carried.found.push((f, origin));
+            }
+        }
+    }
+    carried
 }
 
 fn study_view<'a>(
