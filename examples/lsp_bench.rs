@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 mod generated;
 use generated::{portfolio, typing_point};
 
+/// One-character edits per document; `--edits N` changes it (e.g. for a profiler).
 const EDITS: usize = 100;
 const TIMEOUT: Duration = Duration::from_secs(120);
 const ROOT: &str = "file:///tmp/casebook-lsp-bench";
@@ -271,7 +272,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i]
 }
 
-fn measure(mut server: Server, text: &str) -> Option<Figures> {
+fn measure(mut server: Server, text: &str, edits: usize) -> Option<Figures> {
     let start = Instant::now();
     server.notify(
         "textDocument/didOpen",
@@ -285,8 +286,8 @@ fn measure(mut server: Server, text: &str) -> Option<Figures> {
     let typed: Vec<char> = "quickly ".chars().collect();
     let pid = server.pid();
     let cpu_before = cpu_seconds(pid);
-    let mut latencies = Vec::with_capacity(EDITS);
-    for i in 0..EDITS {
+    let mut latencies = Vec::with_capacity(edits);
+    for i in 0..edits {
         let c = typed[i % typed.len()];
         let pos = position(&text, at);
         text.insert(at, c);
@@ -321,7 +322,7 @@ fn measure(mut server: Server, text: &str) -> Option<Figures> {
         open_warm_ms,
         edit_median_ms: percentile(&latencies, 0.5),
         edit_p95_ms: percentile(&latencies, 0.95),
-        cpu_per_edit_ms: (cpu_after - cpu_before) * 1e3 / EDITS as f64,
+        cpu_per_edit_ms: (cpu_after - cpu_before) * 1e3 / edits as f64,
         peak_rss_mb,
     })
 }
@@ -379,13 +380,18 @@ fn main() {
         );
         std::process::exit(2);
     }
-    // `--words N` (repeatable) measures only those sizes, e.g. under a profiler.
+    // `--words N` (repeatable) measures only those sizes, e.g. under a profiler; `--edits N` types N characters.
     let args: Vec<String> = std::env::args().skip(1).collect();
     let chosen: Vec<usize> = args
         .windows(2)
         .filter(|w| w[0] == "--words")
         .filter_map(|w| w[1].parse().ok())
         .collect();
+    let edits = args
+        .windows(2)
+        .find(|w| w[0] == "--edits")
+        .and_then(|w| w[1].parse().ok())
+        .unwrap_or(EDITS);
     let sizes = if chosen.is_empty() {
         vec![1_000, 10_000, 100_000]
     } else {
@@ -395,7 +401,7 @@ fn main() {
     // The workspace folder the documents are opened in (empty on disk: they exist only in the editor).
     let _ = std::fs::create_dir_all("/tmp/casebook-lsp-bench");
     println!(
-        "lsp_bench: {} on {} CPUs; {EDITS} one-character edits per document, each waiting for its diagnostics",
+        "lsp_bench: {} on {} CPUs; {edits} one-character edits per document, each waiting for its diagnostics",
         casebook.display(),
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
@@ -405,7 +411,7 @@ fn main() {
     let mut ours = Vec::new();
     for (words, text) in &documents {
         let server = Server::spawn("casebook", &casebook, &["serve"]);
-        let f = measure(server, text);
+        let f = measure(server, text, edits);
         row(*words, text.len(), f);
         ours.push(f);
     }
@@ -418,7 +424,7 @@ fn main() {
             let mut theirs = Vec::new();
             for (words, text) in &documents {
                 let server = Server::spawn("harper-ls", &harper, &["--stdio"]);
-                let f = measure(server, text);
+                let f = measure(server, text, edits);
                 row(*words, text.len(), f);
                 theirs.push(f);
             }
