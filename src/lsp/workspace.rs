@@ -4,7 +4,7 @@
 //! first index is complete, so a half-read workspace never produces "fewer than 3 case studies".
 
 use crate::portfolio::config::{is_markdown, PortfolioConfig};
-use crate::portfolio::{file_title, FileSummary, Portfolio};
+use crate::portfolio::{file_title, FileSummary, Portfolio, PortfolioFacts};
 use crate::review::Reviewer;
 use crate::rules::config::RuleConfig;
 use crate::rules::Finding;
@@ -30,8 +30,11 @@ pub struct Workspace {
     pub ready: bool,
     /// Bumped by every new index run; a run that is no longer current stops.
     pub generation: u64,
-    /// Portfolio findings by file, severities applied.
-    pub findings: HashMap<PathBuf, Vec<Finding>>,
+    /// Portfolio findings by file, severities applied, each with its study's position in the file (it
+    /// is placed at the study's anchor when asked for: see [`Workspace::findings_in`]).
+    findings: HashMap<PathBuf, Vec<(usize, Finding)>>,
+    /// What the portfolio rules last ran on.
+    checked: Option<PortfolioFacts>,
 }
 
 impl Workspace {
@@ -54,14 +57,72 @@ impl Workspace {
         Portfolio { files }
     }
 
+    /// Every file of the portfolio with its summary, in path order (open documents win over disk).
+    fn files(&self) -> impl Iterator<Item = (&Path, &FileSummary)> {
+        let mut files: Vec<(&Path, &FileSummary)> = self
+            .disk
+            .iter()
+            .filter(|(path, _)| !self.open.contains_key(*path))
+            .chain(&self.open)
+            .map(|(path, summary)| (path.as_path(), &**summary))
+            .collect();
+        files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        files.into_iter()
+    }
+
+    /// Sets the summary of the open document at `path` and runs the portfolio rules again if what they
+    /// read changed (a keystroke that only moves anchors does not); returns the files whose findings
+    /// changed.
+    pub fn set_open(
+        &mut self,
+        path: PathBuf,
+        summary: Arc<FileSummary>,
+        rules: &RuleConfig,
+    ) -> Vec<PathBuf> {
+        self.open.insert(path, summary);
+        let unchanged = self
+            .checked
+            .as_ref()
+            .is_some_and(|facts| facts.describe(self.files(), &self.config, rules));
+        if unchanged {
+            return Vec::new();
+        }
+        self.recheck(rules)
+    }
+
+    /// The portfolio findings on the file at `path`, each at its case study's anchor in the file's
+    /// summary as it is now.
+    pub fn findings_in(&self, path: &Path) -> Vec<Finding> {
+        let Some(found) = self.findings.get(path) else {
+            return Vec::new();
+        };
+        let Some(summary) = self.open.get(path).or_else(|| self.disk.get(path)) else {
+            return Vec::new();
+        };
+        found
+            .iter()
+            .filter_map(|(study, finding)| {
+                let anchor = &summary.studies.get(*study)?.anchor;
+                Some(Finding {
+                    range: anchor.clone(),
+                    ..finding.clone()
+                })
+            })
+            .collect()
+    }
+
     /// Runs the portfolio rules again; returns the files whose findings changed.
     pub fn recheck(&mut self, rules: &RuleConfig) -> Vec<PathBuf> {
         if !self.ready {
             return Vec::new();
         }
-        let mut findings: HashMap<PathBuf, Vec<Finding>> = HashMap::new();
+        self.checked = Some(PortfolioFacts::of(self.files(), &self.config, rules));
+        let mut findings: HashMap<PathBuf, Vec<(usize, Finding)>> = HashMap::new();
         for f in self.portfolio().check(&self.config, rules) {
-            findings.entry(f.file).or_default().push(f.finding);
+            findings
+                .entry(f.file)
+                .or_default()
+                .push((f.study, f.finding));
         }
         let mut changed: Vec<PathBuf> = self
             .findings
@@ -73,13 +134,21 @@ impl Workspace {
             match self.findings.get_mut(path) {
                 // Unchanged: the findings already published are kept, so their messages stay the same
                 // shared strings (a publish then knows them again by address).
-                Some(was) if *was == *found => std::mem::swap(was, found),
+                // (Anchors aside: findings are placed at their study's anchor when asked for.)
+                Some(was) if same_but_anchors(was, found) => std::mem::swap(was, found),
                 _ => changed.push(path.clone()),
             }
         }
         self.findings = findings;
         changed
     }
+}
+
+fn same_but_anchors(a: &[(usize, Finding)], b: &[(usize, Finding)]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|((i, f), (j, g))| {
+            i == j && f.rule == g.rule && f.severity == g.severity && f.message == g.message
+        })
 }
 
 /// Reads and summarises one file from disk; `None` when it is not a readable UTF-8 text file within
@@ -171,5 +240,116 @@ mod tests {
         assert_eq!(names, ["stories/a.md"]);
         assert!(!more);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    fn summary(text: &str, rules: &RuleConfig) -> Arc<FileSummary> {
+        Arc::new(FileSummary::read(
+            &mut Reviewer::default(),
+            text,
+            rules,
+            "file",
+        ))
+    }
+
+    /// Every file's portfolio findings, as placed for publishing.
+    fn placed(workspace: &Workspace) -> Vec<(PathBuf, Vec<Finding>)> {
+        workspace
+            .files()
+            .map(|(path, _)| (path.to_path_buf(), workspace.findings_in(path)))
+            .collect()
+    }
+
+    /// The rules run again only when what they read changed; the findings kept are those a fresh run
+    /// gives, placed at the anchors as they are now: across typing that moves anchors, a retitled
+    /// study, a study that starts showing another principle, a study removed, and a rule switched off.
+    #[test]
+    fn findings_kept_between_runs_are_those_a_fresh_run_gives() {
+        let customer =
+            "I joined a dozen support calls to hear what was breaking for the customers.";
+        let backbone = "I disagreed with my director about dropping the audit log, said so in the review, and then committed to her plan.";
+        let story = |title: &str, body: &str| format!("# {title}\n\n{body}\n\n");
+        let root = PathBuf::from("/portfolio");
+        let disk_text = story("Refunds", customer) + &story("Audit", backbone);
+        let default = RuleConfig::default();
+        let mut off = RuleConfig::default();
+        off.set("principle-overlap", crate::rules::config::Level::Off);
+        let (default, off) = (&default, &off);
+        let edits: Vec<(String, &RuleConfig)> = vec![
+            (story("Checkout", customer), default),
+            (
+                format!("Intro line.\n\n{}", story("Checkout", customer)),
+                default,
+            ),
+            (
+                format!("Intro line, longer.\n\n{}", story("Checkout", customer)),
+                default,
+            ),
+            (
+                format!(
+                    "Intro line, longer.\n\n{}",
+                    story("Checkout flow", customer)
+                ),
+                default,
+            ),
+            (
+                format!("Intro.\n\n{}", story("Checkout flow", backbone)),
+                default,
+            ),
+            (
+                format!(
+                    "Intro.\n\n{}{}",
+                    story("Checkout flow", backbone),
+                    story("Search", customer)
+                ),
+                default,
+            ),
+            (
+                format!(
+                    "Intro, again.\n\n{}{}",
+                    story("Checkout flow", backbone),
+                    story("Search", customer)
+                ),
+                default,
+            ),
+            (
+                format!(
+                    "Intro, again.\n\n{}{}",
+                    story("Checkout flow", backbone),
+                    story("Search", customer)
+                ),
+                off,
+            ),
+            (format!("Intro.\n\n{}", story("Search", customer)), off),
+            (format!("Intro.\n\n{}", story("Search", customer)), default),
+        ];
+        let open = root.join("open.md");
+        let mut kept = Workspace {
+            root: Some(root.clone()),
+            ready: true,
+            ..Workspace::default()
+        };
+        kept.disk.insert(
+            root.join("disk.md"),
+            summary(&disk_text, &RuleConfig::default()),
+        );
+        let mut reran = 0;
+        for (text, rules) in edits {
+            let s = summary(&text, rules);
+            let before = kept.checked.clone();
+            kept.set_open(open.clone(), s.clone(), rules);
+            reran += usize::from(kept.checked != before);
+            let mut fresh = Workspace {
+                root: Some(root.clone()),
+                ready: true,
+                disk: kept.disk.clone(),
+                ..Workspace::default()
+            };
+            fresh.open.insert(open.clone(), s);
+            fresh.recheck(rules);
+            assert_eq!(placed(&kept), placed(&fresh), "after {text:?}");
+            assert!(placed(&fresh).iter().any(|(_, f)| !f.is_empty()));
+        }
+        // Typing that only moved anchors did not run the rules again.
+        assert!(reran < 9, "{reran}");
     }
 }

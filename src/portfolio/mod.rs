@@ -14,7 +14,7 @@ use crate::hover::Scorecard;
 use crate::prose::CaseStudy;
 use crate::review::{Review, Reviewer};
 use crate::rules::config::RuleConfig;
-use crate::rules::{Check, Finding, RULES};
+use crate::rules::{Check, Finding, Rule, Severity, RULES};
 use config::PortfolioConfig;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -210,9 +210,39 @@ pub struct PortfolioStudy<'a> {
     pub first_in_file: bool,
 }
 
+/// One case study as the portfolio rules see it: its title and top principles (its facts), and where
+/// its findings are placed. A rule reads nothing else of a study, so two portfolios whose studies have
+/// the same facts, file by file, get the same findings but for where their anchors are.
+pub struct StudyFacts<'a> {
+    pub file: &'a Path,
+    /// Its position among its file's case studies.
+    pub index: usize,
+    pub title: &'a str,
+    /// The up to three principles it shows most strongly, as in its scorecard.
+    pub top: BTreeSet<Principle>,
+    /// Where its findings are reported (not for the rules to read: see [`StudyFacts::finding`]).
+    anchor: &'a Range<usize>,
+}
+
+impl StudyFacts<'_> {
+    /// Whether it is the first case study of its file (where portfolio-wide findings are reported).
+    pub fn first_in_file(&self) -> bool {
+        self.index == 0
+    }
+
+    /// A finding of `rule` on this study.
+    pub fn finding(&self, rule: &Rule, message: impl Into<Arc<str>>) -> PortfolioFinding {
+        PortfolioFinding {
+            file: self.file.to_path_buf(),
+            study: self.index,
+            finding: Finding::new(rule, self.anchor.clone(), message),
+        }
+    }
+}
+
 /// What the portfolio rules read.
 pub struct PortfolioView<'a> {
-    pub studies: Vec<PortfolioStudy<'a>>,
+    pub studies: Vec<StudyFacts<'a>>,
     /// Distinct principles the portfolio should show (`[portfolio] min-principles`).
     pub min_principles: usize,
 }
@@ -221,6 +251,8 @@ pub struct PortfolioView<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PortfolioFinding {
     pub file: PathBuf,
+    /// The study's position among its file's case studies.
+    pub study: usize,
     pub finding: Finding,
 }
 
@@ -229,23 +261,100 @@ impl PortfolioView<'_> {
     pub fn principles(&self) -> BTreeSet<Principle> {
         self.studies
             .iter()
-            .flat_map(|s| s.summary.top_set())
+            .flat_map(|s| s.top.iter().copied())
             .collect()
     }
 
     /// A finding of `rule` on every file's first case study (for findings about the whole portfolio).
-    pub fn on_every_file(
-        &self,
-        rule: &crate::rules::Rule,
-        message: &str,
-        out: &mut Vec<PortfolioFinding>,
-    ) {
-        for s in self.studies.iter().filter(|s| s.first_in_file) {
-            out.push(PortfolioFinding {
-                file: s.file.to_path_buf(),
-                finding: Finding::new(rule, s.summary.anchor.clone(), message),
-            });
+    pub fn on_every_file(&self, rule: &Rule, message: &str, out: &mut Vec<PortfolioFinding>) {
+        let message: Arc<str> = message.into();
+        for s in self.studies.iter().filter(|s| s.first_in_file()) {
+            out.push(s.finding(rule, message.clone()));
         }
+    }
+}
+
+/// Everything the portfolio rules' findings depend on: the rules' levels, `min-principles`, and the
+/// facts of every study, file by file. Equal facts, equal findings (anchors aside), so the language
+/// server runs the rules again only when these change, not on every keystroke that moves an anchor.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PortfolioFacts {
+    levels: Vec<Option<Severity>>,
+    min_principles: usize,
+    /// (file, its studies' titles and top principles as a bit set), in path order.
+    files: Vec<(PathBuf, Vec<(String, u16)>)>,
+}
+
+/// The top principles as a bit set, one bit per principle.
+fn top_bits(study: &StudySummary) -> u16 {
+    study
+        .card
+        .principles
+        .iter()
+        .fold(0, |bits, (p, _)| bits | 1 << (*p as u16))
+}
+
+fn levels(rules: &RuleConfig) -> impl Iterator<Item = Option<Severity>> + '_ {
+    RULES
+        .iter()
+        .filter(|r| matches!(r.check, Check::Portfolio(_)))
+        .map(|r| rules.level(r))
+}
+
+impl PortfolioFacts {
+    /// The facts of `files` (in path order).
+    pub fn of<'a>(
+        files: impl Iterator<Item = (&'a Path, &'a FileSummary)>,
+        config: &PortfolioConfig,
+        rules: &RuleConfig,
+    ) -> PortfolioFacts {
+        PortfolioFacts {
+            levels: levels(rules).collect(),
+            min_principles: config.min_principles,
+            files: files
+                .map(|(path, summary)| {
+                    let studies = summary
+                        .studies
+                        .iter()
+                        .map(|s| (s.card.title.clone(), top_bits(s)))
+                        .collect();
+                    (path.to_path_buf(), studies)
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether these are the facts of `files` (without building them: this runs on every keystroke).
+    pub fn describe<'a>(
+        &self,
+        files: impl Iterator<Item = (&'a Path, &'a FileSummary)>,
+        config: &PortfolioConfig,
+        rules: &RuleConfig,
+    ) -> bool {
+        let mut files = files;
+        let mut known = self.files.iter();
+        self.min_principles == config.min_principles
+            && levels(rules).eq(self.levels.iter().copied())
+            && loop {
+                match (files.next(), known.next()) {
+                    (None, None) => break true,
+                    (Some((path, summary)), Some((known_path, studies))) => {
+                        let same = path == known_path.as_path()
+                            && summary.studies.len() == studies.len()
+                            && summary
+                                .studies
+                                .iter()
+                                .zip(studies)
+                                .all(|(s, (title, top))| {
+                                    s.card.title == *title && top_bits(s) == *top
+                                });
+                        if !same {
+                            break false;
+                        }
+                    }
+                    _ => break false,
+                }
+            }
     }
 }
 
@@ -267,7 +376,23 @@ impl Portfolio {
     /// Runs the portfolio rules, with the user's severities (and `off`) applied.
     pub fn check(&self, config: &PortfolioConfig, rules: &RuleConfig) -> Vec<PortfolioFinding> {
         let view = PortfolioView {
-            studies: self.studies().collect(),
+            studies: self
+                .files
+                .iter()
+                .flat_map(|(file, summary)| {
+                    summary
+                        .studies
+                        .iter()
+                        .enumerate()
+                        .map(move |(index, s)| StudyFacts {
+                            file,
+                            index,
+                            title: &s.card.title,
+                            top: s.top_set(),
+                            anchor: &s.anchor,
+                        })
+                })
+                .collect(),
             min_principles: config.min_principles,
         };
         let mut out = Vec::new();

@@ -1,6 +1,6 @@
 //! `principle-overlap`: two case studies whose top principles are the same set.
 
-use super::{Check, Finding, Rule, RuleDoc, Scope, Severity};
+use super::{Check, Rule, RuleDoc, Scope, Severity};
 use crate::analysis::principles::Principle;
 use crate::portfolio::{PortfolioFinding, PortfolioView};
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,11 +22,10 @@ pub static RULE: Rule = Rule {
 fn check(view: &PortfolioView, out: &mut Vec<PortfolioFinding>) {
     let start = out.len();
     // Grouped by their set of top principles: linear in the number of studies, however many there are.
-    let mut groups: BTreeMap<BTreeSet<Principle>, Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<&BTreeSet<Principle>, Vec<usize>> = BTreeMap::new();
     for (i, study) in view.studies.iter().enumerate() {
-        let set = study.summary.top_set();
-        if !set.is_empty() {
-            groups.entry(set).or_default().push(i);
+        if !study.top.is_empty() {
+            groups.entry(&study.top).or_default().push(i);
         }
     }
     for (set, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
@@ -37,7 +36,7 @@ fn check(view: &PortfolioView, out: &mut Vec<PortfolioFinding>) {
                 .iter()
                 .filter(|&&j| j != i)
                 .take(3)
-                .map(|&j| format!("\"{}\"", view.studies[j].summary.card.title))
+                .map(|&j| format!("\"{}\"", view.studies[j].title))
                 .collect();
             let more = members.len() - 1 - others.len();
             let others = if more > 0 {
@@ -45,17 +44,13 @@ fn check(view: &PortfolioView, out: &mut Vec<PortfolioFinding>) {
             } else {
                 others.join(", ")
             };
-            out.push(PortfolioFinding {
-                file: study.file.to_path_buf(),
-                finding: Finding::new(
-                    &RULE,
-                    study.summary.anchor.clone(),
-                    format!(
-                        "Shows the same principles as {others} ({}): make one of them show something else.",
-                        names.join(" · ")
-                    ),
+            out.push(study.finding(
+                &RULE,
+                format!(
+                    "Shows the same principles as {others} ({}): make one of them show something else.",
+                    names.join(" · ")
                 ),
-            });
+            ));
         }
     }
     out[start..]

@@ -57,22 +57,14 @@ pub(super) fn track_open(
         FileSummary::of_after(&doc.review, &doc.document, &name, last.as_deref(), changes)
     })
     .unwrap_or_default();
-    let unchanged = workspace
-        .open
-        .get(&path)
-        .is_some_and(|old| **old == summary);
-    workspace.open.insert(path, Arc::new(summary));
-    if unchanged {
-        return Vec::new();
-    }
-    workspace.recheck(rules)
+    workspace.set_open(path, Arc::new(summary), rules)
 }
 
 /// The portfolio findings of an open document, as diagnostics.
 /// The portfolio rules' findings on the file at `uri`.
 pub(super) fn portfolio_findings(state: &State, uri: &Uri) -> Vec<Finding> {
     path_of(uri)
-        .and_then(|p| state.workspace.findings.get(&p).cloned())
+        .map(|p| state.workspace.findings_in(&p))
         .unwrap_or_default()
 }
 
