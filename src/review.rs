@@ -6,9 +6,7 @@
 
 use crate::analysis::{read_block_with, read_words, BlockFacts, SentenceFacts, SentenceReading};
 use crate::document::Document;
-use crate::prose::{
-    Block, BlockKind, BlockProse, CaseStudy, Comment, Moved, Prose, ProseReader, Taker,
-};
+use crate::prose::{Block, BlockKind, BlockProse, CaseStudy, Comment, Prose, ProseReader, Reread};
 use crate::rules::config::RuleConfig;
 use crate::rules::{BlockView, Check, Finding, StudyView, RULES};
 use rayon::prelude::*;
@@ -146,8 +144,8 @@ impl Reviewer {
             }
             None => (None, Vec::new(), None, Vec::new()),
         };
-        let (prose, moved) = self.prose.read_after(doc, last_prose);
-        let blocks = self.review_blocks(&prose, &moved, last_blocks);
+        let (prose, reread) = self.prose.read_after(doc, last_prose);
+        let blocks = self.review_blocks(&prose, &reread, last_blocks);
 
         let silenced = Silences::read(&prose.comments, doc.rope());
         let level = |f: &mut Finding| -> bool {
@@ -169,7 +167,7 @@ impl Reviewer {
             mut found,
             chunks: carried_to,
             studies: study_carried_to,
-        } = carry_findings(&prose, &moved, &keys, last_findings, &last_studies);
+        } = carry_findings(&prose, &reread, &keys, last_findings, &last_studies);
         for (index, chunk) in prose.chunks.iter().enumerate() {
             if carried_to[index] {
                 continue;
@@ -235,51 +233,51 @@ impl Reviewer {
         }
     }
 
-    /// The review of every block of `prose`: moved over from `last` (the last review's, parallel to
-    /// the last reading's blocks) for the blocks that `moved`, from the cache or reviewed now for the
-    /// rest (on every core when there are many).
+    /// The review of every block of `prose`: `last` (the last review's, parallel to the last
+    /// reading's blocks) with the reviews of the blocks the edit replaced (`reread`) replaced in place,
+    /// from the cache or reviewed now (on every core when there are many).
     fn review_blocks(
         &mut self,
         prose: &Prose,
-        moved: &[Moved],
-        last: Vec<Arc<BlockReview>>,
+        reread: &Reread,
+        mut last: Vec<Arc<BlockReview>>,
     ) -> Vec<Arc<BlockReview>> {
-        let mut slots: Vec<Option<Arc<BlockReview>>> = vec![None; prose.blocks.len()];
-        let mut old = Taker::new(last);
-        for m in moved {
-            for (slot, review) in slots[m.new..].iter_mut().zip(old.take(m.old.clone())) {
-                *slot = Some(review);
-            }
-        }
-        self.review_in_parallel(
-            prose
-                .blocks
-                .iter()
-                .zip(&slots)
-                .filter(|(_, slot)| slot.is_none())
-                .map(|(block, _)| block),
-        );
+        // The blocks taken over keep their reviews where they are (a block's review does not depend on
+        // where it is); the others are reviewed, or found in the cache. (A last review that does not
+        // match the last reading, which should not happen, is not used.)
+        let taken_over = prose.blocks.len() - reread.new_blocks.len() + reread.old_blocks.len();
+        let fresh = if last.len() == taken_over {
+            reread.new_blocks.clone()
+        } else {
+            last.clear();
+            0..prose.blocks.len()
+        };
+        let new = &prose.blocks[fresh.clone()];
+        self.review_in_parallel(new.iter());
         let sentences = &mut self.sentences;
-        let blocks: Vec<Arc<BlockReview>> = prose
-            .blocks
+        let reviews: Vec<Arc<BlockReview>> = new
             .iter()
-            .zip(slots)
-            .map(|(block, slot)| {
-                slot.unwrap_or_else(|| {
-                    self.blocks
-                        .entry(block.key)
-                        .or_insert_with(|| {
-                            Arc::new(review_block(&block.prose, block.kind, |text| {
-                                sentences
-                                    .entry(text_key(text))
-                                    .or_insert_with(|| Arc::new(read_words(text)))
-                                    .clone()
-                            }))
-                        })
-                        .clone()
-                })
+            .map(|block| {
+                self.blocks
+                    .entry(block.key)
+                    .or_insert_with(|| {
+                        Arc::new(review_block(&block.prose, block.kind, |text| {
+                            sentences
+                                .entry(text_key(text))
+                                .or_insert_with(|| Arc::new(read_words(text)))
+                                .clone()
+                        }))
+                    })
+                    .clone()
             })
             .collect();
+        let replaced = if last.is_empty() {
+            0..0
+        } else {
+            reread.old_blocks.clone()
+        };
+        last.splice(replaced, reviews);
+        let blocks = last;
         crate::cache::sweep(&mut self.blocks, blocks.len(), || {
             prose.blocks.iter().map(|b| b.key)
         });
@@ -385,12 +383,12 @@ struct CarriedFindings {
 }
 
 /// The findings of `last` (the last review's findings and their origins; `None` when none can be
-/// carried) that belong to the chunks that `moved`, or to case studies whose key (`keys` now,
+/// carried) that belong to the chunks `reread` took over, or to case studies whose key (`keys` now,
 /// `last_studies` with their starts then) is unchanged and found once in each review, shifted to where
 /// they now are.
 fn carry_findings(
     prose: &Prose,
-    moved: &[Moved],
+    reread: &Reread,
     keys: &[u64],
     last: Option<(Vec<Finding>, Vec<usize>)>,
     last_studies: &[(u64, usize)],
@@ -401,18 +399,9 @@ fn carry_findings(
         studies: vec![false; prose.studies.len()],
     };
     if let Some((findings, origins)) = last {
-        let chunks = origins
-            .iter()
-            .filter(|&&o| o & STUDY == 0)
-            .max()
-            .map_or(0, |m| m + 1);
         // By the last review's chunk and study indices: where each went in this one, and how far.
-        let mut carried_from: Vec<Option<(usize, isize)>> = vec![None; chunks];
-        for m in moved {
-            if let Some(slot) = carried_from.get_mut(m.old_chunk) {
-                *slot = Some((m.new_chunk, m.by));
-            }
-            carried.chunks[m.new_chunk] = true;
+        for (i, taken) in carried.chunks.iter_mut().enumerate() {
+            *taken = reread.took_over(i);
         }
         let mut study_from: Vec<Option<(usize, isize)>> = vec![None; last_studies.len()];
         let once = |keys: &mut dyn Iterator<Item = u64>| {
@@ -436,7 +425,7 @@ fn carry_findings(
         carried.found.reserve(findings.len());
         for (mut f, origin) in findings.into_iter().zip(origins) {
             let to = if origin & STUDY == 0 {
-                carried_from.get(origin).copied().flatten()
+                reread.chunk_from(origin)
             } else {
                 study_from
                     .get(origin & !STUDY)

@@ -124,17 +124,39 @@ pub struct ChunkBlocks {
     pub comments: Range<usize>,
 }
 
-/// Blocks a reading took over from the last one (see [`ProseReader::read_after`]): those at `old` in
-/// the last reading are at `new..new + old.len()` in this one.
-#[derive(Debug, Clone)]
-pub struct Moved {
-    /// The chunk's index in the last reading's [`Prose::chunks`] and in this one's.
-    pub old_chunk: usize,
-    pub new_chunk: usize,
-    /// How far the chunk moved (bytes, later in the text when positive).
+/// What a reading after an edit took over from the last one (see [`ProseReader::read_after`]): an
+/// edit replaces a run of chunks, so the first `before` chunks are the last reading's where they were,
+/// the last `after` are the last reading's moved `by` bytes, and in between the blocks at `old_blocks`
+/// of the last reading became the blocks at `new_blocks` of this one (those after moved with them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reread {
+    pub before: usize,
+    pub after: usize,
+    /// How many chunks the last reading and this one have.
+    pub old_chunks: usize,
+    pub new_chunks: usize,
+    /// How far the chunks after the edit moved (bytes, later in the text when positive).
     pub by: isize,
-    pub old: Range<usize>,
-    pub new: usize,
+    pub old_blocks: Range<usize>,
+    pub new_blocks: Range<usize>,
+}
+
+impl Reread {
+    /// Where the last reading's chunk `k` is in this one and how far it moved, if it was taken over.
+    pub fn chunk_from(&self, k: usize) -> Option<(usize, isize)> {
+        if k < self.before {
+            Some((k, 0))
+        } else if k >= self.old_chunks - self.after && k < self.old_chunks {
+            Some((k + self.new_chunks - self.old_chunks, self.by))
+        } else {
+            None
+        }
+    }
+
+    /// Whether this reading's chunk `i` was taken over from the last one.
+    pub fn took_over(&self, i: usize) -> bool {
+        i < self.before || i >= self.new_chunks - self.after
+    }
 }
 
 /// Reads documents into [`Prose`], keeping the prose of blocks it has seen before.
@@ -174,34 +196,6 @@ const NOT_PROSE: &[&str] = &[
     "thematic_break",
 ];
 
-/// Takes runs of items, in order, out of a vector it owns, dropping the items between them.
-pub(crate) struct Taker<T> {
-    items: std::vec::IntoIter<T>,
-    at: usize,
-}
-
-impl<T> Taker<T> {
-    pub(crate) fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    pub(crate) fn new(items: Vec<T>) -> Taker<T> {
-        Taker {
-            items: items.into_iter(),
-            at: 0,
-        }
-    }
-
-    /// The items at `range` (which must not start before the end of the last run taken).
-    pub(crate) fn take(&mut self, range: Range<usize>) -> impl Iterator<Item = T> + '_ {
-        if range.start > self.at {
-            self.items.nth(range.start - self.at - 1);
-        }
-        self.at = range.end.max(self.at);
-        self.items.by_ref().take(range.len())
-    }
-}
-
 fn shifted(range: &Range<usize>, by: usize) -> Range<usize> {
     range.start + by..range.end + by
 }
@@ -213,12 +207,13 @@ impl ProseReader {
     }
 
     /// [`ProseReader::read`], given the last reading of the same document (if it is at hand): the
-    /// blocks of every chunk the edits since left alone (same id) are moved over from it, their offsets
-    /// shifted, instead of copied from the cache. Copying touches every block's shared prose (a cache
-    /// miss each, thousands at 100,000 words); moving touches none. Also says which blocks moved.
-    pub fn read_after(&mut self, doc: &Document, last: Option<Prose>) -> (Prose, Vec<Moved>) {
-        let last = last.unwrap_or_default();
-        let (old, new) = (&last.chunks, doc.chunks());
+    /// blocks of every chunk the edits since left alone (same id) stay where they are in it, those
+    /// after the edit with their offsets shifted, and only the edited chunks' blocks are put in their
+    /// place: copying every block from the cache would touch every block's shared prose (a cache miss
+    /// each, thousands at 100,000 words). Also says what was taken over.
+    pub fn read_after(&mut self, doc: &Document, last: Option<Prose>) -> (Prose, Reread) {
+        let mut prose = last.unwrap_or_default();
+        let (old, new) = (&prose.chunks, doc.chunks());
         // An edit replaces a run of chunks: those before it and after it kept their ids.
         let before = old
             .iter()
@@ -231,79 +226,88 @@ impl ProseReader {
             .zip(new[before..].iter().rev())
             .take_while(|(o, n)| o.id == n.id)
             .count();
-        let mut old_blocks = Taker::new(last.blocks);
-        let mut old_comments = Taker::new(last.comments);
-        let mut prose = Prose {
-            blocks: Vec::with_capacity(old_blocks.len()),
-            ..Prose::default()
-        };
-        let mut moved = Vec::new();
-        for (i, chunk) in new.iter().enumerate() {
-            let (blocks_at, comments_at) = (prose.blocks.len(), prose.comments.len());
-            let was = if i < before {
-                Some(i)
-            } else if i >= new.len() - after {
-                Some(i + old.len() - new.len())
-            } else {
-                None
-            };
-            match was {
-                Some(k) => {
-                    let old = &last.chunks[k];
-                    let by = chunk.start as isize - old.start as isize;
-                    let shift = |x: usize| (x as isize + by) as usize;
-                    moved.push(Moved {
-                        old_chunk: k,
-                        new_chunk: i,
-                        by,
-                        old: old.blocks.clone(),
-                        new: blocks_at,
-                    });
-                    prose
-                        .blocks
-                        .extend(old_blocks.take(old.blocks.clone()).map(|mut b| {
-                            b.range = shift(b.range.start)..shift(b.range.end);
-                            b.start = shift(b.start);
-                            b
-                        }));
-                    prose
-                        .comments
-                        .extend(old_comments.take(old.comments.clone()).map(|mut c| {
-                            c.range = shift(c.range.start)..shift(c.range.end);
-                            c
-                        }));
-                }
+        let (old_mid, new_mid) = (before..old.len() - after, before..new.len() - after);
+        // Where the replaced chunks' blocks and comments were: chunks give consecutive runs of both.
+        let blocks_from = before.checked_sub(1).map_or(0, |p| old[p].blocks.end);
+        let blocks_to = old
+            .get(old_mid.end)
+            .map_or(prose.blocks.len(), |c| c.blocks.start);
+        let comments_from = before.checked_sub(1).map_or(0, |p| old[p].comments.end);
+        let comments_to = old
+            .get(old_mid.end)
+            .map_or(prose.comments.len(), |c| c.comments.start);
+        let by = old
+            .get(old_mid.end)
+            .map_or(0, |o| new[new_mid.end].start as isize - o.start as isize);
+
+        let mut blocks = Vec::new();
+        let mut comments = Vec::new();
+        let mut chunks = Vec::with_capacity(new_mid.len());
+        for chunk in &new[new_mid.clone()] {
+            let read = match self.chunks.get(&chunk.id) {
+                Some(read) => read.clone(),
                 None => {
-                    let read = match self.chunks.get(&chunk.id) {
-                        Some(read) => read.clone(),
-                        None => {
-                            let read = Arc::new(self.read_chunk(doc, chunk));
-                            self.chunks.insert(chunk.id, read.clone());
-                            read
-                        }
-                    };
-                    prose.blocks.extend(read.blocks.iter().map(|b| Block {
-                        range: shifted(&b.range, chunk.start),
-                        start: b.start + chunk.start,
-                        ..b.clone()
-                    }));
-                    prose.comments.extend(read.comments.iter().map(|c| Comment {
-                        range: shifted(&c.range, chunk.start),
-                        text: c.text.clone(),
-                    }));
+                    let read = Arc::new(self.read_chunk(doc, chunk));
+                    self.chunks.insert(chunk.id, read.clone());
+                    read
                 }
-            }
-            prose.chunks.push(ChunkBlocks {
+            };
+            let (blocks_at, comments_at) = (blocks.len(), comments.len());
+            blocks.extend(read.blocks.iter().map(|b| Block {
+                range: shifted(&b.range, chunk.start),
+                start: b.start + chunk.start,
+                ..b.clone()
+            }));
+            comments.extend(read.comments.iter().map(|c| Comment {
+                range: shifted(&c.range, chunk.start),
+                text: c.text.clone(),
+            }));
+            chunks.push(ChunkBlocks {
                 id: chunk.id,
                 start: chunk.start,
-                blocks: blocks_at..prose.blocks.len(),
-                comments: comments_at..prose.comments.len(),
+                blocks: blocks_from + blocks_at..blocks_from + blocks.len(),
+                comments: comments_from + comments_at..comments_from + comments.len(),
             });
+        }
+        // The new blocks take the old ones' place; those after them only move (in place: with as many
+        // blocks as before, as when typing in a paragraph, nothing else in the vector is copied).
+        let reread = Reread {
+            before,
+            after,
+            old_chunks: old.len(),
+            new_chunks: new.len(),
+            by,
+            old_blocks: blocks_from..blocks_to,
+            new_blocks: blocks_from..blocks_from + blocks.len(),
+        };
+        let block_shift = blocks.len() as isize - (blocks_to - blocks_from) as isize;
+        let comment_shift = comments.len() as isize - (comments_to - comments_from) as isize;
+        let (blocks_end, comments_end) =
+            (blocks_from + blocks.len(), comments_from + comments.len());
+        prose.blocks.splice(blocks_from..blocks_to, blocks);
+        prose.comments.splice(comments_from..comments_to, comments);
+        prose.chunks.splice(old_mid, chunks);
+        let shift = |x: usize, by: isize| (x as isize + by) as usize;
+        if by != 0 {
+            for b in &mut prose.blocks[blocks_end..] {
+                b.range = shift(b.range.start, by)..shift(b.range.end, by);
+                b.start = shift(b.start, by);
+            }
+            for c in &mut prose.comments[comments_end..] {
+                c.range = shift(c.range.start, by)..shift(c.range.end, by);
+            }
+        }
+        for c in &mut prose.chunks[new_mid.end..] {
+            c.start = shift(c.start, by);
+            c.blocks = shift(c.blocks.start, block_shift)..shift(c.blocks.end, block_shift);
+            c.comments =
+                shift(c.comments.start, comment_shift)..shift(c.comments.end, comment_shift);
         }
         let chunks = doc.chunks();
         crate::cache::sweep(&mut self.chunks, chunks.len(), || {
             chunks.iter().map(|c| c.id)
         });
+        prose.studies.clear();
         prose.group_studies(doc.len());
         for study in &mut prose.studies {
             study.anchor = match study.heading {
@@ -317,7 +321,7 @@ impl ProseReader {
                 ),
             };
         }
-        (prose, moved)
+        (prose, reread)
     }
 
     /// Walks one chunk's block tree; offsets in the result are relative to the chunk.
