@@ -67,7 +67,7 @@ struct Written {
 /// What was last published for one document: the body sent and where each diagnostic lies in it.
 #[derive(Default)]
 pub struct Published {
-    body: Vec<u8>,
+    body: Arc<Vec<u8>>,
     written: Vec<Written>,
     messages: EscapedMessages,
 }
@@ -96,7 +96,7 @@ impl Published {
         findings: &[&[Finding]],
         changes: Changes,
         encoding: Encoding,
-    ) -> &[u8] {
+    ) -> Arc<Vec<u8>> {
         let messages = &mut self.messages;
         let findings = || findings.iter().flat_map(|f| f.iter());
         // Which old diagnostic each new finding could be, by where it was, and how far it moved.
@@ -187,9 +187,9 @@ impl Published {
         }
         out.extend_from_slice(b"]}}");
         messages.sweep(written.len());
-        self.body = out;
+        self.body = Arc::new(out);
         self.written = written;
-        &self.body
+        self.body.clone()
     }
 }
 
@@ -228,8 +228,9 @@ pub fn publish_diagnostics(
     encoding: Encoding,
 ) -> Vec<u8> {
     let mut published = Published::default();
-    published.write(uri, version, rope, findings, Changes::All, encoding);
-    published.body
+    let body = published.write(uri, version, rope, findings, Changes::All, encoding);
+    drop(published);
+    Arc::try_unwrap(body).unwrap_or_else(|shared| (*shared).clone())
 }
 
 #[cfg(test)]

@@ -307,7 +307,7 @@ async fn publisher(
             }
             // A document no longer open gets its diagnostics cleared — here, in the same task that
             // publishes them, so a clearing can never be overtaken by a late publish.
-            // The whole frame, header and body.
+            // The body (the writer puts the header before it).
             let body = {
                 let mut state = lock(&state);
                 let changes = state
@@ -321,15 +321,14 @@ async fn publisher(
                         let lists: [&[Finding]; 2] = [&doc.review.findings, &portfolio];
                         let last = published.entry(uri.clone()).or_default();
                         let body = guarded("publish", || {
-                            let body = last.write(
+                            last.write(
                                 uri.as_str(),
                                 Some(doc.version),
                                 doc.document.rope(),
                                 &lists,
                                 changes,
                                 state.encoding,
-                            );
-                            output::frame(body)
+                            )
                         });
                         if body.is_err() {
                             // Whatever it kept may be half written: the next publish starts afresh.
@@ -339,7 +338,7 @@ async fn publisher(
                     }
                     _ => {
                         published.remove(&uri);
-                        Ok(output::frame(&publish_diagnostics(
+                        Ok(Arc::new(publish_diagnostics(
                             uri.as_str(),
                             None,
                             &Rope::new(),
@@ -349,8 +348,8 @@ async fn publisher(
                     }
                 }
             };
-            if let Ok(frame) = body {
-                output.send(frame);
+            if let Ok(body) = body {
+                output.send(output::Frame::Body(body));
             }
         }
     }
@@ -893,7 +892,7 @@ pub async fn serve() {
         });
     let (publish, queue) = mpsc::unbounded_channel();
     let state = Arc::new(Mutex::new(State::default()));
-    let (tower_output, output) = output::merged(tokio::io::stdout());
+    let (tower_output, output) = output::merged(std::io::stdout());
     let snippets = Arc::new(AtomicBool::new(false));
     let (service, socket) = LspService::build(|client| {
         tokio::spawn(publisher(output, state.clone(), queue));
