@@ -25,10 +25,11 @@ use std::sync::Arc;
 /// One case study as the portfolio sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StudySummary {
-    /// The scorecard (its title is the file's name when the study has no heading).
-    pub card: Scorecard,
+    /// The scorecard (its title is the file's name when the study has no heading). Shared: a study
+    /// that only moved keeps it.
+    pub card: Arc<Scorecard>,
     /// Every principle the study shows with its summed score, strongest first (the card keeps the top 3).
-    pub all_principles: Vec<(Principle, f32)>,
+    pub all_principles: Arc<[(Principle, f32)]>,
     /// Where findings about the study are reported: its heading's text, or its first line.
     pub anchor: Range<usize>,
     /// The anchor as zero-based line/column in UTF-8 and in UTF-16 (for workspace symbols).
@@ -79,8 +80,8 @@ impl StudySummary {
         all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let (anchor_utf8, anchor_utf16) = anchor_positions(rope, &study.anchor);
         StudySummary {
-            card,
-            all_principles: all,
+            card: card.into(),
+            all_principles: all.into(),
             anchor: study.anchor.clone(),
             anchor_utf8,
             anchor_utf16,
@@ -164,9 +165,15 @@ impl FileSummary {
                 }
                 let (anchor_utf8, anchor_utf16) =
                     positions.unwrap_or_else(|| anchor_positions(rope, &anchor));
-                let mut card = was.card.clone();
                 // The count depends on the configuration too: counted again.
-                card.findings = findings;
+                let card = if was.card.findings == findings {
+                    was.card.clone()
+                } else {
+                    Arc::new(Scorecard {
+                        findings,
+                        ..(*was.card).clone()
+                    })
+                };
                 Arc::new(StudySummary {
                     card,
                     all_principles: was.all_principles.clone(),

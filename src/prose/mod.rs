@@ -307,7 +307,6 @@ impl ProseReader {
         crate::cache::sweep(&mut self.chunks, chunks.len(), || {
             chunks.iter().map(|c| c.id)
         });
-        prose.studies.clear();
         prose.group_studies(doc.len());
         for study in &mut prose.studies {
             study.anchor = match study.heading {
@@ -548,7 +547,13 @@ fn html_comments(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 impl Prose {
+    /// Groups the blocks into case studies (again: the titles of the last grouping are reused where
+    /// they are the same, in order, so typing does not allocate a title per story).
     fn group_studies(&mut self, doc_len: usize) {
+        let mut old_titles = std::mem::take(&mut self.studies)
+            .into_iter()
+            .map(|s| s.title)
+            .peekable();
         let top = self.blocks.iter().filter_map(Block::heading_level).min();
         let starts: Vec<usize> = match top {
             Some(top) => (0..self.blocks.len())
@@ -574,11 +579,23 @@ impl Prose {
         for (n, &start) in starts.iter().enumerate() {
             let end = starts.get(n + 1).copied().unwrap_or(self.blocks.len());
             let heading = &self.blocks[start];
+            let text = heading.title();
+            // Past the old titles before this one (a story removed above), then this one if it is next.
+            let title = loop {
+                let surplus = old_titles.len() > starts.len() - n;
+                match old_titles.peek() {
+                    Some(old) if old == text => break old_titles.next().unwrap_or_default(),
+                    Some(_) if surplus => {
+                        old_titles.next();
+                    }
+                    _ => break text.to_string(),
+                }
+            };
             let range_end = starts
                 .get(n + 1)
                 .map_or(doc_len, |&next| self.blocks[next].start);
             self.studies.push(CaseStudy {
-                title: heading.title().to_string(),
+                title,
                 heading: Some(start),
                 blocks: start..end,
                 range: heading.start..range_end,
