@@ -332,3 +332,46 @@ fn code_actions_are_exact_in_both_encodings() {
         "{metric}"
     );
 }
+
+/// The server widens its stdout pipe, so a big publish (400 KB at 100,000 words) goes out in one
+/// write instead of seven rounds of writing and waiting for the editor to read.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_stdout_pipe_is_widened_for_big_publishes() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["serve", "--stdio"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the casebook binary starts");
+    let stdout = child.stdout.take().unwrap();
+    let before = rustix::pipe::fcntl_getpipe_size(&stdout).unwrap();
+    let body = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
+    let mut stdin = child.stdin.take().unwrap();
+    write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+    stdin.flush().unwrap();
+    // Once the server answers, it has set up its output.
+    let mut reader = BufReader::new(stdout);
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if let Some(n) = line.trim().strip_prefix("Content-Length: ") {
+            length = n.parse().unwrap();
+        }
+        if line.trim().is_empty() {
+            break;
+        }
+    }
+    let mut answer = vec![0; length];
+    reader.read_exact(&mut answer).unwrap();
+    let after = rustix::pipe::fcntl_getpipe_size(reader.get_ref()).unwrap();
+    let _ = child.kill();
+    assert!(
+        after >= 256 * 1024 && after > before,
+        "{before} → {after} bytes"
+    );
+}

@@ -892,6 +892,7 @@ pub async fn serve() {
         });
     let (publish, queue) = mpsc::unbounded_channel();
     let state = Arc::new(Mutex::new(State::default()));
+    output::widen_stdout_pipe();
     let (tower_output, output) = output::merged(std::io::stdout());
     let snippets = Arc::new(AtomicBool::new(false));
     let (service, socket) = LspService::build(|client| {
