@@ -370,6 +370,7 @@ fn the_stdout_pipe_is_widened_for_big_publishes() {
     reader.read_exact(&mut answer).unwrap();
     let after = rustix::pipe::fcntl_getpipe_size(reader.get_ref()).unwrap();
     let _ = child.kill();
+    let _ = child.wait();
     assert!(
         after >= 256 * 1024 && after > before,
         "{before} → {after} bytes"
