@@ -72,6 +72,9 @@ pub struct Published {
     messages: EscapedMessages,
 }
 
+/// How many diagnostics past the last one carried over the next one is looked for, before an index.
+const NEAR: usize = 16;
+
 /// Where a finding of the new publish was in the last one, if it can be carried over.
 #[derive(Clone, Copy)]
 enum Reuse {
@@ -99,30 +102,52 @@ impl Published {
     ) -> Arc<Vec<u8>> {
         let messages = &mut self.messages;
         let findings = || findings.iter().flat_map(|f| f.iter());
-        // Which old diagnostic each new finding could be, by where it was, and how far it moved.
+        // Which old diagnostic each new finding could be, by where it was, and how far it moved. The
+        // findings come in the same order as last time, so each is looked for just after the last one
+        // found (a change drops or adds a few); an index of all of them is built only if that fails.
         let carried = changes.carried(rope);
-        let mut old: FxHashMap<(usize, usize, &'static str), usize> = FxHashMap::default();
-        if !matches!(changes, Changes::All) {
-            old.reserve(self.written.len());
-            for (i, w) in self.written.iter().enumerate() {
-                old.entry((w.range.start, w.range.end, w.rule)).or_insert(i);
-            }
-        }
-        let same = |i: usize, f: &Finding| {
-            let w = &self.written[i];
+        let same = |w: &Written, f: &Finding| {
             w.severity == f.severity
                 && w.message
                     .as_ref()
                     .is_some_and(|m| Arc::ptr_eq(m, &f.message) || **m == *f.message)
+        };
+        let written = &self.written;
+        let mut next = 0;
+        let mut index: Option<FxHashMap<(usize, usize, &'static str), usize>> = None;
+        let mut find = |was: Range<usize>, f: &Finding| -> Option<usize> {
+            let near = next..(next + NEAR).min(written.len());
+            let found = written[near.clone()]
+                .iter()
+                .position(|w| w.range == was && w.rule == f.rule && same(w, f))
+                .map(|k| near.start + k)
+                .or_else(|| {
+                    let index = index.get_or_insert_with(|| {
+                        let mut index = FxHashMap::default();
+                        index.reserve(written.len());
+                        for (i, w) in written.iter().enumerate() {
+                            index
+                                .entry((w.range.start, w.range.end, w.rule))
+                                .or_insert(i);
+                        }
+                        index
+                    });
+                    index
+                        .get(&(was.start, was.end, f.rule))
+                        .copied()
+                        .filter(|&i| same(&written[i], f))
+                })?;
+            next = found + 1;
+            Some(found)
         };
         let mut fresh_offsets = Vec::new();
         let reuse: Vec<Reuse> = findings()
             .map(|f| {
                 let found = carried
                     .was(&f.range)
-                    .and_then(|was| old.get(&(was.start, was.end, f.rule)))
-                    .filter(|&&i| same(i, f))
-                    .map(|&i| match carried.lines_down(&f.range) {
+                    .filter(|_| !matches!(changes, Changes::All))
+                    .and_then(|was| find(was, f))
+                    .map(|i| match carried.lines_down(&f.range) {
                         0 => Reuse::Same(i),
                         _ => Reuse::Moved(i),
                     });
