@@ -15,6 +15,7 @@ const BACKBONE: &str = "I disagreed with my director about dropping the audit lo
 const SIMPLIFY: &str =
     "I cut the release checklist from 14 steps to 4 by scripting the manual parts.";
 const MENTOR: &str = "I mentored two junior engineers until both could lead on-call on their own.";
+const DIVE: &str = "I dug into the raw request logs and found that 3% of calls retried five times.";
 
 /// A fresh, empty folder for one test.
 fn workspace(name: &str) -> PathBuf {
@@ -168,7 +169,11 @@ fn portfolio_findings_appear_and_clear_as_files_change() {
     // Two more stories appear on disk: the portfolio has four, and portfolio-size clears.
     client.clear_backlog();
     let c = write(&dir, "c.md", &story("Release checklist", SIMPLIFY));
-    let d = write(&dir, "stories/d.md", &story("Growing the on-call", MENTOR));
+    let d = write(
+        &dir,
+        "stories/d.md",
+        &story("Growing the on-call", &format!("{MENTOR} {DIVE}")),
+    );
     client.notify(
         "workspace/didChangeWatchedFiles",
         json!({ "changes": [{ "uri": c, "type": 1 }, { "uri": d, "type": 1 }] }),

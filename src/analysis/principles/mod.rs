@@ -12,9 +12,11 @@
 //!   A cue that is one part of another cue's frame belongs to that frame ("long-term" in "short-term ...
 //!   long-term" is a trade-off, not Ownership).
 //! * A cue counts for nothing when its clause negates it or makes it hypothetical before it ("I didn't push
-//!   back", "I should have pushed back", "if I had pushed back") — "not just"/"not only" are not negations.
+//!   back", "I should have pushed back", "if I had pushed back") — "not just"/"not only" are not negations,
+//!   and a modal after "until" tells what came to pass ("until I could reproduce it").
 //! * Who did it matters. An *act* cue is weighed by its nearest subject: "I" counts fully, "we" a little less,
-//!   anyone else (a named colleague opening a clause, or a passive "was convinced") less still; a fragment
+//!   anyone else (a named colleague opening a clause, or a passive "was convinced") less still ("who" counts as
+//!   the writer after "I was…": "I was the only one who objected"); a fragment
 //!   that opens with the verb ("Dug into the logs…", "Spent a week…") is the resume style for "I", and an
 //!   opening "-ing" clause takes the subject of the clause after it ("After talking to users, I…"). Only a
 //!   participle makes a passive: "I was curious" is the writer's own state. A *topic* cue (a noun such as
@@ -345,6 +347,7 @@ struct Grammar {
     negators: Vec<String>,
     not_negating_after: Vec<String>,
     hypotheticals: Vec<String>,
+    realized_after: Vec<String>,
     contrast_words: Vec<String>,
     clause_words: Vec<String>,
     first_person: Vec<String>,
@@ -431,6 +434,8 @@ struct GrammarSets {
     negators: HashSet<String>,
     not_negating_after: HashSet<String>,
     hypotheticals: HashSet<String>,
+    /// "until I could reproduce it": a modal after these reports what came to pass.
+    realized_after: HashSet<String>,
     contrast_words: HashSet<String>,
     clause_words: HashSet<String>,
     first_person: HashSet<String>,
@@ -594,6 +599,7 @@ fn load(source: &str) -> Data {
             negators: set(&g.negators),
             not_negating_after: set(&g.not_negating_after),
             hypotheticals: set(&g.hypotheticals),
+            realized_after: set(&g.realized_after),
             contrast_words: set(&g.contrast_words),
             clause_words: set(&g.clause_words),
             first_person: set(&g.first_person),
@@ -704,7 +710,10 @@ fn cancelled(text: &str, words: &Words, first: usize) -> bool {
         if g.clause_words.contains(w) || first - i > s.lookback {
             negation_open = false;
         }
-        if g.hypotheticals.contains(w) && first - i <= s.hypothetical_lookback {
+        if g.hypotheticals.contains(w)
+            && first - i <= s.hypothetical_lookback
+            && !realized(text, words, i)
+        {
             return true;
         }
         if negation_open && (g.negators.contains(w) || w.ends_with("n't")) {
@@ -715,6 +724,23 @@ fn cancelled(text: &str, words: &Words, first: usize) -> bool {
             if !softened {
                 return true;
             }
+        }
+    }
+    false
+}
+
+/// Whether the modal at word `modal` reports what came to pass rather than a wish: "until I could reproduce
+/// it", "until she could lead the rotation" (a subject of up to three words after "until", in one clause).
+fn realized(text: &str, words: &Words, modal: usize) -> bool {
+    let g = &data().grammar;
+    let mut j = modal;
+    while j > 0 && modal - j < 4 {
+        if boundary_before(text, words, j) {
+            return false;
+        }
+        j -= 1;
+        if g.realized_after.contains(words.words[j].lower.as_str()) {
+            return true;
         }
     }
     false
@@ -867,6 +893,11 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
             return s.work;
         }
         if g.others.contains(w) && (opens_clause || w == "who") {
+            if w == "who" {
+                if let Some(writer) = writer_before_who(text, words, i) {
+                    return writer;
+                }
+            }
             return s.other;
         }
         // "…, where Maria spent a quarter on user research": a named person opening a clause is its subject.
@@ -921,6 +952,31 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     } else {
         s.other
     }
+}
+
+/// "I was the only one who objected", "we were the team that…": a "who" whose antecedent is the writer, said
+/// as "I was"/"we were" earlier in the clause. The agency of the writer, or `None` when "who" is someone else.
+fn writer_before_who(text: &str, words: &Words, who: usize) -> Option<f32> {
+    let s = &data().scoring;
+    let g = &data().grammar;
+    let mut j = who;
+    while j > 1 && who - j < 8 {
+        if boundary_before(text, words, j) {
+            return None;
+        }
+        j -= 1;
+        let subject = words.words[j - 1].lower.as_str();
+        if !g.passive.contains(words.words[j].lower.as_str()) {
+            continue;
+        }
+        if g.first_person.contains(subject) {
+            return Some(s.first_person);
+        }
+        if g.we.contains(subject) {
+            return Some(s.we);
+        }
+    }
+    None
 }
 
 /// Work words that stand for the writer's work wherever they are ("which cut costs"); the others are nouns

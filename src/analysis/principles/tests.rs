@@ -210,6 +210,87 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("We opt in to the vendor's beta program each quarter.", &[], &[SuccessAndScaleBringBroadResponsibility]),
     ("I corrected for selection bias in the experiment.", &[], &[SuccessAndScaleBringBroadResponsibility]),
     ("We renewed the certificate renewals contract.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    // Listening to customers where they already talk: calls, transcripts, tickets — and "sat in on" is learning
+    // unless it is the customers being listened to.
+    ("I sat in on a dozen support calls before touching the refund flow.", &[CustomerObsession], &[LearnAndBeCurious]),
+    ("I sat in on the finance team's planning meetings to learn how budgets were set.", &[LearnAndBeCurious], &[CustomerObsession]),
+    ("We read two hundred chat transcripts from drivers who quit during onboarding.", &[CustomerObsession], &[]),
+    ("Rode along with a courier for a day to see where the app got in the way.", &[CustomerObsession], &[]),
+    ("I reframed the quarterly roadmap around what our sellers kept asking support for.", &[CustomerObsession], &[ThinkBig]),
+    ("The transcripts were stored for ninety days.", &[], &[CustomerObsession]),
+    // Ownership of work nobody held, and after the job was formally done.
+    ("Nobody had touched the backup scripts in two years, so I adopted them and added alerts.", &[Ownership], &[]),
+    ("Even after I moved teams, I kept fixing the importer until its new owners were ready.", &[Ownership], &[]),
+    ("Nobody had touched the legacy importer in two years.", &[], &[Ownership]),
+    // Invent and Simplify: complexity removed, a simpler alternative chosen over building.
+    ("The release process was overly complex, so I cut it to one command anyone could run.", &[InventAndSimplify], &[]),
+    ("Rather than build our own scheduler, we used the cron features the platform already offered.", &[InventAndSimplify], &[]),
+    ("I deleted 3,000 lines of dead feature flags from the checkout service.", &[InventAndSimplify], &[]),
+    ("The billing rules were overly complex.", &[], &[InventAndSimplify]),
+    // Are Right, A Lot: incomplete data, testing one's own call, inviting dissent, reversing.
+    ("I made the call with incomplete data and named the metric that would tell us to reverse it.", &[AreRightALot], &[]),
+    ("I asked our most sceptical engineer to poke holes in the plan before I took it to the director.", &[AreRightALot], &[]),
+    ("When the pilot numbers came in, I reversed my earlier decision and kept the old pricing.", &[AreRightALot], &[]),
+    ("The incomplete data in the warehouse feed was a known issue.", &[], &[AreRightALot]),
+    // Learn and Be Curious: classes and study groups.
+    ("I took an evening class in accounting so I could read the ledger exports myself.", &[LearnAndBeCurious], &[]),
+    ("We started a reading group on distributed systems papers.", &[LearnAndBeCurious], &[]),
+    // Hire and Develop the Best: rotation programs, struggling engineers, hiring exercises.
+    ("I set up a rotation program so engineers could spend a quarter with the product team.", &[HireAndDevelopTheBest, StriveToBeEarthsBestEmployer], &[]),
+    ("One of my engineers was struggling with estimates, so I reviewed her plans with her each week.", &[HireAndDevelopTheBest], &[]),
+    ("I replaced our whiteboard puzzle with a take-home based on a real bug.", &[HireAndDevelopTheBest], &[]),
+    ("I was on the on-call rotation for the payments API.", &[], &[HireAndDevelopTheBest, StriveToBeEarthsBestEmployer]),
+    ("The engineers struggled with the flaky build all spring.", &[], &[HireAndDevelopTheBest]),
+    // Insist on the Highest Standards: refusing to let it ship, sending work back, rules that hold the bar.
+    ("I wouldn't let the app ship until it passed on the oldest phones we supported.", &[InsistOnTheHighestStandards], &[]),
+    ("The vendor's first build leaked memory, so I sent it back with a failing test attached.", &[InsistOnTheHighestStandards], &[]),
+    ("I made it a rule that no migration merged without a tested rollback.", &[InsistOnTheHighestStandards], &[]),
+    ("The release was sent back to the warehouse team for sign-off.", &[], &[InsistOnTheHighestStandards]),
+    // Think Big: the goal reframed, a product for many.
+    ("I reframed the project from a one-off report into a service any team could query.", &[ThinkBig], &[]),
+    ("I proposed turning our internal fraud rules into a product we could offer to partners.", &[ThinkBig], &[]),
+    ("Our product team met on Tuesdays.", &[], &[ThinkBig]),
+    ("Developer productivity was the theme of the offsite.", &[], &[ThinkBig]),
+    // Bias for Action: fast, reversible, behind a flag.
+    ("The change was easy to undo, so I turned it on that morning and watched the error rate.", &[BiasForAction], &[]),
+    ("I shipped the fix behind a flag and cleaned it up the following sprint.", &[BiasForAction], &[]),
+    ("Errors spiked after the deploy.", &[], &[BiasForAction]),
+    // Frugality: reuse, no new spend, a lower bill.
+    ("I reused the cluster the search team already ran instead of provisioning our own.", &[Frugality], &[]),
+    ("We delivered it with the team we had: no contractors and no new licences.", &[Frugality], &[]),
+    ("After we moved cold data to cheaper storage, the monthly bill dropped by a quarter.", &[Frugality], &[]),
+    ("I renegotiated the monitoring contract and dropped seats nobody used.", &[Frugality], &[]),
+    ("The contract was signed before I joined.", &[], &[Frugality]),
+    // Earn Trust: bad news told early, mistakes owned out loud, promises kept.
+    ("Three weeks out, I told the partner team up front that we would slip by a sprint.", &[EarnTrust], &[]),
+    ("I owned the incident in the review and listed what I had missed.", &[EarnTrust], &[]),
+    ("I promised the store leads weekly numbers and kept that promise for the whole pilot.", &[EarnTrust], &[]),
+    ("The store leads were promised a new scanner.", &[], &[EarnTrust]),
+    // Dive Deep: going through records by hand, reproducing, following one case through.
+    ("I went through 150 failed payouts by hand and found two banks rejecting the same field.", &[DiveDeep], &[InventAndSimplify]),
+    ("I replayed the failing requests against staging until I could reproduce the crash.", &[DiveDeep], &[]),
+    ("I traced one stuck order through four services to find where the status was dropped.", &[DiveDeep], &[]),
+    ("The dashboards looked fine, so I split the errors by app version and found one build failing.", &[DiveDeep], &[]),
+    ("The dashboard looked fine.", &[], &[DiveDeep]),
+    // Have Backbone: disagreement in writing, the writer as the one who objected.
+    ("I put my objections in writing before the review, then committed to the plan the group chose.", &[HaveBackbone], &[]),
+    ("I was the only one in the room who objected to launching without a kill switch.", &[HaveBackbone], &[]),
+    ("The auditor was the one who objected to the new schema.", &[], &[HaveBackbone]),
+    // Deliver Results: the date kept through a setback.
+    ("When the vendor dropped out a month before launch, we still shipped on the promised date.", &[DeliverResults], &[]),
+    ("Even with half the team out for the holidays, I got the migration out the door by January.", &[DeliverResults], &[]),
+    ("The promised date was in March.", &[], &[DeliverResults]),
+    // Earth's Best Employer: on-call health, care for people's lives and growth.
+    ("Our engineers were getting paged most nights, so I deleted the noisiest alerts and split the rotation.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("We moved planning to mid-morning so the parents on the team could make school runs.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("I asked each engineer how they were doing and what they wanted to work on next.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("I set up career development conversations for every engineer on the team.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("Parents on the team were the first to ask about the new office.", &[], &[StriveToBeEarthsBestEmployer]),
+    // Success and Scale: accessibility, workers' safety, discrimination.
+    ("I tested the kiosk with wheelchair users before the store rollout.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("We changed the routing so drivers always got their required breaks.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("I checked the credit model for discrimination against protected groups before launch.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("Wheelchair ramps were installed at the front entrance.", &[], &[SuccessAndScaleBringBroadResponsibility]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
@@ -283,8 +364,9 @@ fn figures(jsonl: &str) -> (f32, f32, f32) {
 }
 
 /// Our own sentences with the principles a coach would name (tests/fixtures, written for this project; never
-/// corpus text). The dev set guided the cue work; the held-out set was written before it and never tuned on.
-/// The floors sit under today's figures: a change that reads our own prose worse fails here.
+/// corpus text). The dev sets guided the cue work; the held-out sets were written apart from it and never
+/// tuned on (only their summary figures are looked at). The floors sit under today's figures: a change that
+/// reads our own prose worse fails here.
 #[test]
 fn own_labelled_sentences_read_as_a_coach_would() {
     for (name, jsonl, hit, precision) in [
@@ -299,6 +381,18 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             include_str!("../../../tests/fixtures/principles_own_heldout.jsonl"),
             0.6,
             0.75,
+        ),
+        (
+            "dev2",
+            include_str!("../../../tests/fixtures/principles_own_dev2.jsonl"),
+            0.88,
+            0.9,
+        ),
+        (
+            "held-out 2",
+            include_str!("../../../tests/fixtures/principles_own_heldout2.jsonl"),
+            0.43,
+            0.6,
         ),
     ] {
         let (h, p, s) = figures(jsonl);
@@ -400,6 +494,15 @@ fn negation_and_hypotheticals_count_for_nothing() {
             .contains(&HaveBackbone)
     );
     assert!(shown("I didn't wait and pushed back the same afternoon.").contains(&HaveBackbone));
+    // A modal after "until" tells what came to pass; elsewhere it stays a wish.
+    assert!(
+        shown("I replayed a day of traffic until I could reproduce the timeout.")
+            .contains(&DiveDeep)
+    );
+    assert_eq!(
+        shown("If I could reproduce the timeout, I would dig into the traces."),
+        vec![]
+    );
 }
 
 #[test]
