@@ -19,6 +19,12 @@ fn named(text: &str) -> Vec<(Principle, String)> {
 /// (sentence, principles it must show, principles it must not show). Our own sentences, in the styles
 /// drafts are written in: first person, "we", resume fragments, setup, learnings.
 const CASES: &[(&str, &[Principle], &[Principle])] = &[
+    // Engineering senses of words that principles use elsewhere are not evidence.
+    ("I wrote the fix, ran the suite and committed it to main.", &[], &[HaveBackbone]),
+    ("I tested my changes in staging before the release.", &[], &[AreRightALot]),
+    ("We split the monolith by domain into four services.", &[], &[DiveDeep]),
+    ("We cut the average page load from 3 seconds to 1.", &[], &[DiveDeep]),
+    ("I refactored the parser so any malformed line is skipped.", &[], &[ThinkBig]),
     // Customer Obsession
     ("I sat with six warehouse users for a week before writing a single line of the spec.", &[CustomerObsession], &[]),
     ("I joined a dozen support calls to hear what was breaking for the customers.", &[CustomerObsession], &[]),
