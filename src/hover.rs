@@ -73,6 +73,18 @@ fn sentence_hover(text: &str, sentence: &SentenceFacts) -> String {
     if sentence.principles.is_empty() {
         md.push_str("\n\nNo words here show a principle through something you did.");
     }
+    for reading in &sentence.others {
+        let words: Vec<String> = reading
+            .evidence
+            .iter()
+            .map(|e| format!("“{}”", text.get(e.range.clone()).unwrap_or("").trim()))
+            .collect();
+        md.push_str(&format!(
+            "\n\n*Someone else's act:* {} would show **{}**, but here it is not you who does it. Say what you did.",
+            words.join(", "),
+            reading.principle.name()
+        ));
+    }
     for reading in &sentence.principles {
         let strength = match reading.strength {
             Strength::Strong => "strong",
@@ -232,6 +244,39 @@ mod tests {
         assert!(!named.is_empty());
         let md = hover_at("The service ran in two regions.\n", "service");
         assert_eq!(md.lines().next().unwrap(), SHOWS_NONE);
+    }
+
+    /// What someone else does shows nothing of the writer's, and the hover says whose act it is.
+    #[test]
+    fn someone_elses_act_is_named_as_theirs() {
+        for (text, principle) in [
+            (
+                "My manager pushed back on the launch date.\n",
+                "Have Backbone; Disagree and Commit",
+            ),
+            (
+                "Priya ran a bug bash before every release.\n",
+                "Insist on the Highest Standards",
+            ),
+            (
+                "The vendor dug into it over the weekend.\n",
+                "Dive Deep",
+            ),
+        ] {
+            let md = hover_at(text, " ");
+            assert_eq!(md.lines().next().unwrap(), SHOWS_NONE, "{md}");
+            assert!(
+                md.contains("*Someone else's act:*") && md.contains(principle),
+                "{md}"
+            );
+        }
+        // The writer's own act is shown, with no such note.
+        let md = hover_at("I pushed back on the launch date.\n", "pushed");
+        assert!(md.starts_with("**Shows:** Have Backbone"), "{md}");
+        assert!(!md.contains("Someone else"), "{md}");
+        // A sentence with no act at all gets no note either.
+        let md = hover_at("The service ran in two regions.\n", "service");
+        assert!(!md.contains("Someone else"), "{md}");
     }
 
     #[test]

@@ -48,6 +48,9 @@ pub struct SentenceReading {
     pub inconsistencies: Vec<metrics::Inconsistency>,
     /// Principles the sentence shows, strongest first.
     pub principles: Vec<principles::PrincipleReading>,
+    /// Principles it would show if the writer, not someone else in it, did what it tells (for the
+    /// hover only: they count for nothing).
+    pub others: Vec<principles::PrincipleReading>,
     /// Principles named outright.
     pub named: Vec<(principles::Principle, Range<usize>)>,
     /// The first phrase of each of the rules' phrase lists the sentence has.
@@ -136,13 +139,15 @@ pub fn read_words(text: &str) -> SentenceReading {
                 .iter()
                 .any(|s| s.start <= w.range.start && w.range.end <= s.end)
     });
+    let (principles, others) = principles::read_principles_and_others(text, &words);
     SentenceReading {
         words: words.len(),
         jargon,
         inconsistencies: metrics::inconsistencies(text, &found, &changes),
         metrics: found,
         has_number,
-        principles: principles::read_principles(text, &words),
+        principles,
+        others,
         named: principles::named_principles(text, &words),
         phrases: phrases::find_phrases(&words),
         parts: cues::strong_parts(&cues),

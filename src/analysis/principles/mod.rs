@@ -174,17 +174,27 @@ pub struct PrincipleReading {
 
 /// Principles the sentence shows, strongest first. `words` is `Words::new(text)`.
 pub fn read_principles(text: &str, words: &Words) -> Vec<PrincipleReading> {
+    read_principles_and_others(text, words).0
+}
+
+/// [`read_principles`], and the principles its words would show had the writer done what someone else
+/// does in it ("My lead pushed back on the date"): those count for nothing, but the hover says whose
+/// action it is, so the writer can tell their own part.
+pub fn read_principles_and_others(
+    text: &str,
+    words: &Words,
+) -> (Vec<PrincipleReading>, Vec<PrincipleReading>) {
     let d = data();
     if words.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let named: Vec<Range<usize>> = named_principles(text, words)
         .into_iter()
         .map(|(_, r)| r)
         .collect();
     let sentence = SentenceFacts::new(words);
-    // (principle, evidence, the byte ranges of the cue's parts)
-    let mut found: Vec<(Principle, Evidence, Vec<Range<usize>>)> = Vec::new();
+    // (principle, evidence, the byte ranges of the cue's parts, whether someone else does it)
+    let mut found: Vec<(Principle, Evidence, Vec<Range<usize>>, bool)> = Vec::new();
     for (cue_index, span, parts) in cue_matches(words) {
         let cue = &d.cues[cue_index];
         let range = words.span(span.clone());
@@ -209,6 +219,7 @@ pub fn read_principles(text: &str, words: &Words) -> Vec<PrincipleReading> {
                 weight: cue.weight * agency,
             },
             parts.into_iter().map(|p| words.span(p)).collect(),
+            agency == d.scoring.other,
         ));
     }
 
@@ -217,19 +228,43 @@ pub fn read_principles(text: &str, words: &Words) -> Vec<PrincipleReading> {
     // in its gaps, but a cue that is one of its parts belongs to it: the "long-term" of "short-term impact
     // versus long-term cost" is half of a trade-off, not a sign of Ownership.
     let contained = |e: &Evidence| {
-        found.iter().any(|(_, o, parts)| {
+        found.iter().any(|(_, o, parts, _)| {
             o.range.start <= e.range.start
                 && e.range.end <= o.range.end
                 && o.range.len() > e.range.len()
                 && (parts.len() == 1 || parts.contains(&e.range))
         })
     };
-    let found: Vec<(Principle, Evidence)> = found
+    let found: Vec<(Principle, Evidence, bool)> = found
         .iter()
-        .filter(|(_, e, _)| !contained(e))
-        .map(|(p, e, _)| (*p, e.clone()))
+        .filter(|(_, e, _, _)| !contained(e))
+        .map(|(p, e, _, other)| (*p, e.clone(), *other))
         .collect();
+    let shown = readings(found.iter().map(|(p, e, _)| (*p, e.clone())));
+    // Someone else's acts, weighed as if they were the writer's; only principles not shown anyway.
+    let others = readings(
+        found
+            .iter()
+            .filter(|(p, _, other)| *other && !shown.iter().any(|r| r.principle == *p))
+            .map(|(p, e, _)| {
+                let weight = e.weight / d.scoring.other * d.scoring.first_person;
+                (
+                    *p,
+                    Evidence {
+                        weight,
+                        ..e.clone()
+                    },
+                )
+            }),
+    );
+    (shown, others)
+}
 
+/// The principles the evidence adds up to, strongest first (those under `scoring.some`, or far under the
+/// strongest, left out).
+fn readings(found: impl Iterator<Item = (Principle, Evidence)>) -> Vec<PrincipleReading> {
+    let d = data();
+    let found: Vec<(Principle, Evidence)> = found.collect();
     let mut readings = Vec::new();
     for principle in Principle::ALL {
         let mut candidates: Vec<Evidence> = found
