@@ -73,18 +73,6 @@ fn sentence_hover(text: &str, sentence: &SentenceFacts) -> String {
     if sentence.principles.is_empty() {
         md.push_str("\n\nNo words here show a principle through something you did.");
     }
-    for reading in &sentence.others {
-        let words: Vec<String> = reading
-            .evidence
-            .iter()
-            .map(|e| format!("“{}”", text.get(e.range.clone()).unwrap_or("").trim()))
-            .collect();
-        md.push_str(&format!(
-            "\n\n*Someone else's act:* {} would show **{}**, but here it is not you who does it. Say what you did.",
-            words.join(", "),
-            reading.principle.name()
-        ));
-    }
     for reading in &sentence.principles {
         let strength = match reading.strength {
             Strength::Strong => "strong",
@@ -109,6 +97,18 @@ fn sentence_hover(text: &str, sentence: &SentenceFacts) -> String {
         md.push_str(&format!(
             "\n\n*Names* {} outright: interviewers want it shown by an action, not claimed.",
             principle.name()
+        ));
+    }
+    for reading in &sentence.others {
+        let words: Vec<String> = reading
+            .evidence
+            .iter()
+            .map(|e| format!("“{}”", text.get(e.range.clone()).unwrap_or("").trim()))
+            .collect();
+        md.push_str(&format!(
+            "\n\n*Someone else's act:* {} would show **{}**, but here it is not you who does it. Say what you did.",
+            words.join(", "),
+            reading.principle.name()
         ));
     }
     md
@@ -258,10 +258,7 @@ mod tests {
                 "Priya ran a bug bash before every release.\n",
                 "Insist on the Highest Standards",
             ),
-            (
-                "The vendor dug into it over the weekend.\n",
-                "Dive Deep",
-            ),
+            ("The vendor dug into it over the weekend.\n", "Dive Deep"),
         ] {
             let md = hover_at(text, " ");
             assert_eq!(md.lines().next().unwrap(), SHOWS_NONE, "{md}");
