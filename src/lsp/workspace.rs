@@ -50,21 +50,24 @@ impl Workspace {
         is_markdown(path) && self.config.admits(relative)
     }
 
-    /// Open documents first, then what was read from disk.
+    /// Every file of the portfolio with its summary: open documents win over what was read from disk.
     pub fn portfolio(&self) -> Portfolio {
-        let mut files = self.disk.clone();
-        files.extend(self.open.iter().map(|(k, v)| (k.clone(), v.clone())));
-        Portfolio { files }
+        Portfolio {
+            files: self
+                .files()
+                .map(|(path, summary)| (path.to_path_buf(), summary.clone()))
+                .collect(),
+        }
     }
 
-    /// Every file of the portfolio with its summary, in path order (open documents win over disk).
-    fn files(&self) -> impl Iterator<Item = (&Path, &FileSummary)> {
-        let mut files: Vec<(&Path, &FileSummary)> = self
+    /// [`Workspace::portfolio`]'s files, borrowed (in path order).
+    fn files(&self) -> impl Iterator<Item = (&Path, &Arc<FileSummary>)> {
+        let mut files: Vec<(&Path, &Arc<FileSummary>)> = self
             .disk
             .iter()
             .filter(|(path, _)| !self.open.contains_key(*path))
             .chain(&self.open)
-            .map(|(path, summary)| (path.as_path(), &**summary))
+            .map(|(path, summary)| (path.as_path(), summary))
             .collect();
         files.sort_unstable_by(|a, b| a.0.cmp(b.0));
         files.into_iter()
@@ -80,10 +83,10 @@ impl Workspace {
         rules: &RuleConfig,
     ) -> Vec<PathBuf> {
         self.open.insert(path, summary);
-        let unchanged = self
-            .checked
-            .as_ref()
-            .is_some_and(|facts| facts.describe(self.files(), &self.config, rules));
+        let unchanged = self.checked.as_ref().is_some_and(|facts| {
+            let files = self.files().map(|(path, summary)| (path, &**summary));
+            facts.describe(files, &self.config, rules)
+        });
         if unchanged {
             return Vec::new();
         }
@@ -116,9 +119,11 @@ impl Workspace {
         if !self.ready {
             return Vec::new();
         }
-        self.checked = Some(PortfolioFacts::of(self.files(), &self.config, rules));
+        let portfolio = self.portfolio();
+        let files = portfolio.files.iter().map(|(p, s)| (p.as_path(), &**s));
+        self.checked = Some(PortfolioFacts::of(files, &self.config, rules));
         let mut findings: HashMap<PathBuf, Vec<(usize, Finding)>> = HashMap::new();
-        for f in self.portfolio().check(&self.config, rules) {
+        for f in portfolio.check(&self.config, rules) {
             findings
                 .entry(f.file)
                 .or_default()
