@@ -777,17 +777,20 @@ fn cancelled(text: &str, words: &Words, first: usize) -> bool {
 /// it", "until she could lead the rotation" (a subject of up to three words after "until", in one clause).
 fn realized(text: &str, words: &Words, modal: usize) -> bool {
     let g = &data().grammar;
-    let mut j = modal;
-    while j > 0 && modal - j < 4 {
-        if boundary_before(text, words, j) {
-            return false;
-        }
-        j -= 1;
-        if g.realized_after.contains(words.words[j].lower.as_str()) {
-            return true;
-        }
-    }
-    false
+    clause_back(text, words, modal, 4)
+        .any(|j| g.realized_after.contains(words.words[j].lower.as_str()))
+}
+
+/// The words before word `from`, nearest first, up to `limit` of them and not past the clause's start.
+fn clause_back<'a>(
+    text: &'a str,
+    words: &'a Words,
+    from: usize,
+    limit: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    (from.saturating_sub(limit)..from)
+        .rev()
+        .take_while(move |&j| !boundary_before(text, words, j + 1))
 }
 
 /// Who acts anywhere in the sentence: the fallback for a topic cue with no subject before it.
@@ -1003,12 +1006,7 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
 fn writer_before_who(text: &str, words: &Words, who: usize) -> Option<f32> {
     let s = &data().scoring;
     let g = &data().grammar;
-    let mut j = who;
-    while j > 1 && who - j < 8 {
-        if boundary_before(text, words, j) {
-            return None;
-        }
-        j -= 1;
+    for j in clause_back(text, words, who, 8).filter(|&j| j > 0) {
         let subject = words.words[j - 1].lower.as_str();
         if !g.passive.contains(words.words[j].lower.as_str()) {
             continue;
