@@ -57,6 +57,10 @@ pub struct Reviewer {
     one_thread: bool,
     /// How many sentence readings the cache may hold before it is next swept.
     sentences_sweep_at: usize,
+    /// Chunk ids below this were all read when [`Reviewer::read_unparsed`] last looked (ids are never
+    /// reused and only grow, so it need not look them up again: at 100,000 words, thousands of cache
+    /// lookups a keystroke).
+    unparsed_from: u64,
 }
 
 fn text_key(text: &str) -> u64 {
@@ -346,12 +350,16 @@ impl Reviewer {
     /// whose parse has an error, one at a time (see [`Document::parse_each`]). Each tree is dropped once
     /// read.
     pub fn read_unparsed(&mut self, doc: &mut Document) {
-        let mut wanted: FxHashSet<u64> = doc
-            .chunks()
-            .iter()
-            .filter(|c| c.tree.is_none() && !self.prose.has_read(c.id))
-            .map(|c| c.id)
-            .collect();
+        let (from, mut to) = (self.unparsed_from, self.unparsed_from);
+        let mut wanted = FxHashSet::default();
+        for chunk in doc.chunks().iter().filter(|c| c.id >= from) {
+            if chunk.tree.is_none() && !self.prose.has_read(chunk.id) {
+                wanted.insert(chunk.id);
+            }
+            to = to.max(chunk.id + 1);
+        }
+        // A chunk missed all the same (none should be) is read when reviewed, only not on every core.
+        self.unparsed_from = to;
         if wanted.len() >= PARALLEL_FROM && !self.one_thread {
             wanted = self
                 .prose

@@ -43,6 +43,38 @@ pub fn widen_stdout_pipe() {
     }
 }
 
+/// The process's stdout without std's line buffer (Linux): frames are whole when written, and std's
+/// `LineWriter` scanned every 400 KB publish for its last line break before passing it on.
+pub fn stdout() -> impl Write + Send + 'static {
+    #[cfg(target_os = "linux")]
+    {
+        RawStdout
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        std::io::stdout()
+    }
+}
+
+#[cfg(target_os = "linux")]
+struct RawStdout;
+
+#[cfg(target_os = "linux")]
+impl Write for RawStdout {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        // Nothing else writes to stdout (it is the client's channel), so std's buffer stays empty.
+        Ok(rustix::io::write(std::io::stdout(), bytes)?)
+    }
+
+    fn write_vectored(&mut self, parts: &[std::io::IoSlice<'_>]) -> std::io::Result<usize> {
+        Ok(rustix::io::writev(std::io::stdout(), parts)?)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Starts the writer: returns the stream to hand to tower-lsp-server as its output, and the [`Output`]
 /// for messages written here. Both end up on `out`, never interleaved within a frame. The writer is a
 /// thread of its own writing straight from each frame (an async stdout would copy every frame into a
@@ -66,8 +98,10 @@ pub fn merged<W: Write + Send + 'static>(out: W) -> (tokio::io::DuplexStream, Ou
             while let Some(frame) = queue.blocking_recv() {
                 let written = match frame {
                     Frame::Whole(frame) => out.write_all(&frame),
-                    Frame::Body(body) => write!(out, "Content-Length: {}\r\n\r\n", body.len())
-                        .and_then(|()| out.write_all(&body)),
+                    Frame::Body(body) => {
+                        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+                        write_both(&mut out, header.as_bytes(), &body)
+                    }
                 };
                 if written.and_then(|()| out.flush()).is_err() {
                     break;
@@ -75,6 +109,24 @@ pub fn merged<W: Write + Send + 'static>(out: W) -> (tokio::io::DuplexStream, Ou
             }
         });
     (tower_side, Output(frames))
+}
+
+/// Writes `first` then `second`, in one system call when `out` takes both at once (a header and the
+/// body after it: a separate write of the header would cost a call, and copying them together a copy).
+fn write_both(out: &mut impl Write, mut first: &[u8], mut second: &[u8]) -> std::io::Result<()> {
+    while !first.is_empty() {
+        match out.write_vectored(&[std::io::IoSlice::new(first), std::io::IoSlice::new(second)]) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) if n < first.len() => first = &first[n..],
+            Ok(n) => {
+                second = &second[n - first.len()..];
+                first = &[];
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    out.write_all(second)
 }
 
 /// One whole frame (headers and body, as written) of tower-lsp-server's output, or `None` at its end.
@@ -117,6 +169,39 @@ mod tests {
         }
         fn flush(&mut self) -> std::io::Result<()> {
             Ok(())
+        }
+    }
+
+    /// Takes at most 7 bytes a call, across the parts it is given (as a full pipe does).
+    struct Trickle(Vec<u8>);
+
+    impl Write for Trickle {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.write_vectored(&[std::io::IoSlice::new(bytes)])
+        }
+        fn write_vectored(&mut self, parts: &[std::io::IoSlice<'_>]) -> std::io::Result<usize> {
+            let before = self.0.len();
+            for part in parts {
+                let room = 7 - (self.0.len() - before);
+                self.0.extend_from_slice(&part[..part.len().min(room)]);
+            }
+            Ok(self.0.len() - before)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_header_and_body_written_in_pieces_arrive_whole_and_in_order() {
+        for (header, body) in [
+            ("Content-Length: 11\r\n\r\n", "{\"a\":\"😀日本\"}"),
+            ("", "xyz"),
+            ("abc", ""),
+        ] {
+            let mut out = Trickle(Vec::new());
+            write_both(&mut out, header.as_bytes(), body.as_bytes()).unwrap();
+            assert_eq!(out.0, format!("{header}{body}").into_bytes());
         }
     }
 

@@ -893,7 +893,7 @@ pub async fn serve() {
     let (publish, queue) = mpsc::unbounded_channel();
     let state = Arc::new(Mutex::new(State::default()));
     output::widen_stdout_pipe();
-    let (tower_output, output) = output::merged(std::io::stdout());
+    let (tower_output, output) = output::merged(output::stdout());
     let snippets = Arc::new(AtomicBool::new(false));
     let (service, socket) = LspService::build(|client| {
         tokio::spawn(publisher(output, state.clone(), queue));

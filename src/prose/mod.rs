@@ -280,6 +280,12 @@ impl ProseReader {
             old_blocks: blocks_from..blocks_to,
             new_blocks: blocks_from..blocks_from + blocks.len(),
         };
+        // Whether the stories are where they were: as many blocks, headings at the same places.
+        let same_outline = blocks.len() == blocks_to - blocks_from
+            && blocks
+                .iter()
+                .zip(&prose.blocks[blocks_from..blocks_to])
+                .all(|(new, old)| new.heading_level() == old.heading_level());
         let block_shift = blocks.len() as isize - (blocks_to - blocks_from) as isize;
         let comment_shift = comments.len() as isize - (comments_to - comments_from) as isize;
         let (blocks_end, comments_end) =
@@ -307,7 +313,14 @@ impl ProseReader {
         crate::cache::sweep(&mut self.chunks, chunks.len(), || {
             chunks.iter().map(|c| c.id)
         });
-        prose.group_studies(doc.len());
+        if same_outline
+            && prose.studies.iter().all(|s| s.heading.is_some())
+            && !prose.studies.is_empty()
+        {
+            prose.move_studies(doc.len(), blocks_from..blocks_end);
+        } else {
+            prose.group_studies(doc.len());
+        }
         for study in &mut prose.studies {
             study.anchor = match study.heading {
                 Some(i) => prose.blocks[i].range.clone(),
@@ -601,6 +614,24 @@ impl Prose {
                 range: heading.start..range_end,
                 anchor: heading.range.clone(),
             });
+        }
+    }
+
+    /// [`Prose::group_studies`] when the blocks are as many as when the stories were last grouped, with
+    /// headings at the same places (typing in a story): each story keeps its blocks and its title
+    /// unless its heading is among `reread`, and its range moves with its heading.
+    fn move_studies(&mut self, doc_len: usize, reread: Range<usize>) {
+        let starts: Vec<usize> = self.studies.iter().filter_map(|s| s.heading).collect();
+        for (n, study) in self.studies.iter_mut().enumerate() {
+            let Some(start) = study.heading else { continue };
+            let heading = &self.blocks[start];
+            if reread.contains(&start) && study.title != heading.title() {
+                study.title = heading.title().to_string();
+            }
+            let end = starts
+                .get(n + 1)
+                .map_or(doc_len, |&next| self.blocks[next].start);
+            study.range = heading.start..end;
         }
     }
 
