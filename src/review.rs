@@ -412,22 +412,45 @@ fn carry_findings(
             *taken = reread.took_over(i);
         }
         let mut study_from: Vec<Option<(usize, isize)>> = vec![None; last_studies.len()];
-        let once = |keys: &mut dyn Iterator<Item = u64>| {
+        let mut take = |j: usize, i: usize| {
+            let by = prose.studies[i].range.start as isize - last_studies[j].1 as isize;
+            study_from[j] = Some((i, by));
+            carried.studies[i] = true;
+        };
+        // Stories where they were, or as far from the end (typing leaves them in order): by position;
+        // those between, by a key found once in each review.
+        let (was_n, now_n) = (last_studies.len(), keys.len());
+        let front = last_studies
+            .iter()
+            .zip(keys)
+            .take_while(|((was, _), now)| was == *now)
+            .count();
+        let back = last_studies[front..]
+            .iter()
+            .rev()
+            .zip(keys[front..].iter().rev())
+            .take_while(|((was, _), now)| was == *now)
+            .count();
+        for i in 0..front {
+            take(i, i);
+        }
+        for k in 1..=back {
+            take(was_n - k, now_n - k);
+        }
+        let once = |keys: &mut dyn Iterator<Item = (usize, u64)>| {
             let mut seen: FxHashMap<u64, Option<usize>> = FxHashMap::default();
-            for (i, key) in keys.enumerate() {
+            for (i, key) in keys {
                 seen.entry(key)
                     .and_modify(|at| *at = None)
                     .or_insert(Some(i));
             }
             seen
         };
-        let was = once(&mut last_studies.iter().map(|(key, _)| *key));
-        let now = once(&mut keys.iter().copied());
+        let was = once(&mut (front..was_n - back).map(|j| (j, last_studies[j].0)));
+        let now = once(&mut (front..now_n - back).map(|i| (i, keys[i])));
         for (key, at) in &now {
             if let (Some(i), Some(Some(j))) = (at, was.get(key)) {
-                let by = prose.studies[*i].range.start as isize - last_studies[*j].1 as isize;
-                study_from[*j] = Some((*i, by));
-                carried.studies[*i] = true;
+                take(*j, *i);
             }
         }
         carried.found.reserve(findings.len());

@@ -127,11 +127,27 @@ impl FileSummary {
     ) -> FileSummary {
         let rope = doc.rope();
         let carried = changes.carried(rope);
-        let known: FxHashMap<u64, &Arc<StudySummary>> = match (last, changes) {
-            (Some(last), Changes::None | Changes::Span { .. }) => {
-                last.studies.iter().map(|s| (s.key, s)).collect()
-            }
-            _ => FxHashMap::default(),
+        let last = match (last, changes) {
+            (Some(last), Changes::None | Changes::Span { .. }) => &last.studies[..],
+            _ => &[],
+        };
+        // A story's last summary is where it was, or as far from the end as it was (typing leaves the
+        // stories in order); only when neither is it are all of them indexed by key.
+        let mut index: Option<FxHashMap<u64, &Arc<StudySummary>>> = None;
+        let now = review.prose.studies.len();
+        let mut known = |index_now: usize, key: u64| -> Option<&Arc<StudySummary>> {
+            let from_end = (index_now + last.len()).checked_sub(now);
+            [Some(index_now), from_end]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| last.get(i))
+                .find(|s| s.key == key)
+                .or_else(|| {
+                    index
+                        .get_or_insert_with(|| last.iter().map(|s| (s.key, s)).collect())
+                        .get(&key)
+                        .copied()
+                })
         };
         let studies = review
             .prose
@@ -142,7 +158,7 @@ impl FileSummary {
                 let key = review.study_key(index);
                 let anchor = study.anchor.clone();
                 let findings = Scorecard::findings_in(review, study);
-                let Some(was) = known.get(&key) else {
+                let Some(was) = known(index, key) else {
                     return Arc::new(StudySummary::new(review, rope, study, name, key));
                 };
                 // The anchor's positions, carried over (and how many lines down) when its place was.

@@ -99,8 +99,9 @@ fn lens_title_reads_like_the_spec() {
 }
 
 /// The summary an open file keeps after each edit, made from the last one, equals a summary made from
-/// nothing: after an edit inside one story, an edit that moves the stories after it down a line, and a
-/// configuration that switches a rule off (the cards' finding counts follow it).
+/// nothing: after an edit inside one story, an edit that moves the stories after it down a line, a
+/// story added and one removed between others, and a configuration that switches a rule off (the
+/// cards' finding counts follow it).
 #[test]
 fn a_summary_from_the_last_one_is_a_summary_from_nothing() {
     let stories = [
@@ -110,14 +111,14 @@ fn a_summary_from_the_last_one_is_a_summary_from_nothing() {
     ];
     let text = stories.concat();
     let (off, _) = RuleConfig::from_toml("[rules]\nvague-claim = \"off\"\n");
-    let edits: [(usize, &str, &RuleConfig); 3] = [
-        (text.find("Much").unwrap(), "Far ", &RuleConfig::default()),
-        (
-            text.find("# Audit").unwrap(),
-            "\nI led it.\n",
-            &RuleConfig::default(),
-        ),
-        (0, "", &off),
+    let added = "# Pricing\n\nI asked 9 buyers why they left.\n\n";
+    // (where, text replaced there, text put in, configuration)
+    let edits: [(&str, &str, &str, &RuleConfig); 5] = [
+        ("Much", "", "Far ", &RuleConfig::default()),
+        ("# Audit", "", "\nI led it.\n", &RuleConfig::default()),
+        ("# Search", "", added, &RuleConfig::default()),
+        (&stories[1], &stories[1], "", &RuleConfig::default()),
+        ("", "", "", &off),
     ];
     let mut doc = Document::cut(&text);
     let mut reviewer = Reviewer::default();
@@ -126,9 +127,11 @@ fn a_summary_from_the_last_one_is_a_summary_from_nothing() {
     let mut summary = FileSummary::of(&review, &doc, "file");
     doc.take_changes(ChangeReader::Portfolio);
     let mut now = text.clone();
-    for (at, inserted, config) in edits {
-        doc.replace(at..at, inserted).unwrap();
-        now.insert_str(at, inserted);
+    for (at, removed, inserted, config) in edits {
+        let at = now.find(at).unwrap();
+        let range = at..at + removed.len();
+        doc.replace(range.clone(), inserted).unwrap();
+        now.replace_range(range, inserted);
         reviewer.read_unparsed(&mut doc);
         review = reviewer.review_after(&doc, config, Some(review));
         let changes = doc.take_changes(ChangeReader::Portfolio);
