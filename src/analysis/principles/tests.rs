@@ -513,6 +513,53 @@ fn negation_and_hypotheticals_count_for_nothing() {
 }
 
 #[test]
+fn the_writer_is_found_where_the_sentence_puts_them() {
+    let score = |text: &str, p: Principle| {
+        read(text)
+            .into_iter()
+            .find(|r| r.principle == p)
+            .map_or(0.0, |r| r.score)
+    };
+    // A cue that opens with "I" names its own subject ("i learned" is not someone else's because nothing
+    // comes before it).
+    assert!(
+        shown("After the review I learned that the cache was the problem.")
+            .contains(&LearnAndBeCurious)
+    );
+    let mine = score("I was wrong.", AreRightALot);
+    assert!(mine >= 1.5 && score("The data showed I was wrong.", AreRightALot) >= mine);
+    // An opening phrase without a verb belongs to the subject after it; one with a verb does not.
+    assert!(shown("Out of curiosity I read the scheduler source.").contains(&LearnAndBeCurious));
+    assert!(
+        !shown("In March my manager pushed back on the date, and I agreed.")
+            .contains(&HaveBackbone)
+    );
+    // A cue opening the sentence after a determiner is no resume fragment.
+    assert_eq!(
+        shown("The vision team maintained the camera pipeline."),
+        vec![]
+    );
+    // "had" + object + participle is something the writer got done, not a situation.
+    assert!(
+        shown("I had the loan model audited for bias against protected groups.")
+            .contains(&SuccessAndScaleBringBroadResponsibility)
+    );
+    assert_eq!(
+        shown("I had a strained relationship with the ops team."),
+        vec![]
+    );
+    // A four-word subject naming the writer's new work ("The new matching flow") still reports its result.
+    assert!(
+        shown("The new matching flow raised completed rides per driver by 12%.")
+            .contains(&DeliverResults)
+    );
+    assert!(
+        shown("Our new dispatch logic cut average response time by 90 seconds.")
+            .contains(&DeliverResults)
+    );
+}
+
+#[test]
 fn first_person_agency_counts_more() {
     let score = |text: &str, p: Principle| {
         read(text)
