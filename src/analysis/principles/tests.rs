@@ -297,6 +297,33 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("We changed the routing so drivers always got their required breaks.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("I checked the credit model for discrimination against protected groups before launch.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("Wheelchair ramps were installed at the front entrance.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    // Watching real people use the product, in their words for themselves; customers' roles vary by domain.
+    ("We ran think-aloud sessions with five pharmacists on the new refill screen.", &[CustomerObsession], &[]),
+    ("I asked three landlords to walk me through how they chase late rent.", &[CustomerObsession], &[]),
+    ("Worked a night shift at the depot to see where the scanners failed.", &[CustomerObsession], &[]),
+    ("I read the one-star reviews every Monday before planning.", &[CustomerObsession], &[]),
+    ("I shifted the batch jobs to run at night.", &[], &[CustomerObsession]),
+    ("We patched the hosts during the maintenance window.", &[], &[CustomerObsession]),
+    // Nobody's job, left half-finished, kept after the handover.
+    ("Cleaning up test data wasn't anyone's job, so I wrote the script and added it to our on-call.", &[Ownership], &[]),
+    ("I picked up a half-finished migration the previous lead had left and shipped it.", &[Ownership], &[]),
+    ("I kept answering the support team's questions long after we had officially handed it over.", &[Ownership], &[]),
+    ("A colleague from another team explained the billing system to us.", &[], &[Ownership]),
+    ("The half-finished dashboard sat in the old repository.", &[], &[Ownership]),
+    ("Rather than patch around the race condition, I fixed the locking in the client library.", &[InsistOnTheHighestStandards], &[]),
+    // Fewer screens, fields or steps; the smaller solution; the manual made automatic.
+    ("I cut the signup form from twelve fields to four.", &[InventAndSimplify], &[]),
+    ("Instead of a new service, I added one table and a cron job.", &[InventAndSimplify], &[]),
+    ("We turned the manual weekly reconciliation into a nightly job.", &[InventAndSimplify], &[]),
+    ("The contract grew from two pages to ten after legal's review.", &[], &[InventAndSimplify]),
+    // Options compared on evidence, one's own belief tested.
+    ("I ran the two ranking models side by side for a week before picking one.", &[AreRightALot], &[]),
+    ("My first instinct was a caching bug, but the traces disagreed, so I dropped that theory.", &[AreRightALot], &[]),
+    ("I predicted the discount would only pull orders forward, and the holdout group confirmed it.", &[AreRightALot], &[]),
+    ("Chose the managed queue over running our own after comparing cost and on-call load.", &[AreRightALot], &[]),
+    ("The two services run side by side in the cluster.", &[], &[AreRightALot]),
+    ("The control group settings live in the config file.", &[], &[AreRightALot]),
+    ("I asked the senior actuary to walk me through how reserves were set.", &[LearnAndBeCurious], &[]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
