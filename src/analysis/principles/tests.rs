@@ -324,6 +324,34 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The two services run side by side in the cluster.", &[], &[AreRightALot]),
     ("The control group settings live in the config file.", &[], &[AreRightALot]),
     ("I asked the senior actuary to walk me through how reserves were set.", &[LearnAndBeCurious], &[]),
+    // People grown into leads; sessions run for new people; the hiring bar held.
+    ("Two of the engineers I hired went on to lead their own teams.", &[HireAndDevelopTheBest], &[]),
+    ("I ran a weekly debugging clinic for our newest engineers.", &[HireAndDevelopTheBest], &[]),
+    ("I turned down two candidates the panel liked because neither could explain their own design.", &[HireAndDevelopTheBest], &[]),
+    ("The clinic's scheduling system ran on an old server.", &[], &[HireAndDevelopTheBest]),
+    // A release held, less not accepted, checks that catch defects early.
+    ("We held the firmware update for two weeks until battery drain was back under our limit.", &[InsistOnTheHighestStandards], &[]),
+    ("The model was right 99% of the time, and I did not accept that for a medical product.", &[InsistOnTheHighestStandards], &[]),
+    ("I set up data-quality checks so bad supplier files were caught before they reached the catalogue.", &[InsistOnTheHighestStandards], &[]),
+    ("The gateway did not accept the malformed payload.", &[], &[InsistOnTheHighestStandards]),
+    // Wider reach: a shared service, not just our own app, what began as one fix.
+    ("I pitched the rules engine as a shared service for all five payment products.", &[ThinkBig], &[]),
+    ("We built the booking API so partner clinics, not just our own app, could use it.", &[ThinkBig], &[]),
+    ("What began as a fix for one warehouse became the slotting system for the whole company.", &[ThinkBig], &[]),
+    ("I read the last three years of incident reports.", &[], &[ThinkBig]),
+    ("I fixed every production bug in the backlog.", &[], &[ThinkBig]),
+    // Within the week, at any hour.
+    ("We shipped a paper fallback to the clinics the same week the tablets failed.", &[BiasForAction], &[]),
+    ("Turned off the broken widget myself at 2 a.m. and wrote up why in the morning.", &[BiasForAction], &[]),
+    // Existing systems used, buying avoided.
+    ("We used the hospital's existing pager system instead of a new app.", &[Frugality], &[]),
+    ("I talked the team out of buying a feature-flag vendor; a config file did the job for a year.", &[Frugality], &[]),
+    ("The existing system was slow and hard to change.", &[], &[Frugality]),
+    // Telling what happened before anyone asks; regular notes; credit by name.
+    ("After the scare, we wrote to every affected school explaining exactly what had happened.", &[EarnTrust], &[]),
+    ("When my estimate turned out to be a month off, I said so in the steering meeting before anyone asked.", &[EarnTrust], &[]),
+    ("I sent the store managers a Friday note with what shipped, what slipped and why.", &[EarnTrust], &[]),
+    ("I credited the support agent by name in the launch email.", &[EarnTrust], &[]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
