@@ -352,6 +352,36 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("When my estimate turned out to be a month off, I said so in the steering meeting before anyone asked.", &[EarnTrust], &[]),
     ("I sent the store managers a Friday note with what shipped, what slipped and why.", &[EarnTrust], &[]),
     ("I credited the support agent by name in the launch email.", &[EarnTrust], &[]),
+    // Past the summary to the raw material; every spike explained; predictions against what happened.
+    ("We broke the drop-off down by device and found it was one Android build.", &[DiveDeep], &[]),
+    ("The dashboard said delivery times were flat, but when I checked the raw scans, a third were mis-stamped.", &[DiveDeep], &[]),
+    ("I sat with the database team until we could explain every spike in the query logs.", &[DiveDeep], &[]),
+    ("I compared the model's predictions with what adjusters decided on 300 closed claims.", &[DiveDeep], &[]),
+    ("We split the monolith by domain into four services.", &[], &[DiveDeep]),
+    ("The raw payloads are stored for a week.", &[], &[DiveDeep]),
+    // Not backing a decision, losing the argument and committing, evidence brought.
+    ("I told the VP I couldn't support launching without offline mode and showed her the field data.", &[HaveBackbone], &[]),
+    ("I lost the argument about the chat vendor, so I made the integration as good as I could.", &[HaveBackbone], &[]),
+    ("I wrote a memo against the rewrite, and when the decision went the other way I led it.", &[HaveBackbone], &[]),
+    ("I pushed to delay the redesign until the pharmacists had tried it.", &[HaveBackbone], &[]),
+    ("The first release would not support their billing codes.", &[], &[HaveBackbone]),
+    ("I told the clinics that the first release would not support their billing codes.", &[], &[HaveBackbone]),
+    ("I pushed to main and the pipeline went green.", &[], &[HaveBackbone]),
+    // Delivered cleanly, before the date; a project brought back.
+    ("We moved a million patient records with zero downtime, a week before the old contract expired.", &[DeliverResults], &[]),
+    ("After two failed vendor attempts, I brought the project back on track.", &[DeliverResults], &[]),
+    // Nights, weekends and lunches kept people's own; load and perks shared fairly.
+    ("I moved the release window to Tuesday mornings so nobody had to stay late for deploys.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("We set up a follow-the-sun rotation so no one was paged between midnight and six.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("I noticed one engineer did all the code reviews and spread them across the team.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("I made sure contractors got the same training budget as full-time staff.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("We spread the shards across three availability zones.", &[], &[StriveToBeEarthsBestEmployer]),
+    // Safety, privacy, fair treatment, people the market leaves out, cleaner power.
+    ("I insisted the symptom checker send chest pain straight to emergency services.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("We removed precise location from the analytics events and kept only the city.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("We made the benefits portal work on a basic phone over 2G.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("We moved the training runs to a data center on hydro power.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("The app stores the user's precise location for delivery.", &[], &[SuccessAndScaleBringBroadResponsibility]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
