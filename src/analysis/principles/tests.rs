@@ -382,6 +382,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("We made the benefits portal work on a basic phone over 2G.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("We moved the training runs to a data center on hydro power.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("The app stores the user's precise location for delivery.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    // "overnight" as speed, not as when a batch runs; "redesign" as a project's name is not a simplification.
+    ("I fixed the broken export overnight and told the finance team in the morning.", &[BiasForAction], &[]),
+    ("I batched the inference jobs to run overnight on spare capacity.", &[], &[BiasForAction]),
+    ("I gave a junior engineer the checkout redesign as her first big project.", &[HireAndDevelopTheBest], &[InventAndSimplify]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
