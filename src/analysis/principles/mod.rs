@@ -16,7 +16,8 @@
 //!   and a modal after "until" tells what came to pass ("until I could reproduce it").
 //! * Who did it matters. An *act* cue is weighed by its nearest subject: "I" counts fully, "we" a little less,
 //!   anyone else (a named colleague opening a clause, or a passive "was convinced") less still ("who" counts as
-//!   the writer after "I was…": "I was the only one who objected"), and only beside the writer's own evidence
+//!   the writer after "I was…" or in "it was me who…": "I was the only one who objected"; "our team" is "we", "my
+//!   manager" someone else), and only beside the writer's own evidence
 //!   for the same principle: a principle that only others' acts show is not the writer's (the hover names it
 //!   as someone else's act instead); a fragment
 //!   that opens with the verb ("Dug into the logs…", "Spent a week…") is the resume style for "I", and an
@@ -400,6 +401,7 @@ struct Grammar {
     first_person: Vec<String>,
     we: Vec<String>,
     possessive: Vec<String>,
+    own_groups: Vec<String>,
     perception: Vec<String>,
     others: Vec<String>,
     work: Vec<String>,
@@ -488,6 +490,8 @@ struct GrammarSets {
     first_person: HashSet<String>,
     we: HashSet<String>,
     possessive: HashSet<String>,
+    /// "my team", "our squad": the writer's own group, read like "we".
+    own_groups: HashSet<String>,
     /// Stems, so "noticed" and "noticing" both count.
     perception: HashSet<String>,
     others: HashSet<String>,
@@ -652,6 +656,7 @@ fn load(source: &str) -> Data {
             first_person: set(&g.first_person),
             we: set(&g.we),
             possessive: set(&g.possessive),
+            own_groups: set(&g.own_groups),
             perception: stem_set(&g.perception),
             others: set(&g.others),
             work: set(&g.work),
@@ -964,8 +969,15 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
             || g.clause_words.contains(words.words[i - 1].lower.as_str())
             || g.contrast_words.contains(words.words[i - 1].lower.as_str());
         if opens_clause && g.possessive.contains(w) {
+            // "Our team cut…" is "we"; "My manager pushed back" is someone else.
+            let group = words
+                .words
+                .get(i + 1)
+                .is_some_and(|n| g.own_groups.contains(n.lower.as_str()));
             return if perceived(text, words, i, first, topic) {
                 0.0
+            } else if group {
+                s.we
             } else {
                 s.other
             };
@@ -1073,12 +1085,22 @@ fn opening_phrase_subject(words: &Words, first: usize) -> Option<usize> {
 /// The longest opening phrase (in words) whose cue borrows the subject after it.
 const OPENING_PHRASE: usize = 10;
 
-/// "I was the only one who objected", "we were the team that…": a "who" whose antecedent is the writer, said
-/// as "I was"/"we were" earlier in the clause. The agency of the writer, or `None` when "who" is someone else.
+/// "I was the only one who objected", "we were the team that…", "it was me who…": a "who" whose antecedent is
+/// the writer, said as "I was"/"we were" earlier in the clause or "was me" just before it. The agency of the writer, or `None` when "who" is someone else.
 fn writer_before_who(text: &str, words: &Words, who: usize) -> Option<f32> {
     let s = &data().scoring;
     let g = &data().grammar;
     for j in clause_back(text, words, who, 8).filter(|&j| j > 0) {
+        // "It was me who objected": the writer after "was" is the antecedent as much as before it.
+        if j + 1 == who && g.passive.contains(words.words[j - 1].lower.as_str()) {
+            let object = words.words[j].lower.as_str();
+            if g.first_person.contains(object) {
+                return Some(s.first_person);
+            }
+            if g.we.contains(object) {
+                return Some(s.we);
+            }
+        }
         let subject = words.words[j - 1].lower.as_str();
         if !g.passive.contains(words.words[j].lower.as_str()) {
             continue;

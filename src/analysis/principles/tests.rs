@@ -386,6 +386,8 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I fixed the broken export overnight and told the finance team in the morning.", &[BiasForAction], &[]),
     ("I batched the inference jobs to run overnight on spare capacity.", &[], &[BiasForAction]),
     ("I gave a junior engineer the checkout redesign as her first big project.", &[HireAndDevelopTheBest], &[InventAndSimplify]),
+    ("I took it upon myself to fix the flaky tests nobody would touch.", &[Ownership], &[]),
+    ("I got buy-in from three directors before the planning meeting.", &[EarnTrust], &[]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
@@ -637,6 +639,14 @@ fn the_writer_is_found_where_the_sentence_puts_them() {
         shown("I had a strained relationship with the ops team."),
         vec![]
     );
+    // "Our team" is "we"; "my manager" is someone else. "It was me who…" is the writer.
+    assert_eq!(
+        score("Our team pushed back on the date.", HaveBackbone),
+        score("We pushed back on the date.", HaveBackbone)
+    );
+    assert!(!shown("My manager pushed back on the date.").contains(&HaveBackbone));
+    assert!(shown("It was me who pushed back on the launch.").contains(&HaveBackbone));
+    assert!(!shown("It was the auditor who pushed back on the launch.").contains(&HaveBackbone));
     // A four-word subject naming the writer's new work ("The new matching flow") still reports its result.
     assert!(
         shown("The new matching flow raised completed rides per driver by 12%.")
