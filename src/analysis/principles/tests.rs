@@ -388,6 +388,16 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I gave a junior engineer the checkout redesign as her first big project.", &[HireAndDevelopTheBest], &[InventAndSimplify]),
     ("I took it upon myself to fix the flaky tests nobody would touch.", &[Ownership], &[]),
     ("I got buy-in from three directors before the planning meeting.", &[EarnTrust], &[]),
+    // Journey maps and beta users; goals beaten; not waiting; numbers run first; the lead handed over; SLOs; scaled out.
+    ("We built a journey map from twenty beta users before touching the design.", &[CustomerObsession], &[]),
+    ("We beat our target of 10,000 sign-ups by a month.", &[DeliverResults], &[]),
+    ("The target was set by the sales team.", &[], &[DeliverResults]),
+    ("I decided not to wait for the vendor and wrote the adapter myself.", &[BiasForAction], &[]),
+    ("I ran the numbers on both plans before the review.", &[AreRightALot], &[]),
+    ("I gave our newest engineer the lead on the billing migration.", &[HireAndDevelopTheBest], &[]),
+    ("I defined SLOs for every customer-facing endpoint and reviewed them monthly.", &[InsistOnTheHighestStandards], &[]),
+    ("We expanded the pilot to 40 stores in two quarters.", &[ThinkBig], &[]),
+    ("The chain expanded to 40 stores in 2019.", &[], &[ThinkBig]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
