@@ -210,7 +210,7 @@ pub fn read_principles_and_others(
         {
             continue;
         }
-        if cancelled(text, words, span.start) {
+        if cancelled(text, words, span.start, cue.kind == Kind::Topic) {
             continue;
         }
         let agency = agency(text, words, span.start, cue.kind, &sentence);
@@ -396,6 +396,7 @@ struct Grammar {
     not_negating_after: Vec<String>,
     hypotheticals: Vec<String>,
     realized_after: Vec<String>,
+    examined_after: Vec<String>,
     contrast_words: Vec<String>,
     clause_words: Vec<String>,
     first_person: Vec<String>,
@@ -485,6 +486,8 @@ struct GrammarSets {
     hypotheticals: HashSet<String>,
     /// "until I could reproduce it": a modal after these reports what came to pass.
     realized_after: HashSet<String>,
+    /// "checked whether …": a topic after these was examined, not supposed.
+    examined_after: HashSet<String>,
     contrast_words: HashSet<String>,
     clause_words: HashSet<String>,
     first_person: HashSet<String>,
@@ -651,6 +654,7 @@ fn load(source: &str) -> Data {
             not_negating_after: set(&g.not_negating_after),
             hypotheticals: set(&g.hypotheticals),
             realized_after: set(&g.realized_after),
+            examined_after: set(&g.examined_after),
             contrast_words: set(&g.contrast_words),
             clause_words: set(&g.clause_words),
             first_person: set(&g.first_person),
@@ -744,8 +748,9 @@ fn boundary_before(text: &str, words: &Words, i: usize) -> bool {
 /// Whether the cue starting at word `first` is negated within its clause, or made hypothetical (or a mere
 /// claim) by a word before it up to the previous punctuation or contrast word. Negation is kept short-range
 /// because "I didn't wait and pushed back" negates only the waiting; "I should have asked customers and pushed
-/// back" leaves both hypothetical.
-fn cancelled(text: &str, words: &Words, first: usize) -> bool {
+/// back" leaves both hypothetical. A `topic` after "whether" is what the writer examined ("I checked whether the
+/// model treated women and men alike"), not a hypothetical.
+fn cancelled(text: &str, words: &Words, first: usize, topic: bool) -> bool {
     let g = &data().grammar;
     let s = &data().scoring;
     let mut negation_open = true;
@@ -763,6 +768,7 @@ fn cancelled(text: &str, words: &Words, first: usize) -> bool {
             negation_open = false;
         }
         if g.hypotheticals.contains(w)
+            && !(topic && g.examined_after.contains(w))
             && first - i <= s.hypothetical_lookback
             && !realized(text, words, i)
         {

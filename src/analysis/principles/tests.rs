@@ -657,6 +657,12 @@ fn the_writer_is_found_where_the_sentence_puts_them() {
     assert!(!shown("My manager pushed back on the date.").contains(&HaveBackbone));
     assert!(shown("It was me who pushed back on the launch.").contains(&HaveBackbone));
     assert!(!shown("It was the auditor who pushed back on the launch.").contains(&HaveBackbone));
+    // A topic after "whether" is what the writer examined; an act after it stays a question.
+    assert!(shown(
+        "I had the loan model audited for whether it approved women and men at the same rate."
+    )
+    .contains(&SuccessAndScaleBringBroadResponsibility));
+    assert!(!shown("I asked whether we should push back on the date.").contains(&HaveBackbone));
     // A four-word subject naming the writer's new work ("The new matching flow") still reports its result.
     assert!(
         shown("The new matching flow raised completed rides per driver by 12%.")
