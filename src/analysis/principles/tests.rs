@@ -398,6 +398,19 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I defined SLOs for every customer-facing endpoint and reviewed them monthly.", &[InsistOnTheHighestStandards], &[]),
     ("We expanded the pilot to 40 stores in two quarters.", &[ThinkBig], &[]),
     ("The chain expanded to 40 stores in 2019.", &[], &[ThinkBig]),
+    // Risks flagged early; what customers actually did; time spent learning; onboarding guides; drilling in;
+    // refusing; nothing spent; no compromise; shipped despite a setback.
+    ("I flagged the risk early to the director, with two options.", &[EarnTrust], &[]),
+    ("We watched what drivers actually did at the depot, not what the spec said.", &[CustomerObsession], &[]),
+    ("I spent two weekends learning how the claims rules worked.", &[LearnAndBeCurious], &[]),
+    ("I wrote an onboarding guide so new hires could ship in their first week.", &[HireAndDevelopTheBest], &[]),
+    ("I drilled into the refunds by merchant and found one integration double-charging.", &[DiveDeep], &[]),
+    ("I refused to add the tracking pixel to the checkout page.", &[HaveBackbone], &[]),
+    ("The server refused to start after the upgrade.", &[], &[HaveBackbone]),
+    ("We ran the pilot on donated tablets at no cost to the clinics.", &[Frugality], &[]),
+    ("Users can download the app for free.", &[], &[Frugality]),
+    ("I wouldn't compromise on the dosage checks, even for the launch date.", &[InsistOnTheHighestStandards], &[]),
+    ("We shipped the scanner app despite a two-week vendor outage.", &[DeliverResults], &[]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
