@@ -603,6 +603,32 @@ fn stem_neighbours_of_cues_are_not_evidence() {
     }
 }
 
+/// Words around a story that say when, where or how many, not what the writer chose to do: the time of
+/// day, a count of teams or sites, an outcome everyone expects of a migration, a phrase of setup.
+#[test]
+fn circumstances_are_not_evidence() {
+    for (text, not) in [
+        (
+            "I changed the on-call rota so the two parents on our team stopped getting night pages.",
+            CustomerObsession,
+        ),
+        ("I counted how many users opened the app each day.", CustomerObsession),
+        ("I met all 5 teams that used the service.", ThinkBig),
+        ("We rolled the new scheduler out to 23 clinics in March.", ThinkBig),
+        ("Our colleagues in Sydney were answering pages at midnight.", BiasForAction),
+        (
+            "The build server kept building images until the overnight batch finished.",
+            BiasForAction,
+        ),
+        ("I investigated what had happened to the missing orders.", EarnTrust),
+        ("I listed what we changed in the release notes.", EarnTrust),
+        ("On paper the plan looked fine, so I approved it.", DiveDeep),
+        ("I migrated the database with zero downtime.", DeliverResults),
+    ] {
+        assert!(!shown(text).contains(&not), "{text:?} -> {:?}", shown(text));
+    }
+}
+
 #[test]
 fn negation_and_hypotheticals_count_for_nothing() {
     for text in [
