@@ -16,12 +16,15 @@
 //!   and a modal after "until" tells what came to pass ("until I could reproduce it").
 //! * Who did it matters. An *act* cue is weighed by its nearest subject: "I" counts fully, "we" a little less,
 //!   anyone else (a named colleague opening a clause, or a passive "was convinced") less still ("who" counts as
-//!   the writer after "I was…": "I was the only one who objected"), and only beside the writer's own evidence
+//!   the writer after "I was…" or in "it was me who…": "I was the only one who objected"; "our team" is "we", "my
+//!   manager" someone else), and only beside the writer's own evidence
 //!   for the same principle: a principle that only others' acts show is not the writer's (the hover names it
 //!   as someone else's act instead); a fragment
 //!   that opens with the verb ("Dug into the logs…", "Spent a week…") is the resume style for "I", and an
-//!   opening "-ing" clause takes the subject of the clause after it ("After talking to users, I…"). Only a
-//!   participle makes a passive: "I was curious" is the writer's own state. A *topic* cue (a noun such as
+//!   opening "-ing" clause, or an opening phrase with no verb ("Out of curiosity I…", "That afternoon, we…"),
+//!   takes the subject of the clause after it ("After talking to users, I…"). A cue that itself opens with
+//!   "I"/"we" ("I was wrong") names its subject. Only a participle makes a passive: "I was curious" is the
+//!   writer's own state. A *topic* cue (a noun such as
 //!   "carbon footprint") counts only when the writer, their team or their work ("This change cut…") acts in
 //!   the sentence: otherwise it is setup, not evidence. An *outcome* cue (a measured change) also accepts
 //!   "this"/"it"/"which", or the work as subject ("The new flow lifted…"), since results are told that way.
@@ -37,7 +40,8 @@
 //! "We showed real ownership" is a naming. "Leadership Principle" on its own names no particular principle.
 //!
 //! Setup, decided: what the writer only perceived, inherited or had ("I noticed burnout rising", "we had 40%
-//! turnover") is the situation, not evidence — unless a new verb takes over ("I noticed it and pushed back").
+//! turnover") is the situation, not evidence — unless a new verb takes over ("I noticed it and pushed back"),
+//! or "had" is causative ("I had the model audited for bias": the writer got it done).
 //!
 //! A principle's score is its best piece of evidence plus a share of the others, so one strong cue said in
 //! the first person makes it *strong*, and every score can be recomputed from the evidence shown.
@@ -206,7 +210,7 @@ pub fn read_principles_and_others(
         {
             continue;
         }
-        if cancelled(text, words, span.start) {
+        if cancelled(text, words, span.start, cue.kind == Kind::Topic) {
             continue;
         }
         let agency = agency(text, words, span.start, cue.kind, &sentence);
@@ -392,11 +396,13 @@ struct Grammar {
     not_negating_after: Vec<String>,
     hypotheticals: Vec<String>,
     realized_after: Vec<String>,
+    examined_after: Vec<String>,
     contrast_words: Vec<String>,
     clause_words: Vec<String>,
     first_person: Vec<String>,
     we: Vec<String>,
     possessive: Vec<String>,
+    own_groups: Vec<String>,
     perception: Vec<String>,
     others: Vec<String>,
     work: Vec<String>,
@@ -480,11 +486,15 @@ struct GrammarSets {
     hypotheticals: HashSet<String>,
     /// "until I could reproduce it": a modal after these reports what came to pass.
     realized_after: HashSet<String>,
+    /// "checked whether …": a topic after these was examined, not supposed.
+    examined_after: HashSet<String>,
     contrast_words: HashSet<String>,
     clause_words: HashSet<String>,
     first_person: HashSet<String>,
     we: HashSet<String>,
     possessive: HashSet<String>,
+    /// "my team", "our squad": the writer's own group, read like "we".
+    own_groups: HashSet<String>,
     /// Stems, so "noticed" and "noticing" both count.
     perception: HashSet<String>,
     others: HashSet<String>,
@@ -644,11 +654,13 @@ fn load(source: &str) -> Data {
             not_negating_after: set(&g.not_negating_after),
             hypotheticals: set(&g.hypotheticals),
             realized_after: set(&g.realized_after),
+            examined_after: set(&g.examined_after),
             contrast_words: set(&g.contrast_words),
             clause_words: set(&g.clause_words),
             first_person: set(&g.first_person),
             we: set(&g.we),
             possessive: set(&g.possessive),
+            own_groups: set(&g.own_groups),
             perception: stem_set(&g.perception),
             others: set(&g.others),
             work: set(&g.work),
@@ -736,8 +748,9 @@ fn boundary_before(text: &str, words: &Words, i: usize) -> bool {
 /// Whether the cue starting at word `first` is negated within its clause, or made hypothetical (or a mere
 /// claim) by a word before it up to the previous punctuation or contrast word. Negation is kept short-range
 /// because "I didn't wait and pushed back" negates only the waiting; "I should have asked customers and pushed
-/// back" leaves both hypothetical.
-fn cancelled(text: &str, words: &Words, first: usize) -> bool {
+/// back" leaves both hypothetical. A `topic` after "whether" is what the writer examined ("I checked whether the
+/// model treated women and men alike"), not a hypothetical.
+fn cancelled(text: &str, words: &Words, first: usize, topic: bool) -> bool {
     let g = &data().grammar;
     let s = &data().scoring;
     let mut negation_open = true;
@@ -755,6 +768,7 @@ fn cancelled(text: &str, words: &Words, first: usize) -> bool {
             negation_open = false;
         }
         if g.hypotheticals.contains(w)
+            && !(topic && g.examined_after.contains(w))
             && first - i <= s.hypothetical_lookback
             && !realized(text, words, i)
         {
@@ -869,7 +883,7 @@ fn perceived(text: &str, words: &Words, subject: usize, first: usize, topic: boo
         let w = &words.words[first].lower;
         return topic || !(w.ends_with("ed") || super::lexicon::is_irregular_past(w));
     }
-    if words.words[verb + 1].lower == "to" {
+    if words.words[verb + 1].lower == "to" || causative(words, verb, first) {
         return false;
     }
     let new_predicate = (verb + 1..first).any(|j| {
@@ -881,6 +895,28 @@ fn perceived(text: &str, words: &Words, subject: usize, first: usize, topic: boo
                 || (next < first && words.words[next].lower.ends_with("ed")))
     });
     !new_predicate
+}
+
+/// "I had the model audited", "we had every page reviewed": "had", an object after a determiner, then a
+/// participle (up to the cue at word `first`) is something the writer got done, not a situation they were in.
+/// ("I had a strained relationship": the participle right after the determiner is an adjective.)
+fn causative(words: &Words, verb: usize, first: usize) -> bool {
+    let g = &data().grammar;
+    let ws = &words.words;
+    let Some(det) = ws.get(verb + 1) else {
+        return false;
+    };
+    if !matches!(ws[verb].lower.as_str(), "had" | "has" | "have")
+        || !(g.determiners.contains(det.lower.as_str())
+            || matches!(det.lower.as_str(), "a" | "an" | "every" | "each"))
+    {
+        return false;
+    }
+    (verb + 3..=first.min(verb + 6).min(ws.len() - 1)).any(|j| {
+        let lower = ws[j].lower.as_str();
+        (lower.ends_with("ed") || super::lexicon::is_irregular_past(lower))
+            && !g.clause_words.contains(ws[j - 1].lower.as_str())
+    })
 }
 
 /// How much of the writer's own agency a cue at word `first` shows, as a factor on its weight (0 = none).
@@ -899,6 +935,18 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
         && g.passive.contains(words.words[first - 1].lower.as_str())
     {
         return s.other;
+    }
+    // "I was wrong", "we learned": a cue that opens with the writer names its own subject. "My first instinct
+    // was…": a clause that opens with the writer's possessive is about the writer's own.
+    let own = words.words[first].lower.as_str();
+    if g.first_person.contains(own) {
+        return s.first_person;
+    }
+    if g.we.contains(own) {
+        return s.we;
+    }
+    if g.possessive.contains(own) && (first == 0 || boundary_before(text, words, first)) {
+        return if own == "my" { s.first_person } else { s.we };
     }
     for i in (0..first).rev() {
         let w = words.words[i].lower.as_str();
@@ -927,8 +975,15 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
             || g.clause_words.contains(words.words[i - 1].lower.as_str())
             || g.contrast_words.contains(words.words[i - 1].lower.as_str());
         if opens_clause && g.possessive.contains(w) {
+            // "Our team cut…" is "we"; "My manager pushed back" is someone else.
+            let group = words
+                .words
+                .get(i + 1)
+                .is_some_and(|n| g.own_groups.contains(n.lower.as_str()));
             return if perceived(text, words, i, first, topic) {
                 0.0
+            } else if group {
+                s.we
             } else {
                 s.other
             };
@@ -992,21 +1047,66 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     if kind == Kind::Measure {
         return s.work;
     }
-    if opens_with_verb
-        || (first <= 2 && words.words[..first].iter().all(|w| w.lower.ends_with("ly")))
-    {
-        s.first_person
-    } else {
-        s.other
+    // "Personally mentored…": a fragment may open with an adverb. A cue that opens the sentence is the
+    // fragment's verb ("Rode along with a courier…") or the writer's own work named as its subject ("Customer
+    // interviews showed…", "Option B was…"), but not after a determiner: "The vision team…" is someone else,
+    // "That afternoon, I…" the subject that follows.
+    let adverbs_only = words.words[..first].iter().all(|w| w.lower.ends_with("ly"));
+    let after_determiner = first == 0 && g.determiners.contains(words.words[0].lower.as_str());
+    if opens_with_verb || (first <= 2 && adverbs_only && !after_determiner) {
+        return s.first_person;
     }
+    // "Out of curiosity I read…", "That afternoon, I shipped…", "Within a day, we had…": a cue in an opening
+    // phrase with no verb of its own belongs to the subject that follows it.
+    if let Some(subject) = opening_phrase_subject(words, first) {
+        return if g.first_person.contains(words.words[subject].lower.as_str()) {
+            s.first_person
+        } else {
+            s.we
+        };
+    }
+    s.other
 }
 
-/// "I was the only one who objected", "we were the team that…": a "who" whose antecedent is the writer, said
-/// as "I was"/"we were" earlier in the clause. The agency of the writer, or `None` when "who" is someone else.
+/// For a cue at word `first` in a short opening phrase without a verb ("Out of curiosity", "That afternoon",
+/// "Within a day of the complaints"), the writer's "I" or "we" that follows the phrase: its subject. `None` when
+/// a verb, a passive or someone else's pronoun comes first ("After the vendor talked to our customers, I…").
+fn opening_phrase_subject(words: &Words, first: usize) -> Option<usize> {
+    let g = &data().grammar;
+    let ws = &words.words;
+    let subject = (first + 1..ws.len().min(OPENING_PHRASE + 1)).find(|&i| {
+        g.first_person.contains(ws[i].lower.as_str()) || g.we.contains(ws[i].lower.as_str())
+    })?;
+    let verbless = ws[..subject].iter().all(|w| {
+        let lower = w.lower.as_str();
+        !(lower.ends_with("ed")
+            || super::lexicon::is_irregular_past(lower)
+            || g.passive.contains(lower)
+            || g.possessive.contains(lower)
+            || g.others.contains(lower))
+    });
+    verbless.then_some(subject)
+}
+
+/// The longest opening phrase (in words) whose cue borrows the subject after it.
+const OPENING_PHRASE: usize = 10;
+
+/// "I was the only one who objected", "we were the team that…", "it was me who…": a "who" whose antecedent is
+/// the writer, said as "I was"/"we were" earlier in the clause or "was me" just before it. The agency of the writer, or `None` when "who" is someone else.
 fn writer_before_who(text: &str, words: &Words, who: usize) -> Option<f32> {
     let s = &data().scoring;
     let g = &data().grammar;
     for j in clause_back(text, words, who, 8).filter(|&j| j > 0) {
+        // "It was me who objected": the writer after "was" is the antecedent as much as before it.
+        if j + 1 == who && g.passive.contains(words.words[j - 1].lower.as_str()) {
+            let object = words.words[j].lower.as_str();
+            if g.first_person.contains(object) {
+                return Some(s.first_person);
+            }
+            if g.we.contains(object) {
+                return Some(s.we);
+            }
+        }
         let subject = words.words[j - 1].lower.as_str();
         if !g.passive.contains(words.words[j].lower.as_str()) {
             continue;
@@ -1025,10 +1125,11 @@ fn writer_before_who(text: &str, words: &Words, who: usize) -> Option<f32> {
 /// and count only as a subject.
 const PRONOUNS: [&str; 5] = ["this", "that", "which", "it", "these"];
 
-/// Whether word `i` is among the first three words of its clause ("The new flow lifted…"), where a subject is.
+/// Whether word `i` is among the first four words of its clause ("The new matching flow lifted…"), where a
+/// subject is.
 fn near_clause_start(text: &str, words: &Words, i: usize) -> bool {
     let g = &data().grammar;
-    (i.saturating_sub(2)..=i).any(|k| {
+    (i.saturating_sub(3)..=i).any(|k| {
         k == 0
             || boundary_before(text, words, k)
             || g.clause_words.contains(words.words[k - 1].lower.as_str())

@@ -297,6 +297,120 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("We changed the routing so drivers always got their required breaks.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("I checked the credit model for discrimination against protected groups before launch.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("Wheelchair ramps were installed at the front entrance.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    // Watching real people use the product, in their words for themselves; customers' roles vary by domain.
+    ("We ran think-aloud sessions with five pharmacists on the new refill screen.", &[CustomerObsession], &[]),
+    ("I asked three landlords to walk me through how they chase late rent.", &[CustomerObsession], &[]),
+    ("Worked a night shift at the depot to see where the scanners failed.", &[CustomerObsession], &[]),
+    ("I read the one-star reviews every Monday before planning.", &[CustomerObsession], &[]),
+    ("I shifted the batch jobs to run at night.", &[], &[CustomerObsession]),
+    ("We patched the hosts during the maintenance window.", &[], &[CustomerObsession]),
+    // Nobody's job, left half-finished, kept after the handover.
+    ("Cleaning up test data wasn't anyone's job, so I wrote the script and added it to our on-call.", &[Ownership], &[]),
+    ("I picked up a half-finished migration the previous lead had left and shipped it.", &[Ownership], &[]),
+    ("I kept answering the support team's questions long after we had officially handed it over.", &[Ownership], &[]),
+    ("A colleague from another team explained the billing system to us.", &[], &[Ownership]),
+    ("The half-finished dashboard sat in the old repository.", &[], &[Ownership]),
+    ("Rather than patch around the race condition, I fixed the locking in the client library.", &[InsistOnTheHighestStandards], &[]),
+    // Fewer screens, fields or steps; the smaller solution; the manual made automatic.
+    ("I cut the signup form from twelve fields to four.", &[InventAndSimplify], &[]),
+    ("Instead of a new service, I added one table and a cron job.", &[InventAndSimplify], &[]),
+    ("We turned the manual weekly reconciliation into a nightly job.", &[InventAndSimplify], &[]),
+    ("The contract grew from two pages to ten after legal's review.", &[], &[InventAndSimplify]),
+    // Options compared on evidence, one's own belief tested.
+    ("I ran the two ranking models side by side for a week before picking one.", &[AreRightALot], &[]),
+    ("My first instinct was a caching bug, but the traces disagreed, so I dropped that theory.", &[AreRightALot], &[]),
+    ("I predicted the discount would only pull orders forward, and the holdout group confirmed it.", &[AreRightALot], &[]),
+    ("Chose the managed queue over running our own after comparing cost and on-call load.", &[AreRightALot], &[]),
+    ("The two services run side by side in the cluster.", &[], &[AreRightALot]),
+    ("The control group settings live in the config file.", &[], &[AreRightALot]),
+    ("I asked the senior actuary to walk me through how reserves were set.", &[LearnAndBeCurious], &[]),
+    // People grown into leads; sessions run for new people; the hiring bar held.
+    ("Two of the engineers I hired went on to lead their own teams.", &[HireAndDevelopTheBest], &[]),
+    ("I ran a weekly debugging clinic for our newest engineers.", &[HireAndDevelopTheBest], &[]),
+    ("I turned down two candidates the panel liked because neither could explain their own design.", &[HireAndDevelopTheBest], &[]),
+    ("The clinic's scheduling system ran on an old server.", &[], &[HireAndDevelopTheBest]),
+    // A release held, less not accepted, checks that catch defects early.
+    ("We held the firmware update for two weeks until battery drain was back under our limit.", &[InsistOnTheHighestStandards], &[]),
+    ("The model was right 99% of the time, and I did not accept that for a medical product.", &[InsistOnTheHighestStandards], &[]),
+    ("I set up data-quality checks so bad supplier files were caught before they reached the catalogue.", &[InsistOnTheHighestStandards], &[]),
+    ("The gateway did not accept the malformed payload.", &[], &[InsistOnTheHighestStandards]),
+    // Wider reach: a shared service, not just our own app, what began as one fix.
+    ("I pitched the rules engine as a shared service for all five payment products.", &[ThinkBig], &[]),
+    ("We built the booking API so partner clinics, not just our own app, could use it.", &[ThinkBig], &[]),
+    ("What began as a fix for one warehouse became the slotting system for the whole company.", &[ThinkBig], &[]),
+    ("I read the last three years of incident reports.", &[], &[ThinkBig]),
+    ("I fixed every production bug in the backlog.", &[], &[ThinkBig]),
+    // Within the week, at any hour.
+    ("We shipped a paper fallback to the clinics the same week the tablets failed.", &[BiasForAction], &[]),
+    ("Turned off the broken widget myself at 2 a.m. and wrote up why in the morning.", &[BiasForAction], &[]),
+    // Existing systems used, buying avoided.
+    ("We used the hospital's existing pager system instead of a new app.", &[Frugality], &[]),
+    ("I talked the team out of buying a feature-flag vendor; a config file did the job for a year.", &[Frugality], &[]),
+    ("The existing system was slow and hard to change.", &[], &[Frugality]),
+    // Telling what happened before anyone asks; regular notes; credit by name.
+    ("After the scare, we wrote to every affected school explaining exactly what had happened.", &[EarnTrust], &[]),
+    ("When my estimate turned out to be a month off, I said so in the steering meeting before anyone asked.", &[EarnTrust], &[]),
+    ("I sent the store managers a Friday note with what shipped, what slipped and why.", &[EarnTrust], &[]),
+    ("I credited the support agent by name in the launch email.", &[EarnTrust], &[]),
+    // Past the summary to the raw material; every spike explained; predictions against what happened.
+    ("We broke the drop-off down by device and found it was one Android build.", &[DiveDeep], &[]),
+    ("The dashboard said delivery times were flat, but when I checked the raw scans, a third were mis-stamped.", &[DiveDeep], &[]),
+    ("I sat with the database team until we could explain every spike in the query logs.", &[DiveDeep], &[]),
+    ("I compared the model's predictions with what adjusters decided on 300 closed claims.", &[DiveDeep], &[]),
+    ("We split the monolith by domain into four services.", &[], &[DiveDeep]),
+    ("The raw payloads are stored for a week.", &[], &[DiveDeep]),
+    // Not backing a decision, losing the argument and committing, evidence brought.
+    ("I told the VP I couldn't support launching without offline mode and showed her the field data.", &[HaveBackbone], &[]),
+    ("I lost the argument about the chat vendor, so I made the integration as good as I could.", &[HaveBackbone], &[]),
+    ("I wrote a memo against the rewrite, and when the decision went the other way I led it.", &[HaveBackbone], &[]),
+    ("I pushed to delay the redesign until the pharmacists had tried it.", &[HaveBackbone], &[]),
+    ("The first release would not support their billing codes.", &[], &[HaveBackbone]),
+    ("I told the clinics that the first release would not support their billing codes.", &[], &[HaveBackbone]),
+    ("I pushed to main and the pipeline went green.", &[], &[HaveBackbone]),
+    // Delivered cleanly, before the date; a project brought back.
+    ("We moved a million patient records with zero downtime, a week before the old contract expired.", &[DeliverResults], &[]),
+    ("After two failed vendor attempts, I brought the project back on track.", &[DeliverResults], &[]),
+    // Nights, weekends and lunches kept people's own; load and perks shared fairly.
+    ("I moved the release window to Tuesday mornings so nobody had to stay late for deploys.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("We set up a follow-the-sun rotation so no one was paged between midnight and six.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("I noticed one engineer did all the code reviews and spread them across the team.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("I made sure contractors got the same training budget as full-time staff.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("We spread the shards across three availability zones.", &[], &[StriveToBeEarthsBestEmployer]),
+    // Safety, privacy, fair treatment, people the market leaves out, cleaner power.
+    ("I insisted the symptom checker send chest pain straight to emergency services.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("We removed precise location from the analytics events and kept only the city.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("We made the benefits portal work on a basic phone over 2G.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("We moved the training runs to a data center on hydro power.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("The app stores the user's precise location for delivery.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    // "overnight" as speed, not as when a batch runs; "redesign" as a project's name is not a simplification.
+    ("I fixed the broken export overnight and told the finance team in the morning.", &[BiasForAction], &[]),
+    ("I batched the inference jobs to run overnight on spare capacity.", &[], &[BiasForAction]),
+    ("I gave a junior engineer the checkout redesign as her first big project.", &[HireAndDevelopTheBest], &[InventAndSimplify]),
+    ("I took it upon myself to fix the flaky tests nobody would touch.", &[Ownership], &[]),
+    ("I got buy-in from three directors before the planning meeting.", &[EarnTrust], &[]),
+    // Journey maps and beta users; goals beaten; not waiting; numbers run first; the lead handed over; SLOs; scaled out.
+    ("We built a journey map from twenty beta users before touching the design.", &[CustomerObsession], &[]),
+    ("We beat our target of 10,000 sign-ups by a month.", &[DeliverResults], &[]),
+    ("The target was set by the sales team.", &[], &[DeliverResults]),
+    ("I decided not to wait for the vendor and wrote the adapter myself.", &[BiasForAction], &[]),
+    ("I ran the numbers on both plans before the review.", &[AreRightALot], &[]),
+    ("I gave our newest engineer the lead on the billing migration.", &[HireAndDevelopTheBest], &[]),
+    ("I defined SLOs for every customer-facing endpoint and reviewed them monthly.", &[InsistOnTheHighestStandards], &[]),
+    ("We expanded the pilot to 40 stores in two quarters.", &[ThinkBig], &[]),
+    ("The chain expanded to 40 stores in 2019.", &[], &[ThinkBig]),
+    // Risks flagged early; what customers actually did; time spent learning; onboarding guides; drilling in;
+    // refusing; nothing spent; no compromise; shipped despite a setback.
+    ("I flagged the risk early to the director, with two options.", &[EarnTrust], &[]),
+    ("We watched what drivers actually did at the depot, not what the spec said.", &[CustomerObsession], &[]),
+    ("I spent two weekends learning how the claims rules worked.", &[LearnAndBeCurious], &[]),
+    ("I wrote an onboarding guide so new hires could ship in their first week.", &[HireAndDevelopTheBest], &[]),
+    ("I drilled into the refunds by merchant and found one integration double-charging.", &[DiveDeep], &[]),
+    ("I refused to add the tracking pixel to the checkout page.", &[HaveBackbone], &[]),
+    ("The server refused to start after the upgrade.", &[], &[HaveBackbone]),
+    ("We ran the pilot on donated tablets at no cost to the clinics.", &[Frugality], &[]),
+    ("Users can download the app for free.", &[], &[Frugality]),
+    ("I wouldn't compromise on the dosage checks, even for the launch date.", &[InsistOnTheHighestStandards], &[]),
+    ("We shipped the scanner app despite a two-week vendor outage.", &[DeliverResults], &[]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
@@ -385,8 +499,8 @@ fn own_labelled_sentences_read_as_a_coach_would() {
         (
             "held-out",
             include_str!("../../../tests/fixtures/principles_own_heldout.jsonl"),
-            0.6,
-            0.75,
+            0.72,
+            0.82,
         ),
         (
             "dev2",
@@ -398,8 +512,14 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             "held-out 2",
             include_str!("../../../tests/fixtures/principles_own_heldout2.jsonl"),
             // Its labels also credit the writer with colleagues' acts, which are not the writer's.
-            0.42,
+            0.46,
             0.6,
+        ),
+        (
+            "dev3",
+            include_str!("../../../tests/fixtures/principles_own_dev3.jsonl"),
+            0.85,
+            0.79,
         ),
     ] {
         let (h, p, s) = figures(jsonl);
@@ -483,6 +603,32 @@ fn stem_neighbours_of_cues_are_not_evidence() {
     }
 }
 
+/// Words around a story that say when, where or how many, not what the writer chose to do: the time of
+/// day, a count of teams or sites, an outcome everyone expects of a migration, a phrase of setup.
+#[test]
+fn circumstances_are_not_evidence() {
+    for (text, not) in [
+        (
+            "I changed the on-call rota so the two parents on our team stopped getting night pages.",
+            CustomerObsession,
+        ),
+        ("I counted how many users opened the app each day.", CustomerObsession),
+        ("I met all 5 teams that used the service.", ThinkBig),
+        ("We rolled the new scheduler out to 23 clinics in March.", ThinkBig),
+        ("Our colleagues in Sydney were answering pages at midnight.", BiasForAction),
+        (
+            "The build server kept building images until the overnight batch finished.",
+            BiasForAction,
+        ),
+        ("I investigated what had happened to the missing orders.", EarnTrust),
+        ("I listed what we changed in the release notes.", EarnTrust),
+        ("On paper the plan looked fine, so I approved it.", DiveDeep),
+        ("I migrated the database with zero downtime.", DeliverResults),
+    ] {
+        assert!(!shown(text).contains(&not), "{text:?} -> {:?}", shown(text));
+    }
+}
+
 #[test]
 fn negation_and_hypotheticals_count_for_nothing() {
     for text in [
@@ -509,6 +655,67 @@ fn negation_and_hypotheticals_count_for_nothing() {
     assert_eq!(
         shown("If I could reproduce the timeout, I would dig into the traces."),
         vec![]
+    );
+}
+
+#[test]
+fn the_writer_is_found_where_the_sentence_puts_them() {
+    let score = |text: &str, p: Principle| {
+        read(text)
+            .into_iter()
+            .find(|r| r.principle == p)
+            .map_or(0.0, |r| r.score)
+    };
+    // A cue that opens with "I" names its own subject ("i learned" is not someone else's because nothing
+    // comes before it).
+    assert!(
+        shown("After the review I learned that the cache was the problem.")
+            .contains(&LearnAndBeCurious)
+    );
+    let mine = score("I was wrong.", AreRightALot);
+    assert!(mine >= 1.5 && score("The data showed I was wrong.", AreRightALot) >= mine);
+    // An opening phrase without a verb belongs to the subject after it; one with a verb does not.
+    assert!(shown("Out of curiosity I read the scheduler source.").contains(&LearnAndBeCurious));
+    assert!(
+        !shown("In March my manager pushed back on the date, and I agreed.")
+            .contains(&HaveBackbone)
+    );
+    // A cue opening the sentence after a determiner is no resume fragment.
+    assert_eq!(
+        shown("The vision team maintained the camera pipeline."),
+        vec![]
+    );
+    // "had" + object + participle is something the writer got done, not a situation.
+    assert!(
+        shown("I had the loan model audited for bias against protected groups.")
+            .contains(&SuccessAndScaleBringBroadResponsibility)
+    );
+    assert_eq!(
+        shown("I had a strained relationship with the ops team."),
+        vec![]
+    );
+    // "Our team" is "we"; "my manager" is someone else. "It was me who…" is the writer.
+    assert_eq!(
+        score("Our team pushed back on the date.", HaveBackbone),
+        score("We pushed back on the date.", HaveBackbone)
+    );
+    assert!(!shown("My manager pushed back on the date.").contains(&HaveBackbone));
+    assert!(shown("It was me who pushed back on the launch.").contains(&HaveBackbone));
+    assert!(!shown("It was the auditor who pushed back on the launch.").contains(&HaveBackbone));
+    // A topic after "whether" is what the writer examined; an act after it stays a question.
+    assert!(shown(
+        "I had the loan model audited for whether it approved women and men at the same rate."
+    )
+    .contains(&SuccessAndScaleBringBroadResponsibility));
+    assert!(!shown("I asked whether we should push back on the date.").contains(&HaveBackbone));
+    // A four-word subject naming the writer's new work ("The new matching flow") still reports its result.
+    assert!(
+        shown("The new matching flow raised completed rides per driver by 12%.")
+            .contains(&DeliverResults)
+    );
+    assert!(
+        shown("Our new dispatch logic cut average response time by 90 seconds.")
+            .contains(&DeliverResults)
     );
 }
 
