@@ -521,6 +521,21 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.85,
             0.79,
         ),
+        (
+            // Written apart from the lexicon by a session that saw neither it nor the corpus; a dozen of
+            // its sentences were looked at once, when the dev3 cues were reviewed before merging.
+            "held-out 3",
+            include_str!("../../../tests/fixtures/principles_own_heldout3.jsonl"),
+            0.42,
+            0.58,
+        ),
+        (
+            // Written the same way after the dev3 cues were done; only its summary has been read.
+            "held-out 4",
+            include_str!("../../../tests/fixtures/principles_own_heldout4.jsonl"),
+            0.45,
+            0.54,
+        ),
     ] {
         let (h, p, s) = figures(jsonl);
         assert!(
