@@ -198,7 +198,7 @@ pub fn read_principles_and_others(
         .into_iter()
         .map(|(_, r)| r)
         .collect();
-    let sentence = SentenceFacts::new(words);
+    let sentence = SentenceFacts::new(text, words);
     // (principle, evidence, the byte ranges of the cue's parts, whether someone else does it)
     let mut found: Vec<(Principle, Evidence, Vec<Range<usize>>, bool)> = Vec::new();
     for (cue_index, span, parts) in cue_matches(words) {
@@ -817,17 +817,51 @@ struct SentenceFacts {
 }
 
 impl SentenceFacts {
-    fn new(words: &Words) -> SentenceFacts {
+    fn new(text: &str, words: &Words) -> SentenceFacts {
         let g = &data().grammar;
         SentenceFacts {
-            first_person: words
-                .words
-                .iter()
-                .any(|w| g.first_person.contains(w.lower.as_str())),
-            we: words.words.iter().any(|w| g.we.contains(w.lower.as_str())),
+            first_person: (0..words.len()).any(|i| {
+                g.first_person.contains(words.words[i].lower.as_str())
+                    && !only_perceives(text, words, i)
+            }),
+            we: (0..words.len()).any(|i| {
+                g.we.contains(words.words[i].lower.as_str()) && !only_perceives(text, words, i)
+            }),
             work_acts: work_acts(words),
         }
     }
+}
+
+/// Whether the writer at word `subject` only perceives, joins or has something in the whole sentence ("Cloud
+/// costs were $400k a year when I joined", "we had 40% turnover"): then a topic of the sentence is the situation,
+/// not something the writer worked on. "I had cut…" (a past act), "I had to…", "I had the model audited" and a
+/// new predicate later ("I noticed it and cut it") are acts, and so is an opening "-ing" clause the writer is
+/// the subject of ("While reviewing the feedback, I noticed…").
+fn only_perceives(text: &str, words: &Words, subject: usize) -> bool {
+    let g = &data().grammar;
+    let ws = &words.words;
+    if ws[0].lower != "during" && borrowed_subject(text, words, 0) == Some(subject) {
+        return false;
+    }
+    let past = |w: &str| {
+        w.ends_with("ed") || super::lexicon::is_irregular_past(w) || g.fragment_verbs.contains(w)
+    };
+    let Some(verb) = (subject + 1..(subject + 4).min(ws.len()))
+        .take_while(|&v| v == subject + 1 || !past(&ws[v - 1].lower))
+        .find(|&v| g.perception.contains(&ws[v].stem))
+    else {
+        return false;
+    };
+    if ws
+        .get(verb + 1)
+        .is_some_and(|w| w.lower == "to" || (past(&w.lower) && !g.perception.contains(&w.stem)))
+        || causative(words, verb, ws.len() - 1)
+    {
+        return false;
+    }
+    !(verb + 1..ws.len() - 1).any(|j| {
+        matches!(ws[j].lower.as_str(), "and" | "then" | "so" | "but") && past(&ws[j + 1].lower)
+    })
 }
 
 /// Whether the sentence's subject is the writer's work and its verb an act or a passive result: "This change

@@ -411,6 +411,24 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Users can download the app for free.", &[], &[Frugality]),
     ("I wouldn't compromise on the dosage checks, even for the launch date.", &[InsistOnTheHighestStandards], &[]),
     ("We shipped the scanner app despite a two-week vendor outage.", &[DeliverResults], &[]),
+    // Words whose engineering or product sense is not the act the cue stands for (dev4).
+    ("I turned down a quick win that would have doubled our maintenance load.", &[], &[BiasForAction]),
+    ("We set out to offer same-day delivery in three cities.", &[], &[BiasForAction]),
+    ("I patched the leak the same day it was reported.", &[BiasForAction], &[]),
+    ("Grew self-service bookings from 30% to 55% of all reservations.", &[DeliverResults], &[InventAndSimplify]),
+    ("I built a self-service portal so landlords could renew leases without calling us.", &[InventAndSimplify], &[]),
+    ("I let the store managers choose the pilot stores.", &[], &[AreRightALot]),
+    ("We piloted the new pricing page in two regions before the full launch.", &[AreRightALot], &[]),
+    ("I added debug logs to the worker and redeployed it.", &[], &[DiveDeep]),
+    ("We turned the manual release checklist into a script any rep could run.", &[InventAndSimplify], &[InsistOnTheHighestStandards]),
+    ("I wrote a launch checklist that every release had to pass.", &[InsistOnTheHighestStandards], &[]),
+    ("I read the billing standards to understand how roaming charges were rated.", &[], &[InsistOnTheHighestStandards]),
+    ("I set coding standards for the team and enforced them in review.", &[InsistOnTheHighestStandards], &[]),
+    ("I changed the roadmap after the survey came back.", &[], &[ThinkBig]),
+    ("I automated the compliance report so auditors could pull it themselves.", &[InventAndSimplify], &[SuccessAndScaleBringBroadResponsibility]),
+    // A topic counts when the writer acts, not when they only joined or noticed.
+    ("While reviewing customer feedback, I noticed the export was broken.", &[CustomerObsession], &[]),
+    ("I moved our batch jobs off the cloud bill's biggest line, the on-demand instances.", &[Frugality], &[]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
@@ -424,6 +442,8 @@ const NEUTRAL: &[&str] = &[
     "I noticed burnout creeping into the team and turnover rising.",
     "We had 40% turnover the year before I arrived.",
     "The checkout page took four seconds to load on older phones.",
+    "Cloud costs were around $400,000 a year when I joined.",
+    "We had hosting costs of about $30,000 a month.",
 ];
 
 #[test]
