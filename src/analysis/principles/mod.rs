@@ -832,6 +832,27 @@ impl SentenceFacts {
     }
 }
 
+/// The writer's agency for a topic they perceived at word `first` and then acted on: "…, and I chased it".
+fn acts_after(text: &str, words: &Words, first: usize) -> f32 {
+    let (g, s) = (&data().grammar, &data().scoring);
+    for j in first + 1..words.len() {
+        let w = words.words[j].lower.as_str();
+        let subject = matches!(w, "i" | "we") || (w.starts_with("i'") || w.starts_with("we'"));
+        let modal = words
+            .words
+            .get(j + 1)
+            .is_some_and(|n| g.hypotheticals.contains(n.lower.as_str()));
+        if subject && !modal && !only_perceives(text, words, j) {
+            return if g.first_person.contains(w) {
+                s.first_person
+            } else {
+                s.we
+            };
+        }
+    }
+    0.0
+}
+
 /// Whether the writer at word `subject` only perceives, joins or has something in the whole sentence ("Cloud
 /// costs were $400k a year when I joined", "we had 40% turnover"): then a topic of the sentence is the situation,
 /// not something the writer worked on. "I had cut…" (a past act), "I had to…", "I had the model audited" and a
@@ -984,18 +1005,24 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     }
     for i in (0..first).rev() {
         let w = words.words[i].lower.as_str();
+        // A topic the writer only perceived here may still be what they act on later in the sentence ("I
+        // noticed our SDK leaking emails from another team's library, and I chased it").
         if g.first_person.contains(w) {
-            return if perceived(text, words, i, first, topic) {
-                0.0
-            } else {
+            return if !perceived(text, words, i, first, topic) {
                 s.first_person
+            } else if topic {
+                acts_after(text, words, first)
+            } else {
+                0.0
             };
         }
         if g.we.contains(w) {
-            return if perceived(text, words, i, first, topic) {
-                0.0
-            } else {
+            return if !perceived(text, words, i, first, topic) {
                 s.we
+            } else if topic {
+                acts_after(text, words, first)
+            } else {
+                0.0
             };
         }
         if topic {

@@ -429,6 +429,29 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     // A topic counts when the writer acts, not when they only joined or noticed.
     ("While reviewing customer feedback, I noticed the export was broken.", &[CustomerObsession], &[]),
     ("I moved our batch jobs off the cloud bill's biggest line, the on-demand instances.", &[Frugality], &[]),
+    // A perceived topic the writer then acts on is theirs; one they only noticed is not.
+    ("I noticed our SDK was sending emails to another team's crash service, and I chased it until it was patched.", &[Ownership], &[]),
+    ("While working on the importer, I noticed a memory issue that no one had flagged.", &[], &[Ownership]),
+    // Families of dev4 (each a kind of act a coach credits, in many phrasings).
+    ("I heard from a dozen small farmers that the fee only showed at checkout.", &[CustomerObsession], &[]),
+    ("The deploy pipeline belonged to no team, so I fixed it.", &[Ownership], &[]),
+    ("I kept the fraud rules running for months after I moved to the mobile team.", &[Ownership], &[]),
+    ("I ran the incident call even though I wasn't on call.", &[Ownership], &[]),
+    ("We retired four admin tools by folding their useful screens into the console.", &[InventAndSimplify], &[]),
+    ("I replaced the loan application with a single page.", &[InventAndSimplify], &[]),
+    ("I had assumed churn came from pricing, but the survey said otherwise.", &[AreRightALot], &[]),
+    ("I assumed ownership of the billing service.", &[], &[AreRightALot]),
+    ("I took a weekend course on agronomy.", &[LearnAndBeCurious], &[]),
+    ("Two of the interns I supervised came back as full-time engineers.", &[HireAndDevelopTheBest], &[]),
+    ("I made every schema change go through a dry run before merge.", &[InsistOnTheHighestStandards], &[]),
+    ("I sent the integration back three times until the error handling met the spec.", &[InsistOnTheHighestStandards], &[]),
+    ("I pitched turning our fraud scoring into an API that other banks could buy.", &[ThinkBig], &[]),
+    ("We launched a manual version of the feature to see if drivers wanted it.", &[BiasForAction], &[]),
+    ("I told the client that we would miss the date, before their team found out.", &[EarnTrust], &[]),
+    ("I pulled a week of raw payment logs and found the duplicates.", &[DiveDeep], &[]),
+    ("The pipeline stores raw transaction logs for a year.", &[], &[DiveDeep]),
+    ("When a teammate was caring for a sick parent, I moved her deadlines.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("I added large-text options so older farmers could use the app.", &[SuccessAndScaleBringBroadResponsibility], &[]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
@@ -443,6 +466,7 @@ const NEUTRAL: &[&str] = &[
     "We had 40% turnover the year before I arrived.",
     "The checkout page took four seconds to load on older phones.",
     "Cloud costs were around $400,000 a year when I joined.",
+    "We had 40% turnover the year I arrived.",
     "We had hosting costs of about $30,000 a month.",
 ];
 
@@ -555,6 +579,13 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             include_str!("../../../tests/fixtures/principles_own_heldout4.jsonl"),
             0.45,
             0.54,
+        ),
+        (
+            // Written before it was first scored; its sentences guided the dev4 precision fixes and families.
+            "dev4",
+            include_str!("../../../tests/fixtures/principles_own_dev4.jsonl"),
+            0.76,
+            0.86,
         ),
     ] {
         let (h, p, s) = figures(jsonl);
