@@ -429,6 +429,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     // A topic counts when the writer acts, not when they only joined or noticed.
     ("While reviewing customer feedback, I noticed the export was broken.", &[CustomerObsession], &[]),
     ("I moved our batch jobs off the cloud bill's biggest line, the on-demand instances.", &[Frugality], &[]),
+    ("Told my director I wouldn't sign off on dropping the fraud checks.", &[HaveBackbone], &[]),
+    ("The vendor told us they couldn't ship the firmware before May.", &[], &[HaveBackbone]),
+    ("I ran the pilot on second-hand tablets the clinic no longer used.", &[Frugality], &[]),
+    ("Spent a day timing each pick by hand to check the model's estimates.", &[DiveDeep], &[]),
     // A perceived topic the writer then acts on is theirs; one they only noticed is not.
     ("I noticed our SDK was sending emails to another team's crash service, and I chased it until it was patched.", &[Ownership], &[]),
     ("While working on the importer, I noticed a memory issue that no one had flagged.", &[], &[Ownership]),
