@@ -412,6 +412,7 @@ struct Grammar {
     naming_after: Vec<String>,
     title_case_exempt: Vec<String>,
     openers: Vec<String>,
+    ing_prepositions: Vec<String>,
     fragment_verbs: Vec<String>,
     determiners: Vec<String>,
     states: Vec<String>,
@@ -505,6 +506,8 @@ struct GrammarSets {
     naming_after: HashSet<String>,
     title_case_exempt: HashSet<String>,
     openers: HashSet<String>,
+    /// "during": ends in "-ing" but opens no "-ing" clause.
+    ing_prepositions: HashSet<String>,
     fragment_verbs: HashSet<String>,
     determiners: HashSet<String>,
     states: HashSet<String>,
@@ -670,6 +673,7 @@ fn load(source: &str) -> Data {
             naming_after: set(&g.naming_after),
             title_case_exempt: set(&g.title_case_exempt),
             openers: set(&g.openers),
+            ing_prepositions: set(&g.ing_prepositions),
             fragment_verbs: set(&g.fragment_verbs),
             determiners: set(&g.determiners),
             states: set(&g.states),
@@ -861,7 +865,7 @@ fn acts_after(text: &str, words: &Words, first: usize) -> f32 {
 fn only_perceives(text: &str, words: &Words, subject: usize) -> bool {
     let g = &data().grammar;
     let ws = &words.words;
-    if ws[0].lower != "during" && borrowed_subject(text, words, 0) == Some(subject) {
+    if borrowed_subject(text, words, 0) == Some(subject) {
         return false;
     }
     let past = |w: &str| {
@@ -1203,6 +1207,7 @@ fn borrowed_subject(text: &str, words: &Words, first: usize) -> Option<usize> {
     let g = &data().grammar;
     let opens_with_ing = (0..2.min(words.len())).any(|k| {
         words.words[k].lower.ends_with("ing")
+            && !g.ing_prepositions.contains(words.words[k].lower.as_str())
             && (k == 0 || g.openers.contains(words.words[0].lower.as_str()))
     });
     if !opens_with_ing {
