@@ -401,6 +401,7 @@ struct Grammar {
     clause_words: Vec<String>,
     first_person: Vec<String>,
     we: Vec<String>,
+    object_forms: Vec<String>,
     possessive: Vec<String>,
     own_groups: Vec<String>,
     perception: Vec<String>,
@@ -493,6 +494,8 @@ struct GrammarSets {
     clause_words: HashSet<String>,
     first_person: HashSet<String>,
     we: HashSet<String>,
+    /// "me", "us": the writer, but never as a clause's subject.
+    object_forms: HashSet<String>,
     possessive: HashSet<String>,
     /// "my team", "our squad": the writer's own group, read like "we".
     own_groups: HashSet<String>,
@@ -662,6 +665,7 @@ fn load(source: &str) -> Data {
             clause_words: set(&g.clause_words),
             first_person: set(&g.first_person),
             we: set(&g.we),
+            object_forms: set(&g.object_forms),
             possessive: set(&g.possessive),
             own_groups: set(&g.own_groups),
             perception: stem_set(&g.perception),
@@ -841,7 +845,8 @@ fn acts_after(text: &str, words: &Words, first: usize) -> f32 {
     let (g, s) = (&data().grammar, &data().scoring);
     for j in first + 1..words.len() {
         let w = words.words[j].lower.as_str();
-        let subject = matches!(w, "i" | "we") || (w.starts_with("i'") || w.starts_with("we'"));
+        let subject =
+            (g.first_person.contains(w) || g.we.contains(w)) && !g.object_forms.contains(w);
         let modal = words
             .words
             .get(j + 1)
