@@ -6,10 +6,11 @@
 //! findings and writing them out cost more than reviewing the edit. Most of those diagnostics are the
 //! same as last time, though: a finding before the changed span is where it was, and a finding after it
 //! (past the first line break after it) sits on the same column, its line moved by the lines the change
-//! added or removed. [`Published`] keeps what it wrote last, diagnostic by diagnostic, and copies each
-//! such diagnostic's JSON (or rewrites just its line numbers) instead of working it out again; only the
-//! findings near the change, and new ones, are positioned and written afresh. A test holds the result
-//! byte for byte to a fresh write after random edits.
+//! added or removed. [`Published`] keeps what it wrote last, diagnostic by diagnostic, and copies the
+//! run of diagnostics before the change and the run after it whole (rewriting just their line numbers
+//! when lines were added or removed), instead of working them out again; only the findings near the
+//! change, and new ones, are matched one by one, and positioned and written afresh. A test holds the
+//! result byte for byte to a fresh write after random edits.
 
 use crate::document::position::positions_of;
 use crate::document::{Changes, Encoding, LineCol};
@@ -54,13 +55,11 @@ impl EscapedMessages {
 struct Written {
     rule: &'static str,
     severity: Severity,
-    /// Taken by the next publish when it carries the diagnostic over (moving the `Arc` touches no
-    /// reference count: with thousands of diagnostics, each touch is a cache miss).
-    message: Option<Arc<str>>,
+    message: Arc<str>,
     range: Range<usize>,
     start: LineCol,
     end: LineCol,
-    /// Its JSON object in [`Published::body`].
+    /// Its JSON object in [`Published::body`], from the start of the list of diagnostics.
     json: Range<usize>,
 }
 
@@ -69,6 +68,12 @@ struct Written {
 pub struct Published {
     body: Arc<Vec<u8>>,
     written: Vec<Written>,
+    /// Where the list of diagnostics starts in `body`.
+    list: usize,
+    /// How many diagnostics the last publish positioned afresh (not carried over from the one before),
+    /// and how many it matched to the one before one by one (not in a run copied whole).
+    positioned: usize,
+    singly: usize,
     messages: EscapedMessages,
 }
 
@@ -100,32 +105,58 @@ impl Published {
         changes: Changes,
         encoding: Encoding,
     ) -> Arc<Vec<u8>> {
-        let messages = &mut self.messages;
-        let findings = || findings.iter().flat_map(|f| f.iter());
-        // Which old diagnostic each new finding could be, by where it was, and how far it moved. The
-        // findings come in the same order as last time, so each is looked for just after the last one
-        // found (a change drops or adds a few); an index of all of them is built only if that fails.
+        let findings: Vec<&Finding> = findings.iter().flat_map(|f| f.iter()).collect();
         let carried = changes.carried(rope);
-        let same = |w: &Written, f: &Finding| {
-            w.severity == f.severity
-                && w.message
-                    .as_ref()
-                    .is_some_and(|m| Arc::ptr_eq(m, &f.message) || **m == *f.message)
+        let all_new = matches!(changes, Changes::All);
+        let old = &self.written;
+        let same = |w: &Written, f: &Finding, was: &Range<usize>| {
+            w.range == *was
+                && w.rule == f.rule
+                && w.severity == f.severity
+                && (Arc::ptr_eq(&w.message, &f.message) || *w.message == *f.message)
         };
-        let written = &self.written;
-        let mut next = 0;
+        // Typing changes a few findings in the middle: the run before the change is where it was and
+        // the run after it moved with the text. Each is matched and copied (its JSON and its entries
+        // here) whole, so a keystroke does not handle thousands of findings one by one.
+        let (m, n) = (findings.len(), old.len());
+        let mut front = 0;
+        if !all_new {
+            while front < m.min(n)
+                && findings[front].range.end < carried.before
+                && same(&old[front], findings[front], &findings[front].range)
+            {
+                front += 1;
+            }
+        }
+        // (The run after may end in findings before the change, from another list.)
+        let mut back = 0;
+        if !all_new {
+            while back < (m - front).min(n - front) {
+                let f = findings[m - 1 - back];
+                match carried.was(&f.range) {
+                    Some(was) if same(&old[n - 1 - back], f, &was) => back += 1,
+                    _ => break,
+                }
+            }
+        }
+        let (middle, old_middle) = (front..m - back, front..n - back);
+        self.singly = middle.len();
+
+        // The findings between: each looked for among the old ones between, just after the last one
+        // found (a change drops or adds a few), by an index of them if that fails.
+        let mut next = old_middle.start;
         let mut index: Option<FxHashMap<(usize, usize, &'static str), usize>> = None;
         let mut find = |was: Range<usize>, f: &Finding| -> Option<usize> {
-            let near = next..(next + NEAR).min(written.len());
-            let found = written[near.clone()]
+            let near = next..(next + NEAR).min(old_middle.end);
+            let found = old[near.clone()]
                 .iter()
-                .position(|w| w.range == was && w.rule == f.rule && same(w, f))
+                .position(|w| same(w, f, &was))
                 .map(|k| near.start + k)
                 .or_else(|| {
                     let index = index.get_or_insert_with(|| {
                         let mut index = FxHashMap::default();
-                        index.reserve(written.len());
-                        for (i, w) in written.iter().enumerate() {
+                        for i in old_middle.clone() {
+                            let w = &old[i];
                             index
                                 .entry((w.range.start, w.range.end, w.rule))
                                 .or_insert(i);
@@ -135,17 +166,18 @@ impl Published {
                     index
                         .get(&(was.start, was.end, f.rule))
                         .copied()
-                        .filter(|&i| same(&written[i], f))
+                        .filter(|&i| same(&old[i], f, &was))
                 })?;
             next = found + 1;
             Some(found)
         };
         let mut fresh_offsets = Vec::new();
-        let reuse: Vec<Reuse> = findings()
+        let reuse: Vec<Reuse> = findings[middle.clone()]
+            .iter()
             .map(|f| {
                 let found = carried
                     .was(&f.range)
-                    .filter(|_| !matches!(changes, Changes::All))
+                    .filter(|_| !all_new)
                     .and_then(|was| find(was, f))
                     .map(|i| match carried.lines_down(&f.range) {
                         0 => Reuse::Same(i),
@@ -158,9 +190,9 @@ impl Published {
             })
             .collect();
         let fresh = positions_of(rope, &fresh_offsets, encoding);
+        self.positioned = fresh.len() / 2;
 
         let mut out: Vec<u8> = Vec::with_capacity(self.body.len().max(128));
-        let mut written = Vec::with_capacity(reuse.len());
         out.extend_from_slice(
             br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
         );
@@ -170,27 +202,31 @@ impl Published {
             let _ = write!(out, r#","version":{version}"#);
         }
         out.extend_from_slice(br#","diagnostics":["#);
-        for (i, (finding, how)) in findings().zip(&reuse).enumerate() {
-            if i > 0 {
+        // Where the list starts: each diagnostic's JSON is kept relative to it.
+        let list = out.len();
+        let old_body = &self.body[self.list.min(self.body.len())..];
+        let comma = |out: &mut Vec<u8>| {
+            if out.len() > list {
                 out.push(b',');
             }
-            let at = out.len();
-            let mut message = None;
+        };
+        if front > 0 {
+            out.extend_from_slice(&old_body[old[0].json.start..old[front - 1].json.end]);
+        }
+        let messages = &mut self.messages;
+        let mut written = Vec::with_capacity(reuse.len());
+        for (&finding, how) in findings[middle.clone()].iter().zip(&reuse) {
+            comma(&mut out);
+            let at = out.len() - list;
             let (start, end) = match *how {
                 Reuse::Same(j) => {
-                    let w = &mut self.written[j];
-                    message = w.message.take();
-                    out.extend_from_slice(&self.body[w.json.clone()]);
+                    let w = &old[j];
+                    out.extend_from_slice(&old_body[w.json.clone()]);
                     (w.start, w.end)
                 }
                 Reuse::Moved(j) => {
-                    let w = &mut self.written[j];
-                    message = w.message.take();
-                    let down = |p: LineCol| LineCol {
-                        line: (p.line as isize + carried.lines) as u32,
-                        col: p.col,
-                    };
-                    let (start, end) = (down(w.start), down(w.end));
+                    let w = &old[j];
+                    let (start, end) = (down(w.start, carried.lines), down(w.end, carried.lines));
                     write_diagnostic(&mut out, finding, start, end, messages);
                     (start, end)
                 }
@@ -203,18 +239,76 @@ impl Published {
             written.push(Written {
                 rule: finding.rule,
                 severity: finding.severity,
-                message: Some(message.unwrap_or_else(|| finding.message.clone())),
+                message: finding.message.clone(),
                 range: finding.range.clone(),
                 start,
                 end,
-                json: at..out.len(),
+                json: at..out.len() - list,
             });
         }
+        // The run after the change: its JSON copied whole when no line was added or removed; when
+        // some were, each diagnostic the change moved down is written again with its new lines.
+        let (after, new_after) = (n - back..n, m - back..m);
+        let mut json_by = 0;
+        let mut moved: Vec<(Range<usize>, LineCol, LineCol)> = Vec::new();
+        if back > 0 && carried.lines == 0 {
+            comma(&mut out);
+            let at = out.len() - list;
+            out.extend_from_slice(&old_body[old[after.start].json.start..old[n - 1].json.end]);
+            json_by = at as isize - old[after.start].json.start as isize;
+        } else if back > 0 {
+            moved.reserve(back);
+            for (w, &finding) in old[after.clone()].iter().zip(&findings[new_after.clone()]) {
+                comma(&mut out);
+                let at = out.len() - list;
+                let lines = carried.lines_down(&finding.range);
+                let (start, end) = (down(w.start, lines), down(w.end, lines));
+                if lines == 0 {
+                    out.extend_from_slice(&old_body[w.json.clone()]);
+                } else {
+                    write_diagnostic(&mut out, finding, start, end, messages);
+                }
+                moved.push((at..out.len() - list, start, end));
+            }
+        }
         out.extend_from_slice(b"]}}");
-        messages.sweep(written.len());
+
+        // The entries of the run after the change move with it; those between are replaced.
+        let shift = |x: usize, by: isize| (x as isize + by) as usize;
+        let now = &findings[new_after];
+        for (i, w) in self.written[after].iter_mut().enumerate() {
+            w.range = now[i].range.clone();
+            match moved.get(i) {
+                Some((json, start, end)) => (w.json, w.start, w.end) = (json.clone(), *start, *end),
+                None => w.json = shift(w.json.start, json_by)..shift(w.json.end, json_by),
+            }
+        }
+        self.written.splice(old_middle, written);
+        self.messages.sweep(self.written.len());
+        self.list = list;
         self.body = Arc::new(out);
-        self.written = written;
         self.body.clone()
+    }
+}
+
+#[cfg(test)]
+impl Published {
+    /// How many diagnostics the last publish positioned afresh rather than carried over.
+    pub fn positioned(&self) -> usize {
+        self.positioned
+    }
+
+    /// How many diagnostics the last publish matched to the one before one by one.
+    pub fn handled_singly(&self) -> usize {
+        self.singly
+    }
+}
+
+/// `p`, `lines` lines further down.
+fn down(p: LineCol, lines: isize) -> LineCol {
+    LineCol {
+        line: (p.line as isize + lines) as u32,
+        col: p.col,
     }
 }
 
@@ -385,6 +479,69 @@ mod tests {
         );
         let json: serde_json::Value = serde_json::from_slice(&fresh).unwrap();
         assert_eq!(json["params"]["diagnostics"][0]["range"]["end"]["line"], 0);
+    }
+
+    /// A keystroke re-sends every diagnostic, but positions afresh only those near it: the rest are
+    /// carried over in two runs, before and after it, on the same lines or moved down with the text
+    /// (the second list, like the portfolio's findings, lies near the top), and the publish still
+    /// equals one written from nothing.
+    #[test]
+    fn a_keystroke_positions_only_the_diagnostics_near_it() {
+        let line = "We improved it a lot 😀 and shipped.\n";
+        let mut doc = Document::new(&line.repeat(400));
+        let message: Arc<str> = Arc::from("says \"a lot\" without a number");
+        let findings_of = |text: &str| -> Vec<Finding> {
+            text.match_indices("a lot")
+                .map(|(at, _)| Finding {
+                    rule: "vague-claim",
+                    severity: Severity::Warning,
+                    range: at..at + 5,
+                    message: message.clone(),
+                })
+                .collect()
+        };
+        let top = [Finding {
+            rule: "thin-portfolio",
+            severity: Severity::Info,
+            range: 0..2,
+            message: Arc::from("covers few principles"),
+        }];
+        let mut published = Published::default();
+        let changes = doc.take_changes(ChangeReader::Publisher);
+        let findings = findings_of(&doc.text());
+        let lists: [&[Finding]; 2] = [&findings, &top];
+        published.write("u", Some(1), doc.rope(), &lists, changes, Encoding::Utf16);
+        assert_eq!(published.positioned(), 401);
+        let middle = 200 * line.len();
+        for (version, (edit, inserted)) in [
+            (middle + 3..middle + 3, "x"),
+            (middle + 3..middle + 4, ""),
+            (middle + 2..middle + 2, "\n"),
+            (middle..middle + line.len() + 1, ""),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            doc.replace(edit, inserted).unwrap();
+            let changes = doc.take_changes(ChangeReader::Publisher);
+            let findings = findings_of(&doc.text());
+            let lists: [&[Finding]; 2] = [&findings, &top];
+            let version = Some(version as i32 + 2);
+            let carried = published
+                .write("u", version, doc.rope(), &lists, changes, Encoding::Utf16)
+                .to_vec();
+            assert!(published.positioned() <= 1, "{}", published.positioned());
+            assert!(
+                published.handled_singly() <= 2,
+                "{}",
+                published.handled_singly()
+            );
+            let fresh = publish_diagnostics("u", version, doc.rope(), &lists, Encoding::Utf16);
+            assert_eq!(
+                String::from_utf8(carried).unwrap(),
+                String::from_utf8(fresh).unwrap()
+            );
+        }
     }
 
     proptest! {
