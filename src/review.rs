@@ -168,10 +168,13 @@ impl Reviewer {
         // Findings carried over were filtered without silences: so must these be.
         let last_findings = last_findings.filter(|_| silenced.is_empty());
         let CarriedFindings {
-            mut found,
+            mut findings,
+            mut origins,
             chunks: carried_to,
             studies: study_carried_to,
         } = carry_findings(&prose, &reread, &keys, last_findings, &last_studies);
+        // The findings of the chunks and case studies read again, put among those carried over.
+        let mut found = Vec::new();
         for (index, chunk) in prose.chunks.iter().enumerate() {
             if carried_to[index] {
                 continue;
@@ -218,15 +221,7 @@ impl Reviewer {
             }
         }
         crate::cache::sweep(&mut self.studies, keys.len(), || keys.iter().copied());
-        found.sort_by(|(a, _), (b, _)| {
-            (a.range.start, a.range.end, a.rule, &*a.message).cmp(&(
-                b.range.start,
-                b.range.end,
-                b.rule,
-                &*b.message,
-            ))
-        });
-        let (findings, origins) = found.into_iter().unzip();
+        insert_sorted(&mut findings, &mut origins, found);
         Review {
             carried_with: silenced.is_empty().then(|| config.clone()),
             prose,
@@ -384,8 +379,10 @@ impl Reviewer {
 /// What of the last review's findings carries over to a review of `prose` (see
 /// [`Reviewer::review_after`]), each with its origin in this review (see `Review::origins`).
 struct CarriedFindings {
-    found: Vec<(Finding, usize)>,
-    /// Per chunk and per case study of `prose`: whether its findings are among `found`.
+    /// In order (see [`insert_sorted`]), each with its origin.
+    findings: Vec<Finding>,
+    origins: Vec<usize>,
+    /// Per chunk and per case study of `prose`: whether its findings are among `findings`.
     chunks: Vec<bool>,
     studies: Vec<bool>,
 }
@@ -402,7 +399,8 @@ fn carry_findings(
     last_studies: &[(u64, usize)],
 ) -> CarriedFindings {
     let mut carried = CarriedFindings {
-        found: Vec::new(),
+        findings: Vec::new(),
+        origins: Vec::new(),
         chunks: vec![false; prose.chunks.len()],
         studies: vec![false; prose.studies.len()],
     };
@@ -453,8 +451,12 @@ fn carry_findings(
                 take(*j, *i);
             }
         }
-        carried.found.reserve(findings.len());
-        for (mut f, origin) in findings.into_iter().zip(origins) {
+        // Kept in place: moved down over those dropped, shifted where they moved (the last review's
+        // vectors are reused, and a keystroke does not rebuild thousands of findings).
+        let (mut findings, mut origins) = (findings, origins);
+        let mut kept = 0;
+        for i in 0..findings.len().min(origins.len()) {
+            let origin = origins[i];
             let to = if origin & STUDY == 0 {
                 reread.chunk_from(origin)
             } else {
@@ -465,13 +467,71 @@ fn carry_findings(
                     .map(|(i, by)| (STUDY | i, by))
             };
             if let Some((origin, by)) = to {
-                let shift = |x: usize| (x as isize + by) as usize;
-                f.range = shift(f.range.start)..shift(f.range.end);
-                carried.found.push((f, origin));
+                let f = &mut findings[i];
+                if by != 0 {
+                    let shift = |x: usize| (x as isize + by) as usize;
+                    f.range = shift(f.range.start)..shift(f.range.end);
+                }
+                findings.swap(kept, i);
+                origins[kept] = origin;
+                kept += 1;
             }
         }
+        findings.truncate(kept);
+        origins.truncate(kept);
+        (carried.findings, carried.origins) = (findings, origins);
     }
     carried
+}
+
+/// The order of a review's findings: by place, then rule, then message.
+fn in_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    (a.range.start, a.range.end, a.rule, &*a.message).cmp(&(
+        b.range.start,
+        b.range.end,
+        b.rule,
+        &*b.message,
+    ))
+}
+
+/// Puts `fresh` (findings with their origins) among `findings` (in order, with `origins` parallel to
+/// them), keeping the order, and found ones after carried ones in a tie. Fresh findings lie where an
+/// edit was, so only the carried ones between the first and last of them are merged with them.
+fn insert_sorted(
+    findings: &mut Vec<Finding>,
+    origins: &mut Vec<usize>,
+    mut fresh: Vec<(Finding, usize)>,
+) {
+    if !findings.is_sorted_by(|a, b| in_order(a, b).is_le()) {
+        // Carried findings keep their order (each story or chunk moves whole, with the text): this
+        // is only a safeguard.
+        let mut all: Vec<(Finding, usize)> = findings.drain(..).zip(origins.drain(..)).collect();
+        all.append(&mut fresh);
+        all.sort_by(|(a, _), (b, _)| in_order(a, b));
+        (*findings, *origins) = all.into_iter().unzip();
+        return;
+    }
+    fresh.sort_by(|(a, _), (b, _)| in_order(a, b));
+    let (Some((first, _)), Some((last, _))) = (fresh.first(), fresh.last()) else {
+        return;
+    };
+    let from = findings.partition_point(|f| in_order(f, first).is_le());
+    let to = findings.partition_point(|f| in_order(f, last).is_le());
+    let mut between = findings
+        .drain(from..to)
+        .zip(origins.drain(from..to))
+        .peekable();
+    let mut merged = Vec::with_capacity(fresh.len() + to - from);
+    for one in fresh {
+        while let Some(carried) = between.next_if(|(f, _)| in_order(f, &one.0).is_le()) {
+            merged.push(carried);
+        }
+        merged.push(one);
+    }
+    merged.extend(between);
+    let (new_findings, new_origins): (Vec<Finding>, Vec<usize>) = merged.into_iter().unzip();
+    findings.splice(from..from, new_findings);
+    origins.splice(from..from, new_origins);
 }
 
 fn study_view<'a>(
