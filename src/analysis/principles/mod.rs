@@ -46,8 +46,8 @@
 //! A principle's score is its best piece of evidence plus a share of the others, so one strong cue said in
 //! the first person makes it *strong*, and every score can be recomputed from the evidence shown.
 
-use super::lexicon::{Lexicon, Words};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use super::lexicon::{Lexicon, Word, Words};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -194,6 +194,7 @@ pub fn read_principles_and_others(
     if words.is_empty() {
         return (Vec::new(), Vec::new());
     }
+    let words = &Tagged::new(words);
     let named: Vec<Range<usize>> = named_principles(text, words)
         .into_iter()
         .map(|(_, r)| r)
@@ -483,37 +484,41 @@ struct Data {
 type NameEntry = (Principle, bool, Vec<(usize, String)>);
 
 struct GrammarSets {
-    negators: HashSet<String>,
-    not_negating_after: HashSet<String>,
-    hypotheticals: HashSet<String>,
+    /// Each grammar word's classes (the bits of its [`Class`]es): by its lowercased form, and for the
+    /// classes matched by stem, by stem.
+    by_lower: HashMap<String, u64>,
+    by_stem: HashMap<String, u64>,
+    negators: Class,
+    not_negating_after: Class,
+    hypotheticals: Class,
     /// "until I could reproduce it": a modal after these reports what came to pass.
-    realized_after: HashSet<String>,
+    realized_after: Class,
     /// "checked whether …": a topic after these was examined, not supposed.
-    examined_after: HashSet<String>,
-    contrast_words: HashSet<String>,
-    clause_words: HashSet<String>,
-    first_person: HashSet<String>,
-    we: HashSet<String>,
+    examined_after: Class,
+    contrast_words: Class,
+    clause_words: Class,
+    first_person: Class,
+    we: Class,
     /// "me", "us": the writer, but never as a clause's subject.
-    object_forms: HashSet<String>,
-    possessive: HashSet<String>,
+    object_forms: Class,
+    possessive: Class,
     /// "my team", "our squad": the writer's own group, read like "we".
-    own_groups: HashSet<String>,
+    own_groups: Class,
     /// Stems, so "noticed" and "noticing" both count.
-    perception: HashSet<String>,
-    others: HashSet<String>,
-    work: HashSet<String>,
-    passive: HashSet<String>,
-    naming_verbs: HashSet<String>,
-    naming_fillers: HashSet<String>,
-    naming_after: HashSet<String>,
-    title_case_exempt: HashSet<String>,
-    openers: HashSet<String>,
+    perception: Class,
+    others: Class,
+    work: Class,
+    passive: Class,
+    naming_verbs: Class,
+    naming_fillers: Class,
+    naming_after: Class,
+    title_case_exempt: Class,
+    openers: Class,
     /// "during": ends in "-ing" but opens no "-ing" clause.
-    ing_prepositions: HashSet<String>,
-    fragment_verbs: HashSet<String>,
-    determiners: HashSet<String>,
-    states: HashSet<String>,
+    ing_prepositions: Class,
+    fragment_verbs: Class,
+    determiners: Class,
+    states: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -522,14 +527,91 @@ fn data() -> &'static Data {
     &DATA
 }
 
-/// Grammar words are compared by their lowercased form, except naming verbs, which are stems ("demonstrate"
-/// finds "demonstrated", "demonstrating").
-fn set(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| super::lexicon::normalize(w)).collect()
+/// One class of grammar words (negators, pronouns of the writer…): a bit of a word's grammar tags.
+#[derive(Clone, Copy)]
+struct Class(u64);
+
+/// Gives each class of grammar words its bit and records its words. Grammar words are compared by their
+/// lowercased form, except perception and naming verbs, which are stems ("demonstrate" finds
+/// "demonstrated", "demonstrating").
+#[derive(Default)]
+struct Classes {
+    by_lower: HashMap<String, u64>,
+    by_stem: HashMap<String, u64>,
+    count: u32,
 }
 
-fn stem_set(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| super::lexicon::stem(w)).collect()
+impl Classes {
+    fn next(&mut self) -> u64 {
+        assert!(
+            self.count < u64::BITS,
+            "principles.toml: too many grammar classes"
+        );
+        self.count += 1;
+        1 << (self.count - 1)
+    }
+
+    fn lower(&mut self, words: &[String]) -> Class {
+        let bit = self.next();
+        for w in words {
+            *self
+                .by_lower
+                .entry(super::lexicon::normalize(w))
+                .or_default() |= bit;
+        }
+        Class(bit)
+    }
+
+    fn stems(&mut self, words: &[String]) -> Class {
+        let bit = self.next();
+        for w in words {
+            *self.by_stem.entry(super::lexicon::stem(w)).or_default() |= bit;
+        }
+        Class(bit)
+    }
+}
+
+impl GrammarSets {
+    /// The classes `w` belongs to.
+    fn tags(&self, w: &Word) -> u64 {
+        self.by_lower.get(w.lower.as_str()).copied().unwrap_or(0)
+            | self.by_stem.get(w.stem.as_str()).copied().unwrap_or(0)
+    }
+
+    /// Whether `w` is in `class` (for a word not read with its sentence's [`Tagged`] words).
+    fn has(&self, class: Class, w: &Word) -> bool {
+        self.tags(w) & class.0 != 0
+    }
+}
+
+/// A sentence's words with the grammar classes of each, looked up once: the reading asks about the
+/// same few words again and again as it walks back from each cue.
+struct Tagged<'a> {
+    plain: &'a Words,
+    tags: Vec<u64>,
+}
+
+impl<'a> Tagged<'a> {
+    fn new(words: &'a Words) -> Tagged<'a> {
+        let g = &data().grammar;
+        Tagged {
+            plain: words,
+            tags: words.words.iter().map(|w| g.tags(w)).collect(),
+        }
+    }
+
+    /// Whether word `i` is in `class` (false past the last word).
+    fn is(&self, i: usize, class: Class) -> bool {
+        self.tags.get(i).is_some_and(|t| t & class.0 != 0)
+    }
+}
+
+impl std::ops::Deref for Tagged<'_> {
+    type Target = Words;
+
+    fn deref(&self) -> &Words {
+        self.plain
+    }
 }
 
 /// Words of a cue part written `=word`: stems would merge them with other words ("accessibility" and
@@ -649,6 +731,7 @@ fn load(source: &str) -> Data {
         }
     }
     let g = &file.grammar;
+    let mut classes = Classes::default();
     Data {
         principles,
         cues,
@@ -656,31 +739,33 @@ fn load(source: &str) -> Data {
         names: Lexicon::new(names),
         scoring: file.scoring,
         grammar: GrammarSets {
-            negators: set(&g.negators),
-            not_negating_after: set(&g.not_negating_after),
-            hypotheticals: set(&g.hypotheticals),
-            realized_after: set(&g.realized_after),
-            examined_after: set(&g.examined_after),
-            contrast_words: set(&g.contrast_words),
-            clause_words: set(&g.clause_words),
-            first_person: set(&g.first_person),
-            we: set(&g.we),
-            object_forms: set(&g.object_forms),
-            possessive: set(&g.possessive),
-            own_groups: set(&g.own_groups),
-            perception: stem_set(&g.perception),
-            others: set(&g.others),
-            work: set(&g.work),
-            passive: set(&g.passive),
-            naming_verbs: stem_set(&g.naming_verbs),
-            naming_fillers: set(&g.naming_fillers),
-            naming_after: set(&g.naming_after),
-            title_case_exempt: set(&g.title_case_exempt),
-            openers: set(&g.openers),
-            ing_prepositions: set(&g.ing_prepositions),
-            fragment_verbs: set(&g.fragment_verbs),
-            determiners: set(&g.determiners),
-            states: set(&g.states),
+            negators: classes.lower(&g.negators),
+            not_negating_after: classes.lower(&g.not_negating_after),
+            hypotheticals: classes.lower(&g.hypotheticals),
+            realized_after: classes.lower(&g.realized_after),
+            examined_after: classes.lower(&g.examined_after),
+            contrast_words: classes.lower(&g.contrast_words),
+            clause_words: classes.lower(&g.clause_words),
+            first_person: classes.lower(&g.first_person),
+            we: classes.lower(&g.we),
+            object_forms: classes.lower(&g.object_forms),
+            possessive: classes.lower(&g.possessive),
+            own_groups: classes.lower(&g.own_groups),
+            perception: classes.stems(&g.perception),
+            others: classes.lower(&g.others),
+            work: classes.lower(&g.work),
+            passive: classes.lower(&g.passive),
+            naming_verbs: classes.stems(&g.naming_verbs),
+            naming_fillers: classes.lower(&g.naming_fillers),
+            naming_after: classes.lower(&g.naming_after),
+            title_case_exempt: classes.lower(&g.title_case_exempt),
+            openers: classes.lower(&g.openers),
+            ing_prepositions: classes.lower(&g.ing_prepositions),
+            fragment_verbs: classes.lower(&g.fragment_verbs),
+            determiners: classes.lower(&g.determiners),
+            states: classes.lower(&g.states),
+            by_lower: classes.by_lower,
+            by_stem: classes.by_stem,
         },
     }
 }
@@ -758,7 +843,7 @@ fn boundary_before(text: &str, words: &Words, i: usize) -> bool {
 /// because "I didn't wait and pushed back" negates only the waiting; "I should have asked customers and pushed
 /// back" leaves both hypothetical. A `topic` after "whether" is what the writer examined ("I checked whether the
 /// model treated women and men alike"), not a hypothetical.
-fn cancelled(text: &str, words: &Words, first: usize, topic: bool) -> bool {
+fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
     let g = &data().grammar;
     let s = &data().scoring;
     let mut negation_open = true;
@@ -769,24 +854,21 @@ fn cancelled(text: &str, words: &Words, first: usize, topic: bool) -> bool {
         }
         i -= 1;
         let w = words.words[i].lower.as_str();
-        if g.contrast_words.contains(w) {
+        if words.is(i, g.contrast_words) {
             return false;
         }
-        if g.clause_words.contains(w) || first - i > s.lookback {
+        if words.is(i, g.clause_words) || first - i > s.lookback {
             negation_open = false;
         }
-        if g.hypotheticals.contains(w)
-            && !(topic && g.examined_after.contains(w))
+        if words.is(i, g.hypotheticals)
+            && !(topic && words.is(i, g.examined_after))
             && first - i <= s.hypothetical_lookback
             && !realized(text, words, i)
         {
             return true;
         }
-        if negation_open && (g.negators.contains(w) || w.ends_with("n't")) {
-            let softened = words
-                .words
-                .get(i + 1)
-                .is_some_and(|next| g.not_negating_after.contains(next.lower.as_str()));
+        if negation_open && (words.is(i, g.negators) || w.ends_with("n't")) {
+            let softened = words.is(i + 1, g.not_negating_after);
             if !softened {
                 return true;
             }
@@ -797,10 +879,9 @@ fn cancelled(text: &str, words: &Words, first: usize, topic: bool) -> bool {
 
 /// Whether the modal at word `modal` reports what came to pass rather than a wish: "until I could reproduce
 /// it", "until she could lead the rotation" (a subject of up to three words after "until", in one clause).
-fn realized(text: &str, words: &Words, modal: usize) -> bool {
+fn realized(text: &str, words: &Tagged, modal: usize) -> bool {
     let g = &data().grammar;
-    clause_back(text, words, modal, 4)
-        .any(|j| g.realized_after.contains(words.words[j].lower.as_str()))
+    clause_back(text, words, modal, 4).any(|j| words.is(j, g.realized_after))
 }
 
 /// The words before word `from`, nearest first, up to `limit` of them and not past the clause's start.
@@ -825,34 +906,26 @@ struct SentenceFacts {
 }
 
 impl SentenceFacts {
-    fn new(text: &str, words: &Words) -> SentenceFacts {
+    fn new(text: &str, words: &Tagged) -> SentenceFacts {
         let g = &data().grammar;
         SentenceFacts {
-            first_person: (0..words.len()).any(|i| {
-                g.first_person.contains(words.words[i].lower.as_str())
-                    && !only_perceives(text, words, i)
-            }),
-            we: (0..words.len()).any(|i| {
-                g.we.contains(words.words[i].lower.as_str()) && !only_perceives(text, words, i)
-            }),
+            first_person: (0..words.len())
+                .any(|i| words.is(i, g.first_person) && !only_perceives(text, words, i)),
+            we: (0..words.len()).any(|i| words.is(i, g.we) && !only_perceives(text, words, i)),
             work_acts: work_acts(words),
         }
     }
 }
 
 /// The writer's agency for a topic they perceived at word `first` and then acted on: "…, and I chased it".
-fn acts_after(text: &str, words: &Words, first: usize) -> f32 {
+fn acts_after(text: &str, words: &Tagged, first: usize) -> f32 {
     let (g, s) = (&data().grammar, &data().scoring);
     for j in first + 1..words.len() {
-        let w = words.words[j].lower.as_str();
         let subject =
-            (g.first_person.contains(w) || g.we.contains(w)) && !g.object_forms.contains(w);
-        let modal = words
-            .words
-            .get(j + 1)
-            .is_some_and(|n| g.hypotheticals.contains(n.lower.as_str()));
+            (words.is(j, g.first_person) || words.is(j, g.we)) && !words.is(j, g.object_forms);
+        let modal = words.is(j + 1, g.hypotheticals);
         if subject && !modal && !only_perceives(text, words, j) {
-            return if g.first_person.contains(w) {
+            return if words.is(j, g.first_person) {
                 s.first_person
             } else {
                 s.we
@@ -867,77 +940,68 @@ fn acts_after(text: &str, words: &Words, first: usize) -> f32 {
 /// not something the writer worked on. "I had cut…" (a past act), "I had to…", "I had the model audited" and a
 /// new predicate later ("I noticed it and cut it") are acts, and so is an opening "-ing" clause the writer is
 /// the subject of ("While reviewing the feedback, I noticed…").
-fn only_perceives(text: &str, words: &Words, subject: usize) -> bool {
+fn only_perceives(text: &str, words: &Tagged, subject: usize) -> bool {
     let g = &data().grammar;
     let ws = &words.words;
     if borrowed_subject(text, words, 0) == Some(subject) {
         return false;
     }
-    let past = |w: &str| {
-        w.ends_with("ed") || super::lexicon::is_irregular_past(w) || g.fragment_verbs.contains(w)
+    let past = |v: usize| {
+        let w = ws[v].lower.as_str();
+        w.ends_with("ed") || super::lexicon::is_irregular_past(w) || words.is(v, g.fragment_verbs)
     };
     let Some(verb) = (subject + 1..(subject + 4).min(ws.len()))
-        .take_while(|&v| v == subject + 1 || !past(&ws[v - 1].lower))
-        .find(|&v| g.perception.contains(&ws[v].stem))
+        .take_while(|&v| v == subject + 1 || !past(v - 1))
+        .find(|&v| words.is(v, g.perception))
     else {
         return false;
     };
     if ws
         .get(verb + 1)
-        .is_some_and(|w| w.lower == "to" || (past(&w.lower) && !g.perception.contains(&w.stem)))
+        .is_some_and(|w| w.lower == "to" || (past(verb + 1) && !words.is(verb + 1, g.perception)))
         || causative(words, verb, ws.len() - 1)
     {
         return false;
     }
-    !(verb + 1..ws.len() - 1).any(|j| {
-        matches!(ws[j].lower.as_str(), "and" | "then" | "so" | "but") && past(&ws[j + 1].lower)
-    })
+    !(verb + 1..ws.len() - 1)
+        .any(|j| matches!(ws[j].lower.as_str(), "and" | "then" | "so" | "but") && past(j + 1))
 }
 
 /// Whether the sentence's subject is the writer's work and its verb an act or a passive result: "This change
 /// cut…", "The new flow lifted…", "The approach was adopted…" — not a state ("This was a privacy project",
 /// "The project involved personal data", "This had a large footprint").
-fn work_acts(words: &Words) -> bool {
+fn work_acts(words: &Tagged) -> bool {
     let g = &data().grammar;
     let ws = &words.words;
-    let Some(mut subject) = (0..3.min(ws.len())).find(|&i| g.work.contains(ws[i].lower.as_str()))
-    else {
+    let Some(mut subject) = (0..3.min(ws.len())).find(|&i| words.is(i, g.work)) else {
         return false;
     };
     // "This change": the subject's head is its last work word.
-    while ws
-        .get(subject + 1)
-        .is_some_and(|w| g.work.contains(w.lower.as_str()))
-    {
+    while words.is(subject + 1, g.work) {
         subject += 1;
     }
-    if !ws[..subject]
-        .iter()
-        .all(|w| g.determiners.contains(w.lower.as_str()))
-    {
+    if !(0..subject).all(|i| words.is(i, g.determiners)) {
         return false;
     }
-    let past = |w: &super::lexicon::Word| {
-        (w.lower.ends_with("ed")
-            || super::lexicon::is_irregular_past(&w.lower)
-            || g.fragment_verbs.contains(w.lower.as_str()))
-            && !g.perception.contains(&w.stem)
-            && !g.states.contains(w.lower.as_str())
+    let past = |v: usize| {
+        ws.get(v).is_some_and(|w| {
+            (w.lower.ends_with("ed")
+                || super::lexicon::is_irregular_past(&w.lower)
+                || words.is(v, g.fragment_verbs))
+                && !words.is(v, g.perception)
+                && !words.is(v, g.states)
+        })
     };
-    match (ws.get(subject + 1), ws.get(subject + 2)) {
-        (Some(verb), _) if past(verb) => true,
-        (Some(be), Some(verb)) => g.passive.contains(be.lower.as_str()) && past(verb),
-        _ => false,
-    }
+    let (verb, after) = (subject + 1, subject + 2);
+    past(verb) || (after < ws.len() && words.is(verb, g.passive) && past(after))
 }
 
 /// Whether the subject at word `subject` only perceived or was in what follows ("I noticed …", "we had 40%
 /// turnover") rather than doing the cue starting at word `first`. A new predicate in between ("I noticed it
 /// and pushed back", "…, dug into the logs") or "to" after the verb ("had to") gives the writer the act back.
-fn perceived(text: &str, words: &Words, subject: usize, first: usize, topic: bool) -> bool {
+fn perceived(text: &str, words: &Tagged, subject: usize, first: usize, topic: bool) -> bool {
     let g = &data().grammar;
-    let Some(verb) = (subject + 1..first.min(subject + 4))
-        .find(|&v| g.perception.contains(&words.words[v].stem))
+    let Some(verb) = (subject + 1..first.min(subject + 4)).find(|&v| words.is(v, g.perception))
     else {
         return false;
     };
@@ -964,14 +1028,14 @@ fn perceived(text: &str, words: &Words, subject: usize, first: usize, topic: boo
 /// "I had the model audited", "we had every page reviewed": "had", an object after a determiner, then a
 /// participle (up to the cue at word `first`) is something the writer got done, not a situation they were in.
 /// ("I had a strained relationship": the participle right after the determiner is an adjective.)
-fn causative(words: &Words, verb: usize, first: usize) -> bool {
+fn causative(words: &Tagged, verb: usize, first: usize) -> bool {
     let g = &data().grammar;
     let ws = &words.words;
     let Some(det) = ws.get(verb + 1) else {
         return false;
     };
     if !matches!(ws[verb].lower.as_str(), "had" | "has" | "have")
-        || !(g.determiners.contains(det.lower.as_str())
+        || !(words.is(verb + 1, g.determiners)
             || matches!(det.lower.as_str(), "a" | "an" | "every" | "each"))
     {
         return false;
@@ -979,12 +1043,12 @@ fn causative(words: &Words, verb: usize, first: usize) -> bool {
     (verb + 3..=first.min(verb + 6).min(ws.len() - 1)).any(|j| {
         let lower = ws[j].lower.as_str();
         (lower.ends_with("ed") || super::lexicon::is_irregular_past(lower))
-            && !g.clause_words.contains(ws[j - 1].lower.as_str())
+            && !words.is(j - 1, g.clause_words)
     })
 }
 
 /// How much of the writer's own agency a cue at word `first` shows, as a factor on its weight (0 = none).
-fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &SentenceFacts) -> f32 {
+fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &SentenceFacts) -> f32 {
     let s = &data().scoring;
     let g = &data().grammar;
     let topic = kind == Kind::Topic;
@@ -996,27 +1060,27 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
         && kind != Kind::Measure
         && first > 0
         && participle(&words.words[first].lower)
-        && g.passive.contains(words.words[first - 1].lower.as_str())
+        && words.is(first - 1, g.passive)
     {
         return s.other;
     }
     // "I was wrong", "we learned": a cue that opens with the writer names its own subject. "My first instinct
     // was…": a clause that opens with the writer's possessive is about the writer's own.
     let own = words.words[first].lower.as_str();
-    if g.first_person.contains(own) {
+    if words.is(first, g.first_person) {
         return s.first_person;
     }
-    if g.we.contains(own) {
+    if words.is(first, g.we) {
         return s.we;
     }
-    if g.possessive.contains(own) && (first == 0 || boundary_before(text, words, first)) {
+    if words.is(first, g.possessive) && (first == 0 || boundary_before(text, words, first)) {
         return if own == "my" { s.first_person } else { s.we };
     }
     for i in (0..first).rev() {
         let w = words.words[i].lower.as_str();
         // A topic the writer only perceived here may still be what they act on later in the sentence ("I
         // noticed our SDK leaking emails from another team's library, and I chased it").
-        if g.first_person.contains(w) {
+        if words.is(i, g.first_person) {
             return if !perceived(text, words, i, first, topic) {
                 s.first_person
             } else if topic {
@@ -1025,7 +1089,7 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
                 0.0
             };
         }
-        if g.we.contains(w) {
+        if words.is(i, g.we) {
             return if !perceived(text, words, i, first, topic) {
                 s.we
             } else if topic {
@@ -1042,14 +1106,11 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
         let opens_clause = i == 0
             || boundary_before(text, words, i)
             || words.words[i - 1].lower.as_str() == "and"
-            || g.clause_words.contains(words.words[i - 1].lower.as_str())
-            || g.contrast_words.contains(words.words[i - 1].lower.as_str());
-        if opens_clause && g.possessive.contains(w) {
+            || words.is(i - 1, g.clause_words)
+            || words.is(i - 1, g.contrast_words);
+        if opens_clause && words.is(i, g.possessive) {
             // "Our team cut…" is "we"; "My manager pushed back" is someone else.
-            let group = words
-                .words
-                .get(i + 1)
-                .is_some_and(|n| g.own_groups.contains(n.lower.as_str()));
+            let group = words.is(i + 1, g.own_groups);
             return if perceived(text, words, i, first, topic) {
                 0.0
             } else if group {
@@ -1059,12 +1120,12 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
             };
         }
         if matches!(kind, Kind::Outcome | Kind::Measure)
-            && g.work.contains(w)
+            && words.is(i, g.work)
             && (PRONOUNS.contains(&w) || near_clause_start(text, words, i))
         {
             return s.work;
         }
-        if g.others.contains(w) && (opens_clause || w == "who") {
+        if words.is(i, g.others) && (opens_clause || w == "who") {
             if w == "who" {
                 if let Some(writer) = writer_before_who(text, words, i) {
                     return writer;
@@ -1075,8 +1136,7 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
         // "…, where Maria spent a quarter on user research": a named person opening a clause is its subject.
         // ("and" is left out: "I cut AWS and GCP spend" joins objects as often as clauses.)
         let names_clause = i > 0
-            && (boundary_before(text, words, i)
-                || g.clause_words.contains(words.words[i - 1].lower.as_str()))
+            && (boundary_before(text, words, i) || words.is(i - 1, g.clause_words))
             && words.words[i - 1].lower != "and";
         if names_clause && capitalized(text, &words.words[i]) && !is_acronym(text, &words.words[i])
         {
@@ -1097,10 +1157,9 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     // "After interviewing six support agents, I rewrote the flow", "Having read every ticket, we…": an opening clause
     // without a subject of its own borrows the subject of the clause after it.
     if let Some(subject) = borrowed_subject(text, words, first) {
-        let w = words.words[subject].lower.as_str();
-        return if g.first_person.contains(w) {
+        return if words.is(subject, g.first_person) {
             s.first_person
-        } else if g.we.contains(w) {
+        } else if words.is(subject, g.we) {
             s.we
         } else {
             s.other
@@ -1111,7 +1170,7 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     let opens_with_verb = words.words.first().is_some_and(|w| {
         w.lower.ends_with("ed")
             || super::lexicon::is_irregular_past(&w.lower)
-            || g.fragment_verbs.contains(w.lower.as_str())
+            || words.is(0, g.fragment_verbs)
     });
     // "Team turnover dropped to 6%": the measure the cue names is the subject, and the work's result.
     if kind == Kind::Measure {
@@ -1122,14 +1181,14 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
     // interviews showed…", "Option B was…"), but not after a determiner: "The vision team…" is someone else,
     // "That afternoon, I…" the subject that follows.
     let adverbs_only = words.words[..first].iter().all(|w| w.lower.ends_with("ly"));
-    let after_determiner = first == 0 && g.determiners.contains(words.words[0].lower.as_str());
+    let after_determiner = first == 0 && words.is(0, g.determiners);
     if opens_with_verb || (first <= 2 && adverbs_only && !after_determiner) {
         return s.first_person;
     }
     // "Out of curiosity I read…", "That afternoon, I shipped…", "Within a day, we had…": a cue in an opening
     // phrase with no verb of its own belongs to the subject that follows it.
     if let Some(subject) = opening_phrase_subject(words, first) {
-        return if g.first_person.contains(words.words[subject].lower.as_str()) {
+        return if words.is(subject, g.first_person) {
             s.first_person
         } else {
             s.we
@@ -1141,19 +1200,18 @@ fn agency(text: &str, words: &Words, first: usize, kind: Kind, sentence: &Senten
 /// For a cue at word `first` in a short opening phrase without a verb ("Out of curiosity", "That afternoon",
 /// "Within a day of the complaints"), the writer's "I" or "we" that follows the phrase: its subject. `None` when
 /// a verb, a passive or someone else's pronoun comes first ("After the vendor talked to our customers, I…").
-fn opening_phrase_subject(words: &Words, first: usize) -> Option<usize> {
+fn opening_phrase_subject(words: &Tagged, first: usize) -> Option<usize> {
     let g = &data().grammar;
     let ws = &words.words;
-    let subject = (first + 1..ws.len().min(OPENING_PHRASE + 1)).find(|&i| {
-        g.first_person.contains(ws[i].lower.as_str()) || g.we.contains(ws[i].lower.as_str())
-    })?;
-    let verbless = ws[..subject].iter().all(|w| {
-        let lower = w.lower.as_str();
+    let subject = (first + 1..ws.len().min(OPENING_PHRASE + 1))
+        .find(|&i| words.is(i, g.first_person) || words.is(i, g.we))?;
+    let verbless = (0..subject).all(|i| {
+        let lower = ws[i].lower.as_str();
         !(lower.ends_with("ed")
             || super::lexicon::is_irregular_past(lower)
-            || g.passive.contains(lower)
-            || g.possessive.contains(lower)
-            || g.others.contains(lower))
+            || words.is(i, g.passive)
+            || words.is(i, g.possessive)
+            || words.is(i, g.others))
     });
     verbless.then_some(subject)
 }
@@ -1163,28 +1221,26 @@ const OPENING_PHRASE: usize = 10;
 
 /// "I was the only one who objected", "we were the team that…", "it was me who…": a "who" whose antecedent is
 /// the writer, said as "I was"/"we were" earlier in the clause or "was me" just before it. The agency of the writer, or `None` when "who" is someone else.
-fn writer_before_who(text: &str, words: &Words, who: usize) -> Option<f32> {
+fn writer_before_who(text: &str, words: &Tagged, who: usize) -> Option<f32> {
     let s = &data().scoring;
     let g = &data().grammar;
     for j in clause_back(text, words, who, 8).filter(|&j| j > 0) {
         // "It was me who objected": the writer after "was" is the antecedent as much as before it.
-        if j + 1 == who && g.passive.contains(words.words[j - 1].lower.as_str()) {
-            let object = words.words[j].lower.as_str();
-            if g.first_person.contains(object) {
+        if j + 1 == who && words.is(j - 1, g.passive) {
+            if words.is(j, g.first_person) {
                 return Some(s.first_person);
             }
-            if g.we.contains(object) {
+            if words.is(j, g.we) {
                 return Some(s.we);
             }
         }
-        let subject = words.words[j - 1].lower.as_str();
-        if !g.passive.contains(words.words[j].lower.as_str()) {
+        if !words.is(j, g.passive) {
             continue;
         }
-        if g.first_person.contains(subject) {
+        if words.is(j - 1, g.first_person) {
             return Some(s.first_person);
         }
-        if g.we.contains(subject) {
+        if words.is(j - 1, g.we) {
             return Some(s.we);
         }
     }
@@ -1197,23 +1253,20 @@ const PRONOUNS: [&str; 5] = ["this", "that", "which", "it", "these"];
 
 /// Whether word `i` is among the first four words of its clause ("The new matching flow lifted…"), where a
 /// subject is.
-fn near_clause_start(text: &str, words: &Words, i: usize) -> bool {
+fn near_clause_start(text: &str, words: &Tagged, i: usize) -> bool {
     let g = &data().grammar;
-    (i.saturating_sub(3)..=i).any(|k| {
-        k == 0
-            || boundary_before(text, words, k)
-            || g.clause_words.contains(words.words[k - 1].lower.as_str())
-    })
+    (i.saturating_sub(3)..=i)
+        .any(|k| k == 0 || boundary_before(text, words, k) || words.is(k - 1, g.clause_words))
 }
 
 /// For a cue at word `first` inside an opening clause that starts with a verb in "-ing" (after at most one
 /// word such as "after", "by", "while"), the first word of the next clause: that clause's subject.
-fn borrowed_subject(text: &str, words: &Words, first: usize) -> Option<usize> {
+fn borrowed_subject(text: &str, words: &Tagged, first: usize) -> Option<usize> {
     let g = &data().grammar;
     let opens_with_ing = (0..2.min(words.len())).any(|k| {
         words.words[k].lower.ends_with("ing")
-            && !g.ing_prepositions.contains(words.words[k].lower.as_str())
-            && (k == 0 || g.openers.contains(words.words[0].lower.as_str()))
+            && !words.is(k, g.ing_prepositions)
+            && (k == 0 || words.is(0, g.openers))
     });
     if !opens_with_ing {
         return None;
@@ -1251,7 +1304,7 @@ fn written_as_name(text: &str, words: &Words, span: Range<usize>) -> bool {
     };
     let content: Vec<_> = ws
         .iter()
-        .filter(|w| !g.title_case_exempt.contains(w.lower.as_str()))
+        .filter(|w| !g.has(g.title_case_exempt, w))
         .collect();
     let title_cased = !content.is_empty() && content.iter().all(|w| capital(w));
     // A sentence-initial capital proves nothing for a one-word name; the last words of a longer one do.
@@ -1277,10 +1330,10 @@ fn written_as_name(text: &str, words: &Words, span: Range<usize>) -> bool {
     while i > 0 {
         i -= 1;
         let w = &words.words[i];
-        if g.naming_verbs.contains(&w.stem) {
+        if g.has(g.naming_verbs, w) {
             return true;
         }
-        if g.naming_fillers.contains(w.lower.as_str()) && fillers < 2 {
+        if g.has(g.naming_fillers, w) && fillers < 2 {
             fillers += 1;
             continue;
         }
@@ -1290,7 +1343,7 @@ fn written_as_name(text: &str, words: &Words, span: Range<usize>) -> bool {
     words
         .words
         .get(span.end)
-        .is_some_and(|w| g.naming_after.contains(w.lower.as_str()))
+        .is_some_and(|w| g.has(g.naming_after, w))
 }
 
 fn is_quote(c: char) -> bool {
