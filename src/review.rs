@@ -404,7 +404,7 @@ fn carry_findings(
         chunks: vec![false; prose.chunks.len()],
         studies: vec![false; prose.studies.len()],
     };
-    if let Some((findings, origins)) = last {
+    if let Some((mut findings, mut origins)) = last {
         // By the last review's chunk and study indices: where each went in this one, and how far.
         for (i, taken) in carried.chunks.iter_mut().enumerate() {
             *taken = reread.took_over(i);
@@ -453,7 +453,6 @@ fn carry_findings(
         }
         // Kept in place: moved down over those dropped, shifted where they moved (the last review's
         // vectors are reused, and a keystroke does not rebuild thousands of findings).
-        let (mut findings, mut origins) = (findings, origins);
         let mut kept = 0;
         for i in 0..findings.len().min(origins.len()) {
             let origin = origins[i];

@@ -585,6 +585,14 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.54,
         ),
         (
+            // Written blind by a helper session that saw neither the project nor the corpus, after every
+            // cue round up to dev4; only its summary has been read.
+            "held-out 5",
+            include_str!("../../../tests/fixtures/principles_own_heldout5.jsonl"),
+            0.51,
+            0.55,
+        ),
+        (
             // Written before it was first scored; its sentences guided the dev4 precision fixes and families.
             "dev4",
             include_str!("../../../tests/fixtures/principles_own_dev4.jsonl"),
