@@ -3,9 +3,8 @@
 //!
 //! `cargo run --release --example eval_principles -- PATH/lp_sentences.jsonl [--verbose]`
 //!
-//! The project's own labelled sentences use the same format: `tests/fixtures/principles_own_dev.jsonl`,
-//! `principles_own_dev2.jsonl` and `principles_own_dev3.jsonl` (which guided the cue work) and
-//! `principles_own_heldout.jsonl` and `principles_own_heldout2.jsonl` (never tuned on: only their summary lines
+//! The project's own labelled sentences use the same format: `tests/fixtures/principles_own_dev*.jsonl`
+//! (which guided the cue work) and `principles_own_heldout*.jsonl` (never tuned on: only their summary lines
 //! are looked at).
 //!
 //! Each line: `text`, `lps` (labels of the sentence's source answer; empty for a neutral setup sentence),
