@@ -456,6 +456,23 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The pipeline stores raw transaction logs for a year.", &[], &[DiveDeep]),
     ("When a teammate was caring for a sick parent, I moved her deadlines.", &[StriveToBeEarthsBestEmployer], &[]),
     ("I added large-text options so older farmers could use the app.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    // dev5 grammar: an instruction to the writer, a wish, and words whose stem neighbours are not the act.
+    ("I was asked to own the roadmap for the search team.", &[], &[ThinkBig, Ownership]),
+    ("My manager told me to cut the cloud bill by 30 percent.", &[], &[Frugality, DeliverResults]),
+    ("The interviewer asked me to describe a time I disagreed with my manager.", &[], &[HaveBackbone]),
+    ("I was asked to fix the export, so I interviewed ten merchants first.", &[CustomerObsession], &[]),
+    ("I asked the two loudest critics to poke holes in my plan.", &[AreRightALot], &[]),
+    ("I want to dig into the churn data next quarter.", &[], &[DiveDeep]),
+    ("We want to simplify the signup flow.", &[], &[InventAndSimplify]),
+    ("I wanted to understand why refunds lagged, so I read the ledger code.", &[LearnAndBeCurious], &[]),
+    ("We chose a machine learning model for the ranking service.", &[], &[LearnAndBeCurious]),
+    ("I learned the claims rules from the adjusters themselves.", &[LearnAndBeCurious], &[]),
+    ("I shared anonymized trip data with the city.", &[], &[StriveToBeEarthsBestEmployer]),
+    ("I ran an anonymous survey to hear how people were doing.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("After the third escalation from the client, I rewrote the runbook.", &[], &[HaveBackbone]),
+    ("I escalated the safety issue to the VP when the vendor ignored it.", &[HaveBackbone], &[]),
+    ("Honestly, I just rewrote the query and moved on.", &[], &[EarnTrust]),
+    ("I was honest with the client about the slip.", &[EarnTrust], &[]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
