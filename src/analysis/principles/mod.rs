@@ -398,6 +398,7 @@ struct Grammar {
     hypotheticals: Vec<String>,
     instructions: Vec<String>,
     realized_after: Vec<String>,
+    goal_words: Vec<String>,
     examined_after: Vec<String>,
     contrast_words: Vec<String>,
     clause_words: Vec<String>,
@@ -496,6 +497,8 @@ struct GrammarSets {
     instructions: Class,
     /// "until I could reproduce it": a modal after these reports what came to pass.
     realized_after: Class,
+    /// "made sure … did not": a negation after these is the goal secured.
+    goal_words: Class,
     /// "checked whether …": a topic after these was examined, not supposed.
     examined_after: Class,
     contrast_words: Class,
@@ -747,6 +750,7 @@ fn load(source: &str) -> Data {
             hypotheticals: classes.lower(&g.hypotheticals),
             instructions: classes.lower(&g.instructions),
             realized_after: classes.lower(&g.realized_after),
+            goal_words: classes.lower(&g.goal_words),
             examined_after: classes.lower(&g.examined_after),
             contrast_words: classes.lower(&g.contrast_words),
             clause_words: classes.lower(&g.clause_words),
@@ -873,7 +877,8 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
             && first - i <= s.hypothetical_lookback
             && words.is(i, g.instructions)
             && ((i > 0 && words.is(i - 1, g.passive))
-                || (words.is(i + 1, g.object_forms) && words.words.get(i + 2).is_some_and(|w| w.lower == "to")))
+                || (words.is(i + 1, g.object_forms)
+                    && words.words.get(i + 2).is_some_and(|w| w.lower == "to")))
         {
             return true;
         }
@@ -885,7 +890,11 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
             return true;
         }
         if negation_open && (words.is(i, g.negators) || w.ends_with("n't")) {
-            let softened = words.is(i + 1, g.not_negating_after);
+            // "didn't just fix it"; "no-shows fell", "a no-code tool" (a hyphened word, not a negation); "made
+            // sure it did not…" (the goal secured).
+            let softened = words.is(i + 1, g.not_negating_after)
+                || text.get(words.words[i].range.end..words.words[i + 1].range.start) == Some("-")
+                || clause_back(text, words, i, 6).any(|j| words.is(j, g.goal_words));
             if !softened {
                 return true;
             }
