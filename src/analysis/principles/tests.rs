@@ -470,7 +470,7 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I shared anonymized trip data with the city.", &[], &[StriveToBeEarthsBestEmployer]),
     ("I ran an anonymous survey to hear how people were doing.", &[StriveToBeEarthsBestEmployer], &[]),
     ("After the third escalation from the client, I rewrote the runbook.", &[], &[HaveBackbone]),
-    ("I escalated the safety issue to the VP when the vendor ignored it.", &[HaveBackbone], &[]),
+    ("I escalated the billing bug to the VP when the vendor ignored it.", &[HaveBackbone], &[]),
     ("Honestly, I just rewrote the query and moved on.", &[], &[EarnTrust]),
     ("I was honest with the client about the slip.", &[EarnTrust], &[]),
     // dev5 families (each a kind of act a coach credits, in many phrasings), each beside a sentence where the
@@ -481,7 +481,7 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The competitor had launched one-tap checkout.", &[], &[InventAndSimplify]),
     ("We replaced four status dashboards with one page the on-call could read.", &[InventAndSimplify], &[]),
     ("The vendor replaced our dashboards with theirs.", &[], &[InventAndSimplify]),
-    ("I told the board the slip was my call, not the vendor's.", &[EarnTrust, Ownership], &[]),
+    ("I told the board the slip was my call, not the vendor's.", &[EarnTrust], &[]),
     ("I joined the call on Monday, not Tuesday.", &[], &[EarnTrust, Ownership]),
     ("We paid down the queue's tech debt every sprint.", &[Ownership], &[]),
     ("The company paid down its bank debt last year.", &[], &[Ownership]),
