@@ -396,7 +396,9 @@ struct Grammar {
     negators: Vec<String>,
     not_negating_after: Vec<String>,
     hypotheticals: Vec<String>,
+    instructions: Vec<String>,
     realized_after: Vec<String>,
+    goal_words: Vec<String>,
     examined_after: Vec<String>,
     contrast_words: Vec<String>,
     clause_words: Vec<String>,
@@ -491,8 +493,12 @@ struct GrammarSets {
     negators: Class,
     not_negating_after: Class,
     hypotheticals: Class,
+    /// "I was asked to…", "she told me to…": what the writer was told to do, not what they did.
+    instructions: Class,
     /// "until I could reproduce it": a modal after these reports what came to pass.
     realized_after: Class,
+    /// "made sure … did not": a negation after these is the goal secured.
+    goal_words: Class,
     /// "checked whether …": a topic after these was examined, not supposed.
     examined_after: Class,
     contrast_words: Class,
@@ -742,7 +748,9 @@ fn load(source: &str) -> Data {
             negators: classes.lower(&g.negators),
             not_negating_after: classes.lower(&g.not_negating_after),
             hypotheticals: classes.lower(&g.hypotheticals),
+            instructions: classes.lower(&g.instructions),
             realized_after: classes.lower(&g.realized_after),
+            goal_words: classes.lower(&g.goal_words),
             examined_after: classes.lower(&g.examined_after),
             contrast_words: classes.lower(&g.contrast_words),
             clause_words: classes.lower(&g.clause_words),
@@ -847,6 +855,7 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
     let g = &data().grammar;
     let s = &data().scoring;
     let mut negation_open = true;
+    let mut instruction_open = true;
     let mut i = first;
     while i > 0 && first - i < s.hypothetical_lookback.max(s.lookback) {
         if boundary_before(text, words, i) {
@@ -857,8 +866,21 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         if words.is(i, g.contrast_words) {
             return false;
         }
+        if words.is(i, g.clause_words) {
+            instruction_open = false;
+        }
         if words.is(i, g.clause_words) || first - i > s.lookback {
             negation_open = false;
+        }
+        // "I was asked to own the roadmap", "she told me to cut the budget": an instruction to the writer.
+        if instruction_open
+            && first - i <= s.hypothetical_lookback
+            && words.is(i, g.instructions)
+            && ((i > 0 && words.is(i - 1, g.passive))
+                || (words.is(i + 1, g.object_forms)
+                    && words.words.get(i + 2).is_some_and(|w| w.lower == "to")))
+        {
+            return true;
         }
         if words.is(i, g.hypotheticals)
             && !(topic && words.is(i, g.examined_after))
@@ -868,7 +890,11 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
             return true;
         }
         if negation_open && (words.is(i, g.negators) || w.ends_with("n't")) {
-            let softened = words.is(i + 1, g.not_negating_after);
+            // "didn't just fix it"; "no-shows fell", "a no-code tool" (a hyphened word, not a negation); "made
+            // sure it did not…" (the goal secured).
+            let softened = words.is(i + 1, g.not_negating_after)
+                || text.get(words.words[i].range.end..words.words[i + 1].range.start) == Some("-")
+                || clause_back(text, words, i, 6).any(|j| words.is(j, g.goal_words));
             if !softened {
                 return true;
             }
@@ -1167,11 +1193,7 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     }
     // "Dug into the logs and…", "Personally mentored two engineers", "Pulled the traces and traced…": a draft's
     // subjectless fragment speaks for the writer.
-    let opens_with_verb = words.words.first().is_some_and(|w| {
-        w.lower.ends_with("ed")
-            || super::lexicon::is_irregular_past(&w.lower)
-            || words.is(0, g.fragment_verbs)
-    });
+    let opens_with_verb = opens_with_past(words);
     // "Team turnover dropped to 6%": the measure the cue names is the subject, and the work's result.
     if kind == Kind::Measure {
         return s.work;
@@ -1195,6 +1217,16 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         };
     }
     s.other
+}
+
+/// Whether the sentence opens with a past form, as a draft's subjectless fragment does ("Dug into…", "Cut…").
+fn opens_with_past(words: &Tagged) -> bool {
+    let g = &data().grammar;
+    words.words.first().is_some_and(|w| {
+        w.lower.ends_with("ed")
+            || super::lexicon::is_irregular_past(&w.lower)
+            || words.is(0, g.fragment_verbs)
+    })
 }
 
 /// For a cue at word `first` in a short opening phrase without a verb ("Out of curiosity", "That afternoon",
