@@ -512,8 +512,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I did not check the school zones on the route.", &[], &[SuccessAndScaleBringBroadResponsibility]),
     ("Switched the mailers to recycled paper across all sites.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("Our supplier switched to recycled paper.", &[], &[SuccessAndScaleBringBroadResponsibility]),
-    ("I flew out to the hospital group and spent two days with their billing staff.", &[CustomerObsession], &[]),
+    ("I flew out to two of our largest merchants and spent a day with their finance staff.", &[CustomerObsession], &[]),
     ("The CEO flew out to meet the investors.", &[], &[CustomerObsession]),
+    ("I flew out to the data center to replace the failed disks.", &[], &[CustomerObsession]),
+    ("I visited their office to sign the vendor contract.", &[], &[CustomerObsession]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
