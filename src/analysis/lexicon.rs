@@ -8,7 +8,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -137,11 +137,6 @@ impl Words {
     pub fn span(&self, words: Range<usize>) -> Range<usize> {
         self.words[words.start].range.start..self.words[words.end - 1].range.end
     }
-
-    /// The word index that starts at byte `offset` of `joined`.
-    fn word_at(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s < offset)
-    }
 }
 
 /// Turns a cue phrase into the joined-stem form used for matching: " stem stem ".
@@ -164,26 +159,85 @@ pub struct Hit<'a, T> {
 pub struct Lexicon<T> {
     matcher: AhoCorasick,
     entries: Vec<T>,
+    /// For a lexicon [with numbers](Lexicon::with_numbers): the number words, and the phrases with a
+    /// number slot, matched apart (with each pattern's entry) against a text whose number words read
+    /// as `#`.
+    numbered: Option<Numbered>,
+}
+
+struct Numbered {
+    words: FxHashSet<String>,
+    matcher: AhoCorasick,
+    /// The entry of its first pattern (the others follow in order).
+    first: usize,
+}
+
+/// `words`' stems joined as [`Words::joined`] is, with each word in `numbers` (lowercased) as `#`; and
+/// where each stem starts in it.
+fn joined_with_numbers(words: &Words, numbers: &FxHashSet<String>) -> (String, Vec<usize>) {
+    let mut joined = String::with_capacity(words.joined.len());
+    joined.push(' ');
+    let mut starts = Vec::with_capacity(words.len());
+    for w in &words.words {
+        starts.push(joined.len());
+        joined.push_str(if numbers.contains(&w.lower) {
+            "#"
+        } else {
+            &w.stem
+        });
+        joined.push(' ');
+    }
+    (joined, starts)
 }
 
 impl<T> Lexicon<T> {
     /// Builds a lexicon from `(phrase, value)` pairs. Phrases that normalize to nothing are skipped.
     pub fn new(pairs: impl IntoIterator<Item = (String, T)>) -> Lexicon<T> {
-        let mut keys = Vec::new();
-        let mut entries = Vec::new();
-        for (phrase, value) in pairs {
-            let key = phrase_key(&phrase);
-            if key.trim().is_empty() {
-                continue;
-            }
-            keys.push(key);
-            entries.push(value);
+        Lexicon::build(Lexicon::keys(pairs))
+    }
+
+    /// [`Lexicon::new`], where a phrase may hold number slots, written `#`, that take any number: a
+    /// digit or one of `numbers` (one word each: "two", "dozens"), so "in # weeks" finds "in 6 weeks"
+    /// and "in two weeks". One pattern stands for every number word, instead of one pattern for each.
+    /// Numbers written out in a phrase ("no one asked", "under 13") stay what they are.
+    pub fn with_numbers(
+        pairs: impl IntoIterator<Item = (String, T)>,
+        numbers: impl IntoIterator<Item = String>,
+    ) -> Lexicon<T> {
+        let (slotted, plain): (Vec<_>, Vec<_>) = pairs
+            .into_iter()
+            .partition(|(phrase, _)| phrase.contains('#'));
+        let slotted = slotted
+            .into_iter()
+            .map(|(phrase, value)| (phrase.replace('#', "1"), value));
+        let mut lexicon = Lexicon::build(Lexicon::keys(plain));
+        let first = lexicon.entries.len();
+        let (keys, values): (Vec<String>, Vec<T>) = Lexicon::keys(slotted).unzip();
+        lexicon.entries.extend(values);
+        lexicon.numbered = Some(Numbered {
+            words: numbers.into_iter().map(|w| normalize(&w)).collect(),
+            matcher: matcher(&keys),
+            first,
+        });
+        lexicon
+    }
+
+    /// Each phrase's key (see [`phrase_key`]), with its value; phrases that normalize to nothing are
+    /// skipped.
+    fn keys(pairs: impl IntoIterator<Item = (String, T)>) -> impl Iterator<Item = (String, T)> {
+        pairs
+            .into_iter()
+            .map(|(phrase, value)| (phrase_key(&phrase), value))
+            .filter(|(key, _)| !key.trim().is_empty())
+    }
+
+    fn build(keyed: impl IntoIterator<Item = (String, T)>) -> Lexicon<T> {
+        let (keys, entries): (Vec<String>, Vec<T>) = keyed.into_iter().unzip();
+        Lexicon {
+            matcher: matcher(&keys),
+            entries,
+            numbered: None,
         }
-        let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-            .unwrap_or_else(|e| panic!("lexicon patterns are plain strings: {e}"));
-        Lexicon { matcher, entries }
     }
 
     pub fn len(&self) -> usize {
@@ -196,29 +250,72 @@ impl<T> Lexicon<T> {
 
     /// Every entry found in `words`, overlapping matches included, in order of position.
     pub fn find<'a>(&'a self, words: &Words) -> Vec<Hit<'a, T>> {
-        let mut hits: Vec<Hit<'a, T>> = self
-            .matcher
-            .find_overlapping_iter(&words.joined)
-            .map(|m| {
-                // Matches start on the framing space before the first stem and end after the space
-                // following the last one.
-                let first = words.word_at(m.start() + 1);
-                let last = words.word_at(m.end() - 1);
-                Hit {
-                    entry: &self.entries[m.pattern().as_usize()],
-                    words: first..last,
-                    range: words.span(first..last),
-                }
-            })
-            .collect();
+        let mut hits = Vec::new();
+        self.find_in(
+            words,
+            &self.matcher,
+            &words.joined,
+            &words.starts,
+            0,
+            &mut hits,
+        );
+        if let Some(numbered) = &self.numbered {
+            let renumbered = words
+                .words
+                .iter()
+                .any(|w| numbered.words.contains(&w.lower))
+                .then(|| joined_with_numbers(words, &numbered.words));
+            let (joined, starts) = match &renumbered {
+                Some((joined, starts)) => (joined.as_str(), starts.as_slice()),
+                None => (words.joined.as_str(), words.starts.as_slice()),
+            };
+            let first = numbered.first;
+            self.find_in(words, &numbered.matcher, joined, starts, first, &mut hits);
+        }
         hits.sort_by_key(|h| (h.range.start, h.range.end));
         hits
     }
 
+    /// The matches of `matcher` in `joined` (where each of `words` starts at `starts`), its patterns
+    /// standing for the entries from `base` on.
+    fn find_in<'a>(
+        &'a self,
+        words: &Words,
+        matcher: &AhoCorasick,
+        joined: &str,
+        starts: &[usize],
+        base: usize,
+        hits: &mut Vec<Hit<'a, T>>,
+    ) {
+        let word_at = |offset: usize| starts.partition_point(|&s| s < offset);
+        hits.extend(matcher.find_overlapping_iter(joined).map(|m| {
+            // Matches start on the framing space before the first stem and end after the space
+            // following the last one.
+            let first = word_at(m.start() + 1);
+            let last = word_at(m.end() - 1);
+            let pattern = m.pattern().as_usize();
+            Hit {
+                entry: &self.entries[base + pattern],
+                words: first..last,
+                range: words.span(first..last),
+            }
+        }));
+    }
+
     /// Whether any entry occurs in `words`.
     pub fn any(&self, words: &Words) -> bool {
-        self.matcher.is_match(&words.joined)
+        match &self.numbered {
+            Some(_) => !self.find(words).is_empty(),
+            None => self.matcher.is_match(&words.joined),
+        }
     }
+}
+
+fn matcher(keys: &[String]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(keys)
+        .unwrap_or_else(|e| panic!("lexicon patterns are plain strings: {e}"))
 }
 
 /// Reads a TOML lexicon file of the shape `words = ["…", …]` (or any other array key) into phrases.
@@ -261,6 +358,52 @@ mod tests {
             vec![
                 ("improve".into(), "improved".into()),
                 ("push back on".into(), "pushed back on".into())
+            ]
+        );
+    }
+
+    /// A number slot takes digits and number words alike; numbers written out in a phrase stay those
+    /// very words; and every hit names its own phrase, slotted or not, over its own words.
+    #[test]
+    fn a_number_slot_takes_digits_and_number_words() {
+        let phrases = [
+            "shipped in # weeks",
+            "no one asked",
+            "under 13",
+            "five whys",
+        ];
+        let lex = Lexicon::with_numbers(
+            phrases.iter().map(|p| (p.to_string(), p.to_string())),
+            ["one", "two", "six", "five", "dozens"].map(String::from),
+        );
+        let entries = |text: &str| -> Vec<String> {
+            found(&lex, text)
+                .into_iter()
+                .map(|(entry, _)| entry)
+                .collect()
+        };
+        assert_eq!(entries("We shipped in 6 weeks."), ["shipped in # weeks"]);
+        assert_eq!(entries("We shipped in six weeks."), ["shipped in # weeks"]);
+        assert_eq!(
+            entries("We shipped in dozens weeks."),
+            ["shipped in # weeks"]
+        );
+        assert!(entries("We shipped in many weeks.").is_empty());
+        assert_eq!(entries("No one asked, so I did."), ["no one asked"]);
+        assert!(entries("No 5 asked.").is_empty());
+        assert_eq!(entries("Kids under 13 use it."), ["under 13"]);
+        assert!(entries("Kids under two use it.").is_empty());
+        assert_eq!(entries("I ran the five whys."), ["five whys"]);
+        assert!(entries("I ran the 5 whys.").is_empty());
+        let text = "No one asked; we shipped in two weeks.";
+        assert_eq!(
+            found(&lex, text),
+            [
+                ("no one asked".to_string(), "No one asked".to_string()),
+                (
+                    "shipped in # weeks".to_string(),
+                    "shipped in two weeks".to_string()
+                )
             ]
         );
     }

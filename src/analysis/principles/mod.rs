@@ -637,7 +637,9 @@ fn exact_words(piece: &str) -> Vec<(usize, String)> {
 }
 
 /// A cue phrase with each `@class` replaced by every member of the class, and each `#` by a digit or a
-/// number word ("in # weeks" finds "in 6 weeks" and "in two weeks"): one phrase per combination.
+/// quantity of several words ("a few", "a dozen"): one phrase per combination. Number words of one word
+/// ("two", "dozens") need no phrase of their own: the lexicon matches them as digits (see
+/// [`Lexicon::with_numbers`]), so "in # weeks" finds "in 6 weeks" and "in two weeks".
 fn expand(text: &str, classes: &HashMap<String, Vec<String>>) -> Vec<String> {
     let mut out = vec![String::new()];
     for token in text.split_whitespace() {
@@ -648,7 +650,14 @@ fn expand(text: &str, classes: &HashMap<String, Vec<String>>) -> Vec<String> {
                 .clone()
         } else if token == "#" {
             std::iter::once("#".to_string())
-                .chain(classes.get("numbers").into_iter().flatten().cloned())
+                .chain(
+                    classes
+                        .get("numbers")
+                        .into_iter()
+                        .flatten()
+                        .filter(|n| n.contains(' '))
+                        .cloned(),
+                )
                 .collect()
         } else {
             vec![token.to_string()]
@@ -722,7 +731,8 @@ fn load(source: &str) -> Data {
                 let index = cues.len();
                 let mut exact = Vec::new();
                 for (i, piece) in pieces.iter().enumerate() {
-                    parts.push((phrase(&piece.replace('=', "")), (index, i)));
+                    // `#` stays: the lexicon reads it as a number slot.
+                    parts.push((piece.replace('=', ""), (index, i)));
                     exact.push(exact_words(piece));
                 }
                 cues.push(Cue {
@@ -741,7 +751,15 @@ fn load(source: &str) -> Data {
     Data {
         principles,
         cues,
-        parts: Lexicon::new(parts),
+        parts: Lexicon::with_numbers(
+            parts,
+            file.classes
+                .get("numbers")
+                .into_iter()
+                .flatten()
+                .filter(|n| !n.contains(' '))
+                .cloned(),
+        ),
         names: Lexicon::new(names),
         scoring: file.scoring,
         grammar: GrammarSets {
