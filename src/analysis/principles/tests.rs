@@ -653,6 +653,13 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.55,
         ),
         (
+            // Written the same way after the dev5 cues; only its summary has been read.
+            "held-out 6",
+            include_str!("../../../tests/fixtures/principles_own_heldout6.jsonl"),
+            0.58,
+            0.58,
+        ),
+        (
             // Written before it was first scored; its sentences guided the dev4 precision fixes and families.
             "dev4",
             include_str!("../../../tests/fixtures/principles_own_dev4.jsonl"),
