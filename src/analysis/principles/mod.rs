@@ -420,6 +420,7 @@ struct Grammar {
     fragment_verbs: Vec<String>,
     determiners: Vec<String>,
     states: Vec<String>,
+    result_states: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -525,6 +526,8 @@ struct GrammarSets {
     fragment_verbs: Class,
     determiners: Class,
     states: Class,
+    /// "we had a fix live": what a causative "had" may leave its object in, besides a participle.
+    result_states: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -790,6 +793,7 @@ fn load(source: &str) -> Data {
             fragment_verbs: classes.lower(&g.fragment_verbs),
             determiners: classes.lower(&g.determiners),
             states: classes.lower(&g.states),
+            result_states: classes.lower(&g.result_states),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -1086,7 +1090,9 @@ fn causative(words: &Tagged, verb: usize, first: usize) -> bool {
     }
     (verb + 3..=first.min(verb + 6).min(ws.len() - 1)).any(|j| {
         let lower = ws[j].lower.as_str();
-        (lower.ends_with("ed") || super::lexicon::is_irregular_past(lower))
+        (lower.ends_with("ed")
+            || super::lexicon::is_irregular_past(lower)
+            || words.is(j, g.result_states))
             && !words.is(j - 1, g.clause_words)
     })
 }
@@ -1106,6 +1112,16 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         && participle(&words.words[first].lower)
         && words.is(first - 1, g.passive)
     {
+        // "…was brought down to 0.5% by the retry logic I shipped": a result's agent after "by" tells whose
+        // work it was.
+        if kind == Kind::Outcome {
+            if let Some(by) = (first + 1..words.len().min(first + 10))
+                .take_while(|&j| j == first + 1 || !boundary_before(text, words, j))
+                .find(|&j| words.words[j].lower == "by")
+            {
+                return agent_after_by(text, words, by);
+            }
+        }
         return s.other;
     }
     // "I was wrong", "we learned": a cue that opens with the writer names its own subject. "My first instinct
@@ -1167,6 +1183,13 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             && words.is(i, g.work)
             && (PRONOUNS.contains(&w) || near_clause_start(text, words, i))
         {
+            // "The new ranking model, built by the data science team, raised…": the work of whoever it was
+            // built by.
+            if let Some(by) = (i + 2..first).find(|&j| {
+                words.words[j].lower == "by" && participle(&words.words[j - 1].lower)
+            }) {
+                return agent_after_by(text, words, by).max(s.other).min(s.work);
+            }
             return s.work;
         }
         if words.is(i, g.others) && (opens_clause || w == "who") {
@@ -1233,6 +1256,37 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         } else {
             s.we
         };
+    }
+    s.other
+}
+
+/// The agency of the agent named after the "by" at word `by` ("by the retry logic I shipped", "by my team", "by
+/// the vendor"), up to the clause's end: the writer's when "I"/"we" or "my"/"our" come in it, someone else's
+/// otherwise; "by moving batch jobs…" names a means, and the writer's work.
+fn agent_after_by(text: &str, words: &Tagged, by: usize) -> f32 {
+    let (s, g) = (&data().scoring, &data().grammar);
+    let ws = &words.words;
+    // An agent opens with a determiner, a pronoun or a name; "by hand", "by default", "by email" name a means.
+    let agent = ws.get(by + 1).is_some_and(|w| {
+        !w.lower.ends_with("ing")
+            && (words.is(by + 1, g.determiners)
+                || words.is(by + 1, g.possessive)
+                || words.is(by + 1, g.first_person)
+                || words.is(by + 1, g.we)
+                || words.is(by + 1, g.others)
+                || matches!(w.lower.as_str(), "a" | "an" | "their" | "his" | "her" | "its" | "them")
+                || capitalized(text, w))
+    });
+    if !agent {
+        return s.work;
+    }
+    for j in (by + 1..ws.len().min(by + 8)).take_while(|&j| !boundary_before(text, words, j)) {
+        if words.is(j, g.first_person) || (ws[j].lower == "my" && words.is(j, g.possessive)) {
+            return s.first_person;
+        }
+        if words.is(j, g.we) || (ws[j].lower == "our" && words.is(j, g.possessive)) {
+            return s.we;
+        }
     }
     s.other
 }

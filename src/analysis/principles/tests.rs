@@ -550,6 +550,18 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The two teams competed against each other for the budget.", &[], &[AreRightALot]),
     ("Nobody on the team had touched the billing code in a year, so I rewrote its runbook.", &[Ownership], &[]),
     ("Nobody on the team had touched the billing code in a year.", &[], &[Ownership]),
+    // A causative "had" may leave its object in a state the writer brought about ("live", "ready").
+    ("When the partner's API failed, we had a workaround live within the hour.", &[BiasForAction], &[]),
+    ("We had a workaround within the hour.", &[], &[BiasForAction]),
+    ("We had the contract signed that week.", &[BiasForAction], &[]),
+    // A passive result's agent after "by" says whose work it was.
+    ("The error rate was brought down to 0.5% by the retry logic I shipped.", &[DeliverResults], &[]),
+    ("The error rate was brought down to 0.5% by the platform team's new cache.", &[], &[DeliverResults]),
+    // A result of work "built by" someone else is theirs.
+    ("The new ranking model, built by the data science team, raised click-through by 12%.", &[], &[DeliverResults]),
+    ("The new ranking model, built by my team, raised click-through by 12%.", &[DeliverResults], &[]),
+    // "by hand", "by default": a means, not an agent.
+    ("The new report, checked by hand every week, cut billing errors by 30%.", &[DeliverResults], &[]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
