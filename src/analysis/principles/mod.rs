@@ -906,6 +906,7 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         }
         if words.is(i, g.hypotheticals)
             && !(topic && words.is(i, g.examined_after))
+            && !(i > 0 && asker_before_who(words, i - 1, first).is_some())
             && first - i <= s.hypothetical_lookback
             && !realized(text, words, i)
         {
@@ -1197,6 +1198,9 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
                 if let Some(writer) = writer_before_who(text, words, i) {
                     return writer;
                 }
+                if let Some(asker) = asker_before_who(words, i, first) {
+                    return asker;
+                }
             }
             return s.other;
         }
@@ -1217,6 +1221,8 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             s.we
         } else if sentence.work_acts {
             s.work
+        } else if fragment_reaches(text, words, first) {
+            s.first_person
         } else {
             0.0
         };
@@ -1289,6 +1295,55 @@ fn agent_after_by(text: &str, words: &Tagged, by: usize) -> f32 {
         }
     }
     s.other
+}
+
+/// "I asked the teams who would be affected to poke holes in my plan", "asked the engineer who wrote it to walk
+/// me through it": a cue in the infinitive after a "who" clause (at word `who`) is what the writer, who asked,
+/// sought. The agency of that asker ("I"/"we" just before the asking verb, or a fragment opening with it), or
+/// `None` when the infinitive belongs to the "who" clause itself ("the lead who had agreed to push back").
+fn asker_before_who(words: &Tagged, who: usize, first: usize) -> Option<f32> {
+    let (s, g) = (&data().scoring, &data().grammar);
+    let ws = &words.words;
+    if ws[who].lower != "who" || first < who + 3 || ws[first - 1].lower != "to" {
+        return None;
+    }
+    let before = first - 2;
+    let verb = |j: usize| {
+        let w = ws[j].lower.as_str();
+        w.ends_with("ed") || super::lexicon::is_irregular_past(w) || words.is(j, g.hypotheticals)
+    };
+    let passive = words.is(before - 1, g.passive) || ws[before - 1].lower == "be";
+    if verb(before) && !passive {
+        return None;
+    }
+    let ask = (who.saturating_sub(6)..who)
+        .rev()
+        .find(|&j| words.is(j, g.instructions) || matches!(ws[j].lower.as_str(), "invited" | "got"))?;
+    if ask == 0 {
+        Some(s.first_person)
+    } else if words.is(ask - 1, g.first_person) {
+        Some(s.first_person)
+    } else if words.is(ask - 1, g.we) {
+        Some(s.we)
+    } else {
+        None
+    }
+}
+
+/// "set up quiet hours for the team…", "Cut cloud spend…": a draft's fragment speaks for the writer about the
+/// topic at word `first` too, when it opens with an act (not "Faced…", "Inherited…") whose object the topic is:
+/// only a particle or a determiner between them. ("Took over the abandoned data-retention runbook": the topic
+/// only describes what was taken over; "Founded in 2010, the company…" is setup.)
+fn fragment_reaches(text: &str, words: &Tagged, first: usize) -> bool {
+    let g = &data().grammar;
+    opens_with_past(words)
+        && !words.is(0, g.perception)
+        && !words.is(0, g.states)
+        && (1..first).all(|j| {
+            words.is(j, g.determiners)
+                || matches!(words.words[j].lower.as_str(), "up" | "down" | "out" | "off" | "a" | "an")
+        })
+        && !(1..=first).any(|j| boundary_before(text, words, j))
 }
 
 /// Whether the sentence opens with a past form, as a draft's subjectless fragment does ("Dug into…", "Cut…").

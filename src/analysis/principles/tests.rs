@@ -562,6 +562,13 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The new ranking model, built by my team, raised click-through by 12%.", &[DeliverResults], &[]),
     // "by hand", "by default": a means, not an agent.
     ("The new report, checked by hand every week, cut billing errors by 30%.", &[DeliverResults], &[]),
+    // A "who" clause between the writer's asking and the infinitive: the writer sought what the infinitive says.
+    ("I asked the two teams who would be affected to poke holes in my plan.", &[AreRightALot], &[]),
+    ("I asked the lead who had volunteered to poke holes in my plan.", &[], &[AreRightALot]),
+    // A fragment's verb acts on the topic that is its object.
+    ("set up quiet hours for the on-call team", &[StriveToBeEarthsBestEmployer], &[]),
+    ("Took over the abandoned data-retention runbook.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    ("Founded in 2010, the company had a burnout problem.", &[], &[StriveToBeEarthsBestEmployer]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
