@@ -234,17 +234,20 @@ pub fn read_principles_and_others(
     // responsibility to workers, not about a quality bar. A frame with gaps is too loose to swallow what lies
     // in its gaps, but a cue that is one of its parts belongs to it: the "long-term" of "short-term impact
     // versus long-term cost" is half of a trade-off, not a sign of Ownership.
-    let contained = |e: &Evidence| {
+    // And a frame with gaps that spans just the words of a phrase without any is the phrase's: "walk me
+    // through" is being taught, not the "walked … through" of keeping others informed.
+    let contained = |e: &Evidence, e_parts: &[Range<usize>]| {
         found.iter().any(|(_, o, parts, _)| {
-            o.range.start <= e.range.start
-                && e.range.end <= o.range.end
+            let inside = o.range.start <= e.range.start && e.range.end <= o.range.end;
+            (inside
                 && o.range.len() > e.range.len()
-                && (parts.len() == 1 || parts.contains(&e.range))
+                && (parts.len() == 1 || parts.contains(&e.range)))
+                || (o.range == e.range && parts.len() == 1 && e_parts.len() > 1)
         })
     };
     let found: Vec<(Principle, Evidence, bool)> = found
         .iter()
-        .filter(|(_, e, _, _)| !contained(e))
+        .filter(|(_, e, parts, _)| !contained(e, parts))
         .map(|(p, e, _, other)| (*p, e.clone(), *other))
         .collect();
     // A principle only someone else's acts show is not the writer's.

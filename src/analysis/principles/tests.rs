@@ -569,6 +569,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("set up quiet hours for the on-call team", &[StriveToBeEarthsBestEmployer], &[]),
     ("Took over the abandoned data-retention runbook.", &[], &[SuccessAndScaleBringBroadResponsibility]),
     ("Founded in 2010, the company had a burnout problem.", &[], &[StriveToBeEarthsBestEmployer]),
+    // A gapped frame over just the words of a gap-free phrase is the phrase's reading.
+    ("I walked the board through the numbers before the vote.", &[EarnTrust], &[]),
+    ("I asked the architect to walk me through the caching layer.", &[LearnAndBeCurious], &[EarnTrust]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
