@@ -572,6 +572,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     // A gapped frame over just the words of a gap-free phrase is the phrase's reading.
     ("I walked the board through the numbers before the vote.", &[EarnTrust], &[]),
     ("I asked the architect to walk me through the caching layer.", &[LearnAndBeCurious], &[EarnTrust]),
+    // Asking what evidence would settle it.
+    ("I asked both engineers to write down what would prove the other one right.", &[AreRightALot], &[]),
+    ("The CEO asked what would prove the model right.", &[], &[AreRightALot]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
@@ -722,6 +725,14 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             include_str!("../../../tests/fixtures/principles_own_dev5.jsonl"),
             0.92,
             0.78,
+        ),
+        (
+            // Written before it was first scored or the lexicon was read: long clauses, relative clauses, passive
+            // results, plain acts and casual drafts, a fifth of it tempting non-acts. Guided the dev6 round.
+            "dev6",
+            include_str!("../../../tests/fixtures/principles_own_dev6.jsonl"),
+            0.83,
+            0.81,
         ),
     ] {
         let (h, p, s) = figures(jsonl);
