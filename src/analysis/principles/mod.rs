@@ -1189,9 +1189,9 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         {
             // "The new ranking model, built by the data science team, raised…": the work of whoever it was
             // built by.
-            if let Some(by) = (i + 2..first).find(|&j| {
-                words.words[j].lower == "by" && participle(&words.words[j - 1].lower)
-            }) {
+            if let Some(by) = (i + 2..first)
+                .find(|&j| words.words[j].lower == "by" && participle(&words.words[j - 1].lower))
+            {
                 return agent_after_by(text, words, by).max(s.other).min(s.work);
             }
             return s.work;
@@ -1283,7 +1283,10 @@ fn agent_after_by(text: &str, words: &Tagged, by: usize) -> f32 {
                 || words.is(by + 1, g.first_person)
                 || words.is(by + 1, g.we)
                 || words.is(by + 1, g.others)
-                || matches!(w.lower.as_str(), "a" | "an" | "their" | "his" | "her" | "its" | "them")
+                || matches!(
+                    w.lower.as_str(),
+                    "a" | "an" | "their" | "his" | "her" | "its" | "them"
+                )
                 || capitalized(text, w))
     });
     if !agent {
@@ -1319,12 +1322,10 @@ fn asker_before_who(words: &Tagged, who: usize, first: usize) -> Option<f32> {
     if verb(before) && !passive {
         return None;
     }
-    let ask = (who.saturating_sub(6)..who)
-        .rev()
-        .find(|&j| words.is(j, g.instructions) || matches!(ws[j].lower.as_str(), "invited" | "got"))?;
-    if ask == 0 {
-        Some(s.first_person)
-    } else if words.is(ask - 1, g.first_person) {
+    let ask = (who.saturating_sub(6)..who).rev().find(|&j| {
+        words.is(j, g.instructions) || matches!(ws[j].lower.as_str(), "invited" | "got")
+    })?;
+    if ask == 0 || words.is(ask - 1, g.first_person) {
         Some(s.first_person)
     } else if words.is(ask - 1, g.we) {
         Some(s.we)
@@ -1344,7 +1345,10 @@ fn fragment_reaches(text: &str, words: &Tagged, first: usize) -> bool {
         && !words.is(0, g.states)
         && (1..first).all(|j| {
             words.is(j, g.determiners)
-                || matches!(words.words[j].lower.as_str(), "up" | "down" | "out" | "off" | "a" | "an")
+                || matches!(
+                    words.words[j].lower.as_str(),
+                    "up" | "down" | "out" | "off" | "a" | "an"
+                )
         })
         && !(1..=first).any(|j| boundary_before(text, words, j))
 }
