@@ -234,17 +234,20 @@ pub fn read_principles_and_others(
     // responsibility to workers, not about a quality bar. A frame with gaps is too loose to swallow what lies
     // in its gaps, but a cue that is one of its parts belongs to it: the "long-term" of "short-term impact
     // versus long-term cost" is half of a trade-off, not a sign of Ownership.
-    let contained = |e: &Evidence| {
+    // And a frame with gaps that spans just the words of a phrase without any is the phrase's: "walk me
+    // through" is being taught, not the "walked … through" of keeping others informed.
+    let contained = |e: &Evidence, e_parts: &[Range<usize>]| {
         found.iter().any(|(_, o, parts, _)| {
-            o.range.start <= e.range.start
-                && e.range.end <= o.range.end
+            let inside = o.range.start <= e.range.start && e.range.end <= o.range.end;
+            (inside
                 && o.range.len() > e.range.len()
-                && (parts.len() == 1 || parts.contains(&e.range))
+                && (parts.len() == 1 || parts.contains(&e.range)))
+                || (o.range == e.range && parts.len() == 1 && e_parts.len() > 1)
         })
     };
     let found: Vec<(Principle, Evidence, bool)> = found
         .iter()
-        .filter(|(_, e, _, _)| !contained(e))
+        .filter(|(_, e, parts, _)| !contained(e, parts))
         .map(|(p, e, _, other)| (*p, e.clone(), *other))
         .collect();
     // A principle only someone else's acts show is not the writer's.
@@ -420,6 +423,7 @@ struct Grammar {
     fragment_verbs: Vec<String>,
     determiners: Vec<String>,
     states: Vec<String>,
+    result_states: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -525,6 +529,8 @@ struct GrammarSets {
     fragment_verbs: Class,
     determiners: Class,
     states: Class,
+    /// "we had a fix live": what a causative "had" may leave its object in, besides a participle.
+    result_states: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -790,6 +796,7 @@ fn load(source: &str) -> Data {
             fragment_verbs: classes.lower(&g.fragment_verbs),
             determiners: classes.lower(&g.determiners),
             states: classes.lower(&g.states),
+            result_states: classes.lower(&g.result_states),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -902,6 +909,7 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         }
         if words.is(i, g.hypotheticals)
             && !(topic && words.is(i, g.examined_after))
+            && !(i > 0 && asker_before_who(words, i - 1, first).is_some())
             && first - i <= s.hypothetical_lookback
             && !realized(text, words, i)
         {
@@ -1086,7 +1094,9 @@ fn causative(words: &Tagged, verb: usize, first: usize) -> bool {
     }
     (verb + 3..=first.min(verb + 6).min(ws.len() - 1)).any(|j| {
         let lower = ws[j].lower.as_str();
-        (lower.ends_with("ed") || super::lexicon::is_irregular_past(lower))
+        (lower.ends_with("ed")
+            || super::lexicon::is_irregular_past(lower)
+            || words.is(j, g.result_states))
             && !words.is(j - 1, g.clause_words)
     })
 }
@@ -1106,6 +1116,16 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         && participle(&words.words[first].lower)
         && words.is(first - 1, g.passive)
     {
+        // "…was brought down to 0.5% by the retry logic I shipped": a result's agent after "by" tells whose
+        // work it was.
+        if kind == Kind::Outcome {
+            if let Some(by) = (first + 1..words.len().min(first + 10))
+                .take_while(|&j| j == first + 1 || !boundary_before(text, words, j))
+                .find(|&j| words.words[j].lower == "by")
+            {
+                return agent_after_by(text, words, by);
+            }
+        }
         return s.other;
     }
     // "I was wrong", "we learned": a cue that opens with the writer names its own subject. "My first instinct
@@ -1167,12 +1187,22 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             && words.is(i, g.work)
             && (PRONOUNS.contains(&w) || near_clause_start(text, words, i))
         {
+            // "The new ranking model, built by the data science team, raised…": the work of whoever it was
+            // built by.
+            if let Some(by) = (i + 2..first)
+                .find(|&j| words.words[j].lower == "by" && participle(&words.words[j - 1].lower))
+            {
+                return agent_after_by(text, words, by).max(s.other).min(s.work);
+            }
             return s.work;
         }
         if words.is(i, g.others) && (opens_clause || w == "who") {
             if w == "who" {
                 if let Some(writer) = writer_before_who(text, words, i) {
                     return writer;
+                }
+                if let Some(asker) = asker_before_who(words, i, first) {
+                    return asker;
                 }
             }
             return s.other;
@@ -1194,6 +1224,8 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             s.we
         } else if sentence.work_acts {
             s.work
+        } else if fragment_reaches(text, words, first) {
+            s.first_person
         } else {
             0.0
         };
@@ -1235,6 +1267,90 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         };
     }
     s.other
+}
+
+/// The agency of the agent named after the "by" at word `by` ("by the retry logic I shipped", "by my team", "by
+/// the vendor"), up to the clause's end: the writer's when "I"/"we" or "my"/"our" come in it, someone else's
+/// otherwise; "by moving batch jobs…" names a means, and the writer's work.
+fn agent_after_by(text: &str, words: &Tagged, by: usize) -> f32 {
+    let (s, g) = (&data().scoring, &data().grammar);
+    let ws = &words.words;
+    // An agent opens with a determiner, a pronoun or a name; "by hand", "by default", "by email" name a means.
+    let agent = ws.get(by + 1).is_some_and(|w| {
+        !w.lower.ends_with("ing")
+            && (words.is(by + 1, g.determiners)
+                || words.is(by + 1, g.possessive)
+                || words.is(by + 1, g.first_person)
+                || words.is(by + 1, g.we)
+                || words.is(by + 1, g.others)
+                || matches!(
+                    w.lower.as_str(),
+                    "a" | "an" | "their" | "his" | "her" | "its" | "them"
+                )
+                || capitalized(text, w))
+    });
+    if !agent {
+        return s.work;
+    }
+    for j in (by + 1..ws.len().min(by + 8)).take_while(|&j| !boundary_before(text, words, j)) {
+        if words.is(j, g.first_person) || (ws[j].lower == "my" && words.is(j, g.possessive)) {
+            return s.first_person;
+        }
+        if words.is(j, g.we) || (ws[j].lower == "our" && words.is(j, g.possessive)) {
+            return s.we;
+        }
+    }
+    s.other
+}
+
+/// "I asked the teams who would be affected to poke holes in my plan", "asked the engineer who wrote it to walk
+/// me through it": a cue in the infinitive after a "who" clause (at word `who`) is what the writer, who asked,
+/// sought. The agency of that asker ("I"/"we" just before the asking verb, or a fragment opening with it), or
+/// `None` when the infinitive belongs to the "who" clause itself ("the lead who had agreed to push back").
+fn asker_before_who(words: &Tagged, who: usize, first: usize) -> Option<f32> {
+    let (s, g) = (&data().scoring, &data().grammar);
+    let ws = &words.words;
+    if ws[who].lower != "who" || first < who + 3 || ws[first - 1].lower != "to" {
+        return None;
+    }
+    let before = first - 2;
+    let verb = |j: usize| {
+        let w = ws[j].lower.as_str();
+        w.ends_with("ed") || super::lexicon::is_irregular_past(w) || words.is(j, g.hypotheticals)
+    };
+    let passive = words.is(before - 1, g.passive) || ws[before - 1].lower == "be";
+    if verb(before) && !passive {
+        return None;
+    }
+    let ask = (who.saturating_sub(6)..who).rev().find(|&j| {
+        words.is(j, g.instructions) || matches!(ws[j].lower.as_str(), "invited" | "got")
+    })?;
+    if ask == 0 || words.is(ask - 1, g.first_person) {
+        Some(s.first_person)
+    } else if words.is(ask - 1, g.we) {
+        Some(s.we)
+    } else {
+        None
+    }
+}
+
+/// "set up quiet hours for the team…", "Cut cloud spend…": a draft's fragment speaks for the writer about the
+/// topic at word `first` too, when it opens with an act (not "Faced…", "Inherited…") whose object the topic is:
+/// only a particle or a determiner between them. ("Took over the abandoned data-retention runbook": the topic
+/// only describes what was taken over; "Founded in 2010, the company…" is setup.)
+fn fragment_reaches(text: &str, words: &Tagged, first: usize) -> bool {
+    let g = &data().grammar;
+    opens_with_past(words)
+        && !words.is(0, g.perception)
+        && !words.is(0, g.states)
+        && (1..first).all(|j| {
+            words.is(j, g.determiners)
+                || matches!(
+                    words.words[j].lower.as_str(),
+                    "up" | "down" | "out" | "off" | "a" | "an"
+                )
+        })
+        && !(1..=first).any(|j| boundary_before(text, words, j))
 }
 
 /// Whether the sentence opens with a past form, as a draft's subjectless fragment does ("Dug into…", "Cut…").
