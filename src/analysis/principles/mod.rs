@@ -424,6 +424,9 @@ struct Grammar {
     determiners: Vec<String>,
     states: Vec<String>,
     result_states: Vec<String>,
+    agent_openers: Vec<String>,
+    askers: Vec<String>,
+    object_openers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -531,6 +534,13 @@ struct GrammarSets {
     states: Class,
     /// "we had a fix live": what a causative "had" may leave its object in, besides a participle.
     result_states: Class,
+    /// "by a contractor", "by their team": words that open an agent after "by", besides determiners,
+    /// possessives and pronouns.
+    agent_openers: Class,
+    /// "invited the engineers who…to": verbs of asking, besides `instructions`.
+    askers: Class,
+    /// "set up quiet hours", "ran a survey": what may come between a fragment's verb and its object.
+    object_openers: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -797,6 +807,9 @@ fn load(source: &str) -> Data {
             determiners: classes.lower(&g.determiners),
             states: classes.lower(&g.states),
             result_states: classes.lower(&g.result_states),
+            agent_openers: classes.lower(&g.agent_openers),
+            askers: classes.lower(&g.askers),
+            object_openers: classes.lower(&g.object_openers),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -1283,10 +1296,7 @@ fn agent_after_by(text: &str, words: &Tagged, by: usize) -> f32 {
                 || words.is(by + 1, g.first_person)
                 || words.is(by + 1, g.we)
                 || words.is(by + 1, g.others)
-                || matches!(
-                    w.lower.as_str(),
-                    "a" | "an" | "their" | "his" | "her" | "its" | "them"
-                )
+                || words.is(by + 1, g.agent_openers)
                 || capitalized(text, w))
     });
     if !agent {
@@ -1322,9 +1332,9 @@ fn asker_before_who(words: &Tagged, who: usize, first: usize) -> Option<f32> {
     if verb(before) && !passive {
         return None;
     }
-    let ask = (who.saturating_sub(6)..who).rev().find(|&j| {
-        words.is(j, g.instructions) || matches!(ws[j].lower.as_str(), "invited" | "got")
-    })?;
+    let ask = (who.saturating_sub(6)..who)
+        .rev()
+        .find(|&j| words.is(j, g.instructions) || words.is(j, g.askers))?;
     if ask == 0 || words.is(ask - 1, g.first_person) {
         Some(s.first_person)
     } else if words.is(ask - 1, g.we) {
@@ -1343,13 +1353,7 @@ fn fragment_reaches(text: &str, words: &Tagged, first: usize) -> bool {
     opens_with_past(words)
         && !words.is(0, g.perception)
         && !words.is(0, g.states)
-        && (1..first).all(|j| {
-            words.is(j, g.determiners)
-                || matches!(
-                    words.words[j].lower.as_str(),
-                    "up" | "down" | "out" | "off" | "a" | "an"
-                )
-        })
+        && (1..first).all(|j| words.is(j, g.determiners) || words.is(j, g.object_openers))
         && !(1..=first).any(|j| boundary_before(text, words, j))
 }
 

@@ -553,7 +553,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     // A causative "had" may leave its object in a state the writer brought about ("live", "ready").
     ("When the partner's API failed, we had a workaround live within the hour.", &[BiasForAction], &[]),
     ("We had a workaround within the hour.", &[], &[BiasForAction]),
-    ("We had the contract signed that week.", &[BiasForAction], &[]),
+    ("We had the contract signed the same week.", &[BiasForAction], &[]),
+    ("I was on vacation that week.", &[], &[BiasForAction]),
+    ("We actually used Postgres for the queue.", &[], &[CustomerObsession]),
+    ("I went on site at the data center to swap the failed drives.", &[], &[CustomerObsession]),
     // A passive result's agent after "by" says whose work it was.
     ("The error rate was brought down to 0.5% by the retry logic I shipped.", &[DeliverResults], &[]),
     ("The error rate was brought down to 0.5% by the platform team's new cache.", &[], &[DeliverResults]),
