@@ -1153,4 +1153,19 @@ proptest::proptest! {
         let _ = read(&text);
         let _ = named(&text);
     }
+
+    /// The words the grammar looks around (a "who" clause and its infinitive, "by" and its agent, a
+    /// causative "had", hyphens, goals, instructions) at sentence edges and next to each other.
+    #[test]
+    fn grammar_words_in_random_order_never_panic(picks in proptest::collection::vec(0usize..32, 0..24)) {
+        const VOCAB: [&str; 32] = ["I", "we", "who", "to", "asked", "was", "had", "live", "no", "-", "shows",
+            "made", "sure", "not", "built", "by", "me", "a", "set", "up", "brought", "down", "0.5%", "my",
+            "team", "want", "told", "the", "hand", ",", "fell", "Took"];
+        let text: Vec<&str> = picks.iter().map(|&i| VOCAB[i]).collect();
+        for joiner in [" ", ""] {
+            let text = text.join(joiner);
+            let _ = read(&text);
+            let _ = named(&text);
+        }
+    }
 }
