@@ -348,7 +348,10 @@ fn the_stdout_pipe_is_widened_for_big_publishes() {
         .spawn()
         .expect("the casebook binary starts");
     let stdout = child.stdout.take().unwrap();
-    let before = rustix::pipe::fcntl_getpipe_size(&stdout).unwrap();
+    // What a pipe holds unless widened (read from a fresh pipe: the child's may already be widened
+    // by the time this test looks).
+    let (fresh, _) = rustix::pipe::pipe().unwrap();
+    let before = rustix::pipe::fcntl_getpipe_size(&fresh).unwrap();
     let body = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
     let mut stdin = child.stdin.take().unwrap();
     write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
