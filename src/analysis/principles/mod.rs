@@ -626,6 +626,32 @@ impl<'a> Tagged<'a> {
     fn is(&self, i: usize, class: Class) -> bool {
         self.tags.get(i).is_some_and(|t| t & class.0 != 0)
     }
+
+    /// The writer's agency when word `i` names the writer: "I" alone, "we" as a team.
+    fn writer(&self, i: usize) -> Option<f32> {
+        let (s, g) = (&data().scoring, &data().grammar);
+        if self.is(i, g.first_person) {
+            Some(s.first_person)
+        } else if self.is(i, g.we) {
+            Some(s.we)
+        } else {
+            None
+        }
+    }
+
+    /// [`Tagged::writer`], or the writer's possessive: "my" as the writer alone, "our" as a team.
+    fn writer_or_own(&self, i: usize) -> Option<f32> {
+        let (s, g) = (&data().scoring, &data().grammar);
+        self.writer(i).or_else(|| {
+            self.is(i, g.possessive).then(|| {
+                if self.plain.words[i].lower == "my" {
+                    s.first_person
+                } else {
+                    s.we
+                }
+            })
+        })
+    }
 }
 
 impl std::ops::Deref for Tagged<'_> {
@@ -984,20 +1010,11 @@ impl SentenceFacts {
 
 /// The writer's agency for a topic they perceived at word `first` and then acted on: "…, and I chased it".
 fn acts_after(text: &str, words: &Tagged, first: usize) -> f32 {
-    let (g, s) = (&data().grammar, &data().scoring);
-    for j in first + 1..words.len() {
-        let subject =
-            (words.is(j, g.first_person) || words.is(j, g.we)) && !words.is(j, g.object_forms);
-        let modal = words.is(j + 1, g.hypotheticals);
-        if subject && !modal && !only_perceives(text, words, j) {
-            return if words.is(j, g.first_person) {
-                s.first_person
-            } else {
-                s.we
-            };
-        }
-    }
-    0.0
+    let g = &data().grammar;
+    (first + 1..words.len())
+        .filter(|&j| !words.is(j, g.object_forms) && !words.is(j + 1, g.hypotheticals))
+        .find_map(|j| words.writer(j).filter(|_| !only_perceives(text, words, j)))
+        .unwrap_or(0.0)
 }
 
 /// Whether the writer at word `subject` only perceives, joins or has something in the whole sentence ("Cloud
@@ -1143,32 +1160,21 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     }
     // "I was wrong", "we learned": a cue that opens with the writer names its own subject. "My first instinct
     // was…": a clause that opens with the writer's possessive is about the writer's own.
-    let own = words.words[first].lower.as_str();
-    if words.is(first, g.first_person) {
-        return s.first_person;
+    if let Some(writer) = words.writer(first) {
+        return writer;
     }
-    if words.is(first, g.we) {
-        return s.we;
-    }
-    if words.is(first, g.possessive) && (first == 0 || boundary_before(text, words, first)) {
-        return if own == "my" { s.first_person } else { s.we };
+    if first == 0 || boundary_before(text, words, first) {
+        if let Some(own) = words.writer_or_own(first) {
+            return own;
+        }
     }
     for i in (0..first).rev() {
         let w = words.words[i].lower.as_str();
         // A topic the writer only perceived here may still be what they act on later in the sentence ("I
         // noticed our SDK leaking emails from another team's library, and I chased it").
-        if words.is(i, g.first_person) {
+        if let Some(writer) = words.writer(i) {
             return if !perceived(text, words, i, first, topic) {
-                s.first_person
-            } else if topic {
-                acts_after(text, words, first)
-            } else {
-                0.0
-            };
-        }
-        if words.is(i, g.we) {
-            return if !perceived(text, words, i, first, topic) {
-                s.we
+                writer
             } else if topic {
                 acts_after(text, words, first)
             } else {
@@ -1246,13 +1252,7 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     // "After interviewing six support agents, I rewrote the flow", "Having read every ticket, we…": an opening clause
     // without a subject of its own borrows the subject of the clause after it.
     if let Some(subject) = borrowed_subject(text, words, first) {
-        return if words.is(subject, g.first_person) {
-            s.first_person
-        } else if words.is(subject, g.we) {
-            s.we
-        } else {
-            s.other
-        };
+        return words.writer(subject).unwrap_or(s.other);
     }
     // "Dug into the logs and…", "Personally mentored two engineers", "Pulled the traces and traced…": a draft's
     // subjectless fragment speaks for the writer.
@@ -1273,11 +1273,7 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     // "Out of curiosity I read…", "That afternoon, I shipped…", "Within a day, we had…": a cue in an opening
     // phrase with no verb of its own belongs to the subject that follows it.
     if let Some(subject) = opening_phrase_subject(words, first) {
-        return if words.is(subject, g.first_person) {
-            s.first_person
-        } else {
-            s.we
-        };
+        return words.writer(subject).unwrap_or(s.we);
     }
     s.other
 }
@@ -1303,11 +1299,8 @@ fn agent_after_by(text: &str, words: &Tagged, by: usize) -> f32 {
         return s.work;
     }
     for j in (by + 1..ws.len().min(by + 8)).take_while(|&j| !boundary_before(text, words, j)) {
-        if words.is(j, g.first_person) || (ws[j].lower == "my" && words.is(j, g.possessive)) {
-            return s.first_person;
-        }
-        if words.is(j, g.we) || (ws[j].lower == "our" && words.is(j, g.possessive)) {
-            return s.we;
+        if let Some(writer) = words.writer_or_own(j) {
+            return writer;
         }
     }
     s.other
@@ -1335,12 +1328,10 @@ fn asker_before_who(words: &Tagged, who: usize, first: usize) -> Option<f32> {
     let ask = (who.saturating_sub(6)..who)
         .rev()
         .find(|&j| words.is(j, g.instructions) || words.is(j, g.askers))?;
-    if ask == 0 || words.is(ask - 1, g.first_person) {
+    if ask == 0 {
         Some(s.first_person)
-    } else if words.is(ask - 1, g.we) {
-        Some(s.we)
     } else {
-        None
+        words.writer(ask - 1)
     }
 }
 
@@ -1392,26 +1383,13 @@ const OPENING_PHRASE: usize = 10;
 /// "I was the only one who objected", "we were the team that…", "it was me who…": a "who" whose antecedent is
 /// the writer, said as "I was"/"we were" earlier in the clause or "was me" just before it. The agency of the writer, or `None` when "who" is someone else.
 fn writer_before_who(text: &str, words: &Tagged, who: usize) -> Option<f32> {
-    let s = &data().scoring;
     let g = &data().grammar;
     for j in clause_back(text, words, who, 8).filter(|&j| j > 0) {
         // "It was me who objected": the writer after "was" is the antecedent as much as before it.
-        if j + 1 == who && words.is(j - 1, g.passive) {
-            if words.is(j, g.first_person) {
-                return Some(s.first_person);
-            }
-            if words.is(j, g.we) {
-                return Some(s.we);
-            }
-        }
-        if !words.is(j, g.passive) {
-            continue;
-        }
-        if words.is(j - 1, g.first_person) {
-            return Some(s.first_person);
-        }
-        if words.is(j - 1, g.we) {
-            return Some(s.we);
+        let after_was = (j + 1 == who && words.is(j - 1, g.passive)).then(|| words.writer(j));
+        let before_was = || words.is(j, g.passive).then(|| words.writer(j - 1));
+        if let Some(writer) = after_was.flatten().or_else(|| before_was().flatten()) {
+            return Some(writer);
         }
     }
     None
