@@ -659,23 +659,26 @@ fn figures(jsonl: &str) -> (f32, f32, f32) {
 /// reads our own prose worse fails here.
 #[test]
 fn own_labelled_sentences_read_as_a_coach_would() {
-    for (name, jsonl, hit, precision) in [
+    for (name, jsonl, hit, precision, silence) in [
         (
             "dev",
             include_str!("../../../tests/fixtures/principles_own_dev.jsonl"),
             0.85,
             0.8,
+            0.9,
         ),
         (
             "held-out",
             include_str!("../../../tests/fixtures/principles_own_heldout.jsonl"),
             0.72,
             0.82,
+            0.9,
         ),
         (
             "dev2",
             include_str!("../../../tests/fixtures/principles_own_dev2.jsonl"),
             0.88,
+            0.9,
             0.9,
         ),
         (
@@ -684,12 +687,14 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             // Its labels also credit the writer with colleagues' acts, which are not the writer's.
             0.46,
             0.6,
+            0.9,
         ),
         (
             "dev3",
             include_str!("../../../tests/fixtures/principles_own_dev3.jsonl"),
             0.85,
             0.79,
+            0.9,
         ),
         (
             // Written apart from the lexicon by a session that saw neither it nor the corpus; a dozen of
@@ -698,6 +703,7 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             include_str!("../../../tests/fixtures/principles_own_heldout3.jsonl"),
             0.42,
             0.58,
+            0.9,
         ),
         (
             // Written the same way after the dev3 cues were done; only its summary has been read.
@@ -705,6 +711,7 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             include_str!("../../../tests/fixtures/principles_own_heldout4.jsonl"),
             0.45,
             0.54,
+            0.9,
         ),
         (
             // Written blind by a helper session that saw neither the project nor the corpus, after every
@@ -713,6 +720,7 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             include_str!("../../../tests/fixtures/principles_own_heldout5.jsonl"),
             0.51,
             0.55,
+            0.9,
         ),
         (
             // Written the same way after the dev5 cues; only its summary has been read.
@@ -720,6 +728,7 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             include_str!("../../../tests/fixtures/principles_own_heldout6.jsonl"),
             0.58,
             0.58,
+            0.9,
         ),
         (
             // Written before it was first scored; its sentences guided the dev4 precision fixes and families.
@@ -727,6 +736,7 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             include_str!("../../../tests/fixtures/principles_own_dev4.jsonl"),
             0.79,
             0.87,
+            0.9,
         ),
         (
             // Written before it was first scored or the lexicon was read; a quarter of it is tempting non-acts
@@ -735,6 +745,7 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             include_str!("../../../tests/fixtures/principles_own_dev5.jsonl"),
             0.92,
             0.78,
+            0.9,
         ),
         (
             // Written before it was first scored or the lexicon was read: long clauses, relative clauses, passive
@@ -743,11 +754,22 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             include_str!("../../../tests/fixtures/principles_own_dev6.jsonl"),
             0.83,
             0.76,
+            0.9,
+        ),
+        (
+            // Written blind by a helper session after the dev6 cues; only its summary has been read. A tenth of
+            // it is tempting non-acts (others' acts, negations, wishes, principles named), and four of those
+            // ten read as acts when it was written.
+            "held-out 7",
+            include_str!("../../../tests/fixtures/principles_own_heldout7.jsonl"),
+            0.52,
+            0.6,
+            0.78,
         ),
     ] {
         let (h, p, s) = figures(jsonl);
         assert!(
-            h >= hit && p >= precision && s >= 0.9,
+            h >= hit && p >= precision && s >= silence,
             "{name}: hit {h:.3} precision {p:.3} silence {s:.3}"
         );
     }
