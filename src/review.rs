@@ -134,7 +134,7 @@ impl Reviewer {
         config: &RuleConfig,
         last: Option<Review>,
     ) -> Review {
-        let (last_prose, last_blocks, last_findings, last_studies) = match last {
+        let (last_prose, last_blocks, last_findings, last_studies, last_keys) = match last {
             Some(review) => {
                 let carried = (review.carried_with.as_ref() == Some(config))
                     .then_some((review.findings, review.origins));
@@ -144,9 +144,10 @@ impl Reviewer {
                     .zip(&review.prose.studies)
                     .map(|(key, study)| (*key, study.range.start))
                     .collect();
-                (Some(review.prose), review.blocks, carried, studies)
+                let keys = review.study_keys;
+                (Some(review.prose), review.blocks, carried, studies, keys)
             }
-            None => (None, Vec::new(), None, Vec::new()),
+            None => (None, Vec::new(), None, Vec::new(), Vec::new()),
         };
         let (prose, reread) = self.prose.read_after(doc, last_prose);
         let blocks = self.review_blocks(&prose, &reread, last_blocks);
@@ -164,22 +165,32 @@ impl Reviewer {
                 _ => false,
             }
         };
-        let keys: Vec<u64> = prose.studies.iter().map(|s| study_key(&prose, s)).collect();
+        // A story that only moved keeps its key (hashing every story's blocks is a pass over the whole
+        // document a keystroke).
+        let keys: Vec<u64> = if reread.studies_moved && last_keys.len() == prose.studies.len() {
+            let mut keys = last_keys;
+            for (key, study) in keys.iter_mut().zip(&prose.studies) {
+                if !reread.story_only_moved(&study.blocks) {
+                    *key = study_key(&prose, study);
+                }
+            }
+            keys
+        } else {
+            prose.studies.iter().map(|s| study_key(&prose, s)).collect()
+        };
         // Findings carried over were filtered without silences: so must these be.
         let last_findings = last_findings.filter(|_| silenced.is_empty());
         let CarriedFindings {
             mut findings,
             mut origins,
-            chunks: carried_to,
+            sorted: carried_in_order,
+            unread_chunks,
             studies: study_carried_to,
         } = carry_findings(&prose, &reread, &keys, last_findings, &last_studies);
         // The findings of the chunks and case studies read again, put among those carried over.
         let mut found = Vec::new();
-        for (index, chunk) in prose.chunks.iter().enumerate() {
-            if carried_to[index] {
-                continue;
-            }
-            for i in chunk.blocks.clone() {
+        for index in unread_chunks {
+            for i in prose.chunks[index].blocks.clone() {
                 let start = prose.blocks[i].range.start;
                 for f in &blocks[i].findings {
                     let mut f = Finding {
@@ -221,7 +232,7 @@ impl Reviewer {
             }
         }
         crate::cache::sweep(&mut self.studies, keys.len(), || keys.iter().copied());
-        insert_sorted(&mut findings, &mut origins, found);
+        insert_sorted(&mut findings, &mut origins, carried_in_order, found);
         Review {
             carried_with: silenced.is_empty().then(|| config.clone()),
             prose,
@@ -379,11 +390,13 @@ impl Reviewer {
 /// What of the last review's findings carries over to a review of `prose` (see
 /// [`Reviewer::review_after`]), each with its origin in this review (see `Review::origins`).
 struct CarriedFindings {
-    /// In order (see [`insert_sorted`]), each with its origin.
+    /// Each with its origin; in order (see [`insert_sorted`]) when `sorted`.
     findings: Vec<Finding>,
     origins: Vec<usize>,
-    /// Per chunk and per case study of `prose`: whether its findings are among `findings`.
-    chunks: Vec<bool>,
+    sorted: bool,
+    /// The chunks of `prose` whose findings are not among `findings` (the others' are).
+    unread_chunks: Range<usize>,
+    /// Per case study of `prose`: whether its findings are among `findings`.
     studies: Vec<bool>,
 }
 
@@ -401,14 +414,13 @@ fn carry_findings(
     let mut carried = CarriedFindings {
         findings: Vec::new(),
         origins: Vec::new(),
-        chunks: vec![false; prose.chunks.len()],
+        sorted: true,
+        unread_chunks: 0..prose.chunks.len(),
         studies: vec![false; prose.studies.len()],
     };
     if let Some((mut findings, mut origins)) = last {
-        // By the last review's chunk and study indices: where each went in this one, and how far.
-        for (i, taken) in carried.chunks.iter_mut().enumerate() {
-            *taken = reread.took_over(i);
-        }
+        carried.unread_chunks = reread.read_again();
+        // By the last review's study indices: where each went in this one, and how far.
         let mut study_from: Vec<Option<(usize, isize)>> = vec![None; last_studies.len()];
         let mut take = |j: usize, i: usize| {
             let by = prose.studies[i].range.start as isize - last_studies[j].1 as isize;
@@ -452,8 +464,10 @@ fn carry_findings(
             }
         }
         // Kept in place: moved down over those dropped, shifted where they moved (the last review's
-        // vectors are reused, and a keystroke does not rebuild thousands of findings).
+        // vectors are reused, and a keystroke does not rebuild thousands of findings). They were in
+        // order, and two that moved as far still are: the order is checked only where the shift changes.
         let mut kept = 0;
+        let mut last_by = None;
         for i in 0..findings.len().min(origins.len()) {
             let origin = origins[i];
             let to = if origin & STUDY == 0 {
@@ -472,6 +486,10 @@ fn carry_findings(
                     f.range = shift(f.range.start)..shift(f.range.end);
                 }
                 findings.swap(kept, i);
+                if kept > 0 && last_by != Some(by) {
+                    carried.sorted &= in_order(&findings[kept - 1], &findings[kept]).is_le();
+                }
+                last_by = Some(by);
                 origins[kept] = origin;
                 kept += 1;
             }
@@ -493,15 +511,16 @@ fn in_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
     ))
 }
 
-/// Puts `fresh` (findings with their origins) among `findings` (in order, with `origins` parallel to
-/// them), keeping the order, and found ones after carried ones in a tie. Fresh findings lie where an
+/// Puts `fresh` (findings with their origins) among `findings` (in order when `sorted`, with
+/// `origins` parallel to them), keeping the order, and found ones after carried ones in a tie. Fresh findings lie where an
 /// edit was, so only the carried ones between the first and last of them are merged with them.
 fn insert_sorted(
     findings: &mut Vec<Finding>,
     origins: &mut Vec<usize>,
+    sorted: bool,
     mut fresh: Vec<(Finding, usize)>,
 ) {
-    if !findings.is_sorted_by(|a, b| in_order(a, b).is_le()) {
+    if !sorted {
         // Carried findings keep their order (each story or chunk moves whole, with the text): this
         // is only a safeguard.
         let mut all: Vec<(Finding, usize)> = findings.drain(..).zip(origins.drain(..)).collect();

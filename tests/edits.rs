@@ -190,6 +190,8 @@ proptest! {
             let e = boundary(&reference, (start + len).min(1.0)).max(s);
             let range = (line_col(&reference, s, encoding), line_col(&reference, e, encoding));
             doc.apply_change(Some(range), &insert, encoding);
+            // Chunk ids only grow: those this edit parsed are above every id the document had before it.
+            let newest_before = lean.chunks().iter().map(|c| c.id).max().unwrap_or(0);
             lean.apply_change(Some(range), &insert, encoding);
             reference.replace_range(s..e, &insert);
             prop_assert_eq!(doc.text(), reference.clone());
@@ -198,6 +200,10 @@ proptest! {
             lean_reviewer.read_unparsed(&mut lean);
             lean_reviewer.review(&lean, &config);
             lean.release_trees();
+            prop_assert!(
+                lean.chunks().iter().all(|c| c.tree.is_none() || c.id > newest_before),
+                "a tree outlived the edit that parsed it"
+            );
         }
         let fresh = Document::new(&reference);
         prop_assert_eq!(chunk_shapes(&doc), chunk_shapes(&fresh));
@@ -278,6 +284,8 @@ proptest! {
             prop_assert_eq!(prose_shape(&review.prose), prose_shape(&fresh.prose));
             let facts = |r: &casebook::review::Review| format!("{:?}", r.blocks.iter().map(|b| &b.facts).collect::<Vec<_>>());
             prop_assert_eq!(facts(&review), facts(&fresh));
+            let keys = |r: &casebook::review::Review| (0..r.prose.studies.len()).map(|i| r.study_key(i)).collect::<Vec<_>>();
+            prop_assert_eq!(keys(&review), keys(&fresh));
             last = Some(review);
         }
     }

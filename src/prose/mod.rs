@@ -139,6 +139,8 @@ pub struct Reread {
     pub by: isize,
     pub old_blocks: Range<usize>,
     pub new_blocks: Range<usize>,
+    /// Whether the stories kept their blocks and moved with their headings (see `move_studies`).
+    pub studies_moved: bool,
 }
 
 impl Reread {
@@ -153,9 +155,17 @@ impl Reread {
         }
     }
 
-    /// Whether this reading's chunk `i` was taken over from the last one.
-    pub fn took_over(&self, i: usize) -> bool {
-        i < self.before || i >= self.new_chunks - self.after
+    /// Whether a story over `blocks` (this reading's block indices) is as it was, only moved: the stories
+    /// kept their blocks, and the edit replaced none of these nor any between them (an edit between two
+    /// blocks of a story, replacing no block, still moves the later ones within it).
+    pub fn story_only_moved(&self, blocks: &Range<usize>) -> bool {
+        self.studies_moved
+            && (blocks.end <= self.new_blocks.start || blocks.start >= self.new_blocks.end)
+    }
+
+    /// This reading's chunks that were read again (the others were taken over from the last one).
+    pub fn read_again(&self) -> Range<usize> {
+        self.before..self.new_chunks - self.after
     }
 }
 
@@ -271,7 +281,7 @@ impl ProseReader {
         }
         // The new blocks take the old ones' place; those after them only move (in place: with as many
         // blocks as before, as when typing in a paragraph, nothing else in the vector is copied).
-        let reread = Reread {
+        let mut reread = Reread {
             before,
             after,
             old_chunks: old.len(),
@@ -279,6 +289,7 @@ impl ProseReader {
             by,
             old_blocks: blocks_from..blocks_to,
             new_blocks: blocks_from..blocks_from + blocks.len(),
+            studies_moved: false,
         };
         // Whether the stories are where they were: as many blocks, headings at the same places.
         let same_outline = blocks.len() == blocks_to - blocks_from
@@ -318,6 +329,7 @@ impl ProseReader {
             && !prose.studies.is_empty()
         {
             prose.move_studies(doc.len(), blocks_from..blocks_end);
+            reread.studies_moved = true;
         } else {
             prose.group_studies(doc.len());
         }
