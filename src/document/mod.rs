@@ -98,6 +98,9 @@ pub struct Document {
     /// Ids of the chunks the last edit parsed: the trees [`Document::release_trees`] keeps, because the
     /// next keystroke most likely lands in them again and re-parses incrementally from them.
     recent: Vec<u64>,
+    /// Indices of the chunks that may hold a tree, when known: those the edits since the last
+    /// [`Document::release_trees`] parsed (so it need not look at every chunk). None when any may.
+    holding: Option<Vec<usize>>,
     /// For each [`ChangeReader`], the edits since it last took them ([`Document::take_changes`]), and
     /// the text's line count then.
     changes: [Changes; 2],
@@ -170,6 +173,7 @@ fn lines_from(rope: &Rope, start: usize) -> impl Iterator<Item = (usize, Cow<'_,
 impl Document {
     pub fn new(text: &str) -> Document {
         let mut doc = Document::cut(text);
+        doc.holding = None;
         if doc.is_parsed() {
             let mut i = 0;
             while i < doc.chunks.len() {
@@ -189,6 +193,7 @@ impl Document {
             parser: block_parser(),
             chunks: Vec::new(),
             recent: Vec::new(),
+            holding: None,
             changes: [Changes::All; 2],
             lines_at_mark: [0; 2],
         };
@@ -213,6 +218,7 @@ impl Document {
             .map(|w| Chunk::unparsed(&self.rope, w[0]..w[1]))
             .collect();
         self.recent.clear();
+        self.holding = Some(Vec::new());
     }
 
     /// The block tree of `chunk` (one of [`Document::chunks`]): the kept one, or a fresh parse with
@@ -270,11 +276,19 @@ impl Document {
     /// Drops the block trees of every chunk but those the last edit parsed. What was read from them is
     /// cached by chunk id, and [`Document::tree_of`] parses a released chunk again if it is needed.
     pub fn release_trees(&mut self) {
-        for chunk in &mut self.chunks {
-            if !self.recent.contains(&chunk.id) {
+        let mut holding = match self.holding.take() {
+            Some(holding) => holding,
+            None => (0..self.chunks.len()).collect(),
+        };
+        holding.retain(|&i| match self.chunks.get_mut(i) {
+            Some(chunk) if self.recent.contains(&chunk.id) => chunk.tree.is_some(),
+            Some(chunk) => {
                 chunk.tree = None;
+                false
             }
-        }
+            None => false,
+        });
+        self.holding = Some(holding);
     }
 
     /// Whether the text was parsed (it is not above [`PARSE_LIMIT`]).
@@ -290,6 +304,7 @@ impl Document {
             parser: block_parser(),
             chunks: Vec::new(),
             recent: Vec::new(),
+            holding: None,
             changes: [Changes::All; 2],
             lines_at_mark: [0; 2],
         };
@@ -511,6 +526,14 @@ impl Document {
             chunk.start = shift(chunk.start);
         }
         self.recent = new_chunks.iter().map(|c| c.id).collect();
+        if let Some(holding) = &mut self.holding {
+            // Indices as they will be once the new chunks take the replaced ones' place.
+            holding.retain(|i| !(first..next_old).contains(i));
+            for i in holding.iter_mut().filter(|i| **i >= next_old) {
+                *i = *i + new_chunks.len() - (next_old - first);
+            }
+            holding.extend(first..first + new_chunks.len());
+        }
         self.chunks.splice(first..next_old, new_chunks);
         Ok(())
     }
