@@ -192,32 +192,53 @@ impl Published {
         let fresh = positions_of(rope, &fresh_offsets, encoding);
         self.positioned = fresh.len() / 2;
 
-        let mut out: Vec<u8> = Vec::with_capacity(self.body.len().max(128));
-        out.extend_from_slice(
+        let mut header: Vec<u8> = Vec::with_capacity(self.list.max(128));
+        header.extend_from_slice(
             br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
         );
         // Writing into memory cannot fail.
-        let _ = serde_json::to_writer(&mut out, uri);
+        let _ = serde_json::to_writer(&mut header, uri);
         if let Some(version) = version {
-            let _ = write!(out, r#","version":{version}"#);
+            let _ = write!(header, r#","version":{version}"#);
         }
-        out.extend_from_slice(br#","diagnostics":["#);
-        // Where the list starts: each diagnostic's JSON is kept relative to it.
-        let list = out.len();
-        let old_body = &self.body[self.list.min(self.body.len())..];
-        let comma = |out: &mut Vec<u8>| {
-            if out.len() > list {
-                out.push(b',');
-            }
+        header.extend_from_slice(br#","diagnostics":["#);
+
+        // The list is written in one of two ways. Typing, which moves no line: the last body is kept
+        // and only the header and the span between the runs before and after the change are replaced
+        // in it (in place, when as long as before: a keystroke does not copy the whole list). Otherwise,
+        // a new body: the header, the run before, those between, the run after (moved when lines were
+        // added or removed). Either way, each diagnostic's JSON is kept relative to the list's start.
+        let in_place = !all_new && !self.body.is_empty() && (back == 0 || carried.lines == 0);
+        let (old_list, old_body) = (self.list, &self.body[self.list.min(self.body.len())..]);
+        // Where the span between starts in the list, and the list's bytes before it (a new body).
+        let between_at = if front > 0 {
+            old[front - 1].json.end
+        } else {
+            0
         };
-        if front > 0 {
-            out.extend_from_slice(&old_body[old[0].json.start..old[front - 1].json.end]);
-        }
+        let mut out: Vec<u8> = if in_place {
+            Vec::new()
+        } else {
+            let mut out = Vec::with_capacity(self.body.len().max(128));
+            out.extend_from_slice(&header);
+            out.extend_from_slice(&old_body[..between_at]);
+            out
+        };
+        // The list position of what is written next to `out`: `out` is the span between alone (in
+        // place), or the header and the list so far.
+        let at = |out: &Vec<u8>| match in_place {
+            true => between_at + out.len(),
+            false => out.len() - header.len(),
+        };
         let messages = &mut self.messages;
         let mut written = Vec::with_capacity(reuse.len());
+        let mut comma = front > 0;
         for (&finding, how) in findings[middle.clone()].iter().zip(&reuse) {
-            comma(&mut out);
-            let at = out.len() - list;
+            if comma {
+                out.push(b',');
+            }
+            comma = true;
+            let from = at(&out);
             let (start, end) = match *how {
                 Reuse::Same(j) => {
                     let w = &old[j];
@@ -243,35 +264,52 @@ impl Published {
                 range: finding.range.clone(),
                 start,
                 end,
-                json: at..out.len() - list,
+                json: from..at(&out),
             });
         }
-        // The run after the change: its JSON copied whole when no line was added or removed; when
-        // some were, each diagnostic the change moved down is written again with its new lines.
-        let (after, new_after) = (n - back..n, m - back..m);
-        let mut json_by = 0;
-        let mut moved: Vec<(Range<usize>, LineCol, LineCol)> = Vec::new();
-        if back > 0 && carried.lines == 0 {
-            comma(&mut out);
-            let at = out.len() - list;
-            out.extend_from_slice(&old_body[old[after.start].json.start..old[n - 1].json.end]);
-            json_by = at as isize - old[after.start].json.start as isize;
-        } else if back > 0 {
-            moved.reserve(back);
-            for (w, &finding) in old[after.clone()].iter().zip(&findings[new_after.clone()]) {
-                comma(&mut out);
-                let at = out.len() - list;
-                let lines = carried.lines_down(&finding.range);
-                let (start, end) = (down(w.start, lines), down(w.end, lines));
-                if lines == 0 {
-                    out.extend_from_slice(&old_body[w.json.clone()]);
-                } else {
-                    write_diagnostic(&mut out, finding, start, end, messages);
-                }
-                moved.push((at..out.len() - list, start, end));
-            }
+        if back > 0 && comma {
+            out.push(b',');
         }
-        out.extend_from_slice(b"]}}");
+        // The run after the change: its JSON kept (or copied) whole when no line was added or removed;
+        // when some were, each diagnostic the change moved down is written again with its new lines.
+        let (after, new_after) = (n - back..n, m - back..m);
+        let old_after_at = match after.start {
+            i if i < n => old[i].json.start,
+            _ => old_body.len().saturating_sub(3),
+        };
+        let json_by = at(&out) as isize - old_after_at as isize;
+        let mut moved: Vec<(Range<usize>, LineCol, LineCol)> = Vec::new();
+        if in_place {
+            let body = Arc::make_mut(&mut self.body);
+            replace_range(body, old_list + between_at..old_list + old_after_at, &out);
+            replace_range(body, 0..old_list, &header);
+        } else {
+            if back > 0 && carried.lines == 0 {
+                out.extend_from_slice(&old_body[old_after_at..old[n - 1].json.end]);
+            } else if back > 0 {
+                moved.reserve(back);
+                for (i, (w, &finding)) in old[after.clone()]
+                    .iter()
+                    .zip(&findings[new_after.clone()])
+                    .enumerate()
+                {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    let from = at(&out);
+                    let lines = carried.lines_down(&finding.range);
+                    let (start, end) = (down(w.start, lines), down(w.end, lines));
+                    if lines == 0 {
+                        out.extend_from_slice(&old_body[w.json.clone()]);
+                    } else {
+                        write_diagnostic(&mut out, finding, start, end, messages);
+                    }
+                    moved.push((from..at(&out), start, end));
+                }
+            }
+            out.extend_from_slice(b"]}}");
+            self.body = Arc::new(out);
+        }
 
         // The entries of the run after the change move with it; those between are replaced.
         let shift = |x: usize, by: isize| (x as isize + by) as usize;
@@ -285,8 +323,7 @@ impl Published {
         }
         self.written.splice(old_middle, written);
         self.messages.sweep(self.written.len());
-        self.list = list;
-        self.body = Arc::new(out);
+        self.list = header.len();
         self.body.clone()
     }
 }
@@ -301,6 +338,15 @@ impl Published {
     /// How many diagnostics the last publish matched to the one before one by one.
     pub fn handled_singly(&self) -> usize {
         self.singly
+    }
+}
+
+/// Replaces `range` of `body` with `with`: where they are as long, in place (nothing after it moves).
+fn replace_range(body: &mut Vec<u8>, range: Range<usize>, with: &[u8]) {
+    if range.len() == with.len() {
+        body[range].copy_from_slice(with);
+    } else {
+        body.splice(range, with.iter().copied());
     }
 }
 
@@ -513,11 +559,11 @@ mod tests {
         published.write("u", Some(1), doc.rope(), &lists, changes, Encoding::Utf16);
         assert_eq!(published.positioned(), 401);
         let middle = 200 * line.len();
-        for (version, (edit, inserted)) in [
-            (middle + 3..middle + 3, "x"),
-            (middle + 3..middle + 4, ""),
-            (middle + 2..middle + 2, "\n"),
-            (middle..middle + line.len() + 1, ""),
+        for (version, (edit, inserted, moves_no_line)) in [
+            (middle + 3..middle + 3, "x", true),
+            (middle + 3..middle + 4, "", true),
+            (middle + 2..middle + 2, "\n", false),
+            (middle..middle + line.len() + 1, "", false),
         ]
         .into_iter()
         .enumerate()
@@ -527,9 +573,14 @@ mod tests {
             let findings = findings_of(&doc.text());
             let lists: [&[Finding]; 2] = [&findings, &top];
             let version = Some(version as i32 + 2);
+            let body_was = published.body.as_ptr();
             let carried = published
                 .write("u", version, doc.rope(), &lists, changes, Encoding::Utf16)
                 .to_vec();
+            // Typing that moves no line rewrites only what changed, in the last body.
+            if moves_no_line {
+                assert_eq!(published.body.as_ptr(), body_was);
+            }
             assert!(published.positioned() <= 1, "{}", published.positioned());
             assert!(
                 published.handled_singly() <= 2,
