@@ -578,6 +578,22 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     // Asking what evidence would settle it.
     ("I asked both engineers to write down what would prove the other one right.", &[AreRightALot], &[]),
     ("The CEO asked what would prove the model right.", &[], &[AreRightALot]),
+    // "the plan", "a need": a hypothetical word after an article is a noun; "a plan to…" is still a plan.
+    ("We rewrote the plan after the vendor dropped out and still shipped the release on time.", &[DeliverResults], &[]),
+    ("I had a plan to ship the release on time.", &[], &[DeliverResults]),
+    // A negation in what the writer checked for is not a denial of the act.
+    ("I tested that the new ranking didn't bury listings from rural sellers.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("I never tested the ranking on rural sellers.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    ("I checked the dashboard and didn't dig into the logs.", &[], &[DiveDeep]),
+    // When the work started is setup; what it did is a result.
+    ("The redesign began after a privacy complaint from a customer in Germany.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    ("The redesign cut the personal data we kept on each customer by half.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    // A reversible choice is the writer's reason, whatever the clause's subject.
+    ("I picked the cheaper vendor because the contract was easy to reverse.", &[BiasForAction], &[]),
+    ("The vendor said the contract was easy to reverse.", &[], &[BiasForAction]),
+    // Deciding when the evidence was unclear; the unclear evidence alone is setup.
+    ("The survey results were inconclusive, so I launched to one region and watched the numbers.", &[AreRightALot], &[]),
+    ("The survey results were inconclusive.", &[], &[AreRightALot]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
