@@ -645,6 +645,15 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     // "launch" the noun is not "launched".
     ("I wrote the launch checklist and the launch email for the beta.", &[], &[DeliverResults]),
     ("I shipped the migration on time.", &[DeliverResults], &[]),
+    // A cue that opens the sentence after a quantifier is its subject, not the writer's fragment.
+    ("Every team in the building used the same wiki.", &[], &[ThinkBig]),
+    ("I built a shared login that every team in the company now uses.", &[ThinkBig], &[]),
+    // What the writer wanted to do is a wish; what they did about it after "so" is an act.
+    ("I wanted to sit with customers but never found the time.", &[], &[CustomerObsession]),
+    ("I wanted to hear it first-hand, so I sat with six customers.", &[CustomerObsession], &[]),
+    // "The PMs I know": what the writer knows of others is not the writer's act.
+    ("The best PMs I know dig into the data themselves.", &[], &[DiveDeep]),
+    ("I knew the logs well and dug into them that night.", &[DiveDeep], &[]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
