@@ -1235,6 +1235,11 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             {
                 return agent_after_by(text, words, by).max(s.other).min(s.work);
             }
+            // "The vendor's tool finished…": work someone else owns ("my team's tool" is the writer's).
+            let owner = (i.saturating_sub(3)..i).find(|&k| words.words[k].lower.ends_with("'s"));
+            if owner.is_some_and(|k| k == 0 || !words.is(k - 1, g.possessive)) {
+                return s.other;
+            }
             return s.work;
         }
         if words.is(i, g.others) && (opens_clause || w == "who") {

@@ -654,6 +654,44 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     // "The PMs I know": what the writer knows of others is not the writer's act.
     ("The best PMs I know dig into the data themselves.", &[], &[DiveDeep]),
     ("I knew the logs well and dug into them that night.", &[DiveDeep], &[]),
+    // Every number is `#`: "under 13" was "under any number", so an age needs its noun.
+    ("I turned off ad tracking for users under 16.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("I kept the p95 latency under 200 ms through the sale.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    // Doing the customer-facing job, standing where the customer stands.
+    ("I answered support phones for a week after the redesign shipped.", &[CustomerObsession], &[]),
+    ("The support team answered the phones while I was away.", &[], &[CustomerObsession]),
+    ("I put myself in a new tenant's shoes and applied for an apartment through our own app.", &[CustomerObsession], &[]),
+    ("The manual asked readers to put themselves in the shoes of the operator.", &[], &[CustomerObsession]),
+    ("I sat in the lobby for a morning to see where patients got stuck at check-in.", &[CustomerObsession], &[]),
+    ("Nobody knew where users got stuck.", &[], &[CustomerObsession]),
+    // Slow work made fast; a spreadsheet process replaced.
+    ("I rewrote the import so it ran in minutes instead of hours.", &[InventAndSimplify], &[]),
+    ("The vendor's tool finished in seconds instead of minutes.", &[], &[InventAndSimplify]),
+    // A result told through work someone else owns is theirs; "my team's" work is the writer's.
+    ("My team's new importer cut failed uploads by 40%.", &[DeliverResults], &[]),
+    ("The vendor's new importer cut failed uploads by 40%.", &[], &[DeliverResults]),
+    ("I replaced the shared pricing spreadsheet with a small internal tool.", &[InventAndSimplify], &[]),
+    ("Finance replaced the spreadsheet last year.", &[], &[InventAndSimplify]),
+    // Inviting attack on one's own plan; modelling scenarios before the call.
+    ("I asked two staff engineers to tear apart my design before the review.", &[AreRightALot], &[]),
+    ("The reviewers tore apart the vendor's proposal.", &[], &[AreRightALot]),
+    ("I modelled four demand scenarios before committing to the warehouse lease.", &[AreRightALot], &[]),
+    ("Finance modelled three scenarios for the board.", &[], &[AreRightALot]),
+    // Explaining what happened; keeping people updated through bad news.
+    ("I emailed every affected school explaining what happened and what we would change.", &[EarnTrust], &[]),
+    ("The status page explained what happened.", &[], &[EarnTrust]),
+    ("I kept the clinic managers updated every week, even when the news was bad.", &[EarnTrust], &[]),
+    ("My manager kept me updated on the reorg.", &[], &[EarnTrust]),
+    // A target met, as a share of it.
+    ("I closed the year at 112% of our bookings target.", &[DeliverResults], &[]),
+    ("Sales reached 90% of target before I joined.", &[], &[DeliverResults]),
+    // On-call shifts as the team's burden; data kept to what is needed; dark patterns removed.
+    ("I cut weekend on-call shifts from four a month to one.", &[StriveToBeEarthsBestEmployer], &[]),
+    ("The on-call shifts were twelve hours long.", &[], &[StriveToBeEarthsBestEmployer]),
+    ("We changed the app to store only the city, not the exact address.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("I visited the flagship store only once.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    ("I removed the dark pattern that made cancelling a subscription hard.", &[SuccessAndScaleBringBroadResponsibility], &[]),
+    ("Our competitor's checkout was full of dark patterns.", &[], &[SuccessAndScaleBringBroadResponsibility]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
