@@ -399,9 +399,11 @@ struct Grammar {
     negators: Vec<String>,
     not_negating_after: Vec<String>,
     hypotheticals: Vec<String>,
+    noun_markers: Vec<String>,
     instructions: Vec<String>,
     realized_after: Vec<String>,
     goal_words: Vec<String>,
+    checking_verbs: Vec<String>,
     examined_after: Vec<String>,
     contrast_words: Vec<String>,
     clause_words: Vec<String>,
@@ -423,6 +425,7 @@ struct Grammar {
     fragment_verbs: Vec<String>,
     determiners: Vec<String>,
     states: Vec<String>,
+    spans: Vec<String>,
     result_states: Vec<String>,
     agent_openers: Vec<String>,
     askers: Vec<String>,
@@ -500,12 +503,16 @@ struct GrammarSets {
     negators: Class,
     not_negating_after: Class,
     hypotheticals: Class,
+    /// "the plan", "a need": after these a hypothetical word is a noun, not a wish or a modal.
+    noun_markers: Class,
     /// "I was asked to…", "she told me to…": what the writer was told to do, not what they did.
     instructions: Class,
     /// "until I could reproduce it": a modal after these reports what came to pass.
     realized_after: Class,
     /// "made sure … did not": a negation after these is the goal secured.
     goal_words: Class,
+    /// "checked that the model did not…": a negation in what these examine is what was checked for.
+    checking_verbs: Class,
     /// "checked whether …": a topic after these was examined, not supposed.
     examined_after: Class,
     contrast_words: Class,
@@ -532,6 +539,8 @@ struct GrammarSets {
     fragment_verbs: Class,
     determiners: Class,
     states: Class,
+    /// "The project started after…": when the work began or ended, not what it did.
+    spans: Class,
     /// "we had a fix live": what a causative "had" may leave its object in, besides a participle.
     result_states: Class,
     /// "by a contractor", "by their team": words that open an agent after "by", besides determiners,
@@ -808,9 +817,11 @@ fn load(source: &str) -> Data {
             negators: classes.lower(&g.negators),
             not_negating_after: classes.lower(&g.not_negating_after),
             hypotheticals: classes.lower(&g.hypotheticals),
+            noun_markers: classes.lower(&g.noun_markers),
             instructions: classes.lower(&g.instructions),
             realized_after: classes.lower(&g.realized_after),
             goal_words: classes.lower(&g.goal_words),
+            checking_verbs: classes.lower(&g.checking_verbs),
             examined_after: classes.lower(&g.examined_after),
             contrast_words: classes.lower(&g.contrast_words),
             clause_words: classes.lower(&g.clause_words),
@@ -832,6 +843,7 @@ fn load(source: &str) -> Data {
             fragment_verbs: classes.lower(&g.fragment_verbs),
             determiners: classes.lower(&g.determiners),
             states: classes.lower(&g.states),
+            spans: classes.lower(&g.spans),
             result_states: classes.lower(&g.result_states),
             agent_openers: classes.lower(&g.agent_openers),
             askers: classes.lower(&g.askers),
@@ -946,7 +958,11 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         {
             return true;
         }
-        if words.is(i, g.hypotheticals)
+        // "I rebuilt the plan and still launched": "the plan" is a noun, not a plan to act ("a plan to
+        // interview customers" still is one).
+        let noun = i > 0 && words.is(i - 1, g.noun_markers) && words.words[i + 1].lower != "to";
+        let hypothetical = words.is(i, g.hypotheticals) && !noun;
+        if hypothetical
             && !(topic && words.is(i, g.examined_after))
             && !(i > 0 && asker_before_who(words, i - 1, first).is_some())
             && first - i <= s.hypothetical_lookback
@@ -956,10 +972,14 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         }
         if negation_open && (words.is(i, g.negators) || w.ends_with("n't")) {
             // "didn't just fix it"; "no-shows fell", "a no-code tool" (a hyphened word, not a negation); "made
-            // sure it did not…" (the goal secured).
+            // sure it did not…" (the goal secured); "checked that the model did not…" (what was checked for).
             let softened = words.is(i + 1, g.not_negating_after)
                 || text.get(words.words[i].range.end..words.words[i + 1].range.start) == Some("-")
-                || clause_back(text, words, i, 6).any(|j| words.is(j, g.goal_words));
+                || clause_back(text, words, i, 6).any(|j| {
+                    words.is(j, g.goal_words)
+                        || (words.is(j, g.checking_verbs)
+                            && matches!(words.words[j + 1].lower.as_str(), "that" | "whether"))
+                });
             if !softened {
                 return true;
             }
@@ -1051,7 +1071,8 @@ fn only_perceives(text: &str, words: &Tagged, subject: usize) -> bool {
 
 /// Whether the sentence's subject is the writer's work and its verb an act or a passive result: "This change
 /// cut…", "The new flow lifted…", "The approach was adopted…" — not a state ("This was a privacy project",
-/// "The project involved personal data", "This had a large footprint").
+/// "The project involved personal data", "This had a large footprint") or its dates ("The project started after
+/// a regulator asked…").
 fn work_acts(words: &Tagged) -> bool {
     let g = &data().grammar;
     let ws = &words.words;
@@ -1072,6 +1093,7 @@ fn work_acts(words: &Tagged) -> bool {
                 || words.is(v, g.fragment_verbs))
                 && !words.is(v, g.perception)
                 && !words.is(v, g.states)
+                && !words.is(v, g.spans)
         })
     };
     let (verb, after) = (subject + 1, subject + 2);
@@ -1212,6 +1234,11 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
                 .find(|&j| words.words[j].lower == "by" && participle(&words.words[j - 1].lower))
             {
                 return agent_after_by(text, words, by).max(s.other).min(s.work);
+            }
+            // "The vendor's tool finished…": work someone else owns ("my team's tool" is the writer's).
+            let owner = (i.saturating_sub(3)..i).find(|&k| words.words[k].lower.ends_with("'s"));
+            if owner.is_some_and(|k| k == 0 || !words.is(k - 1, g.possessive)) {
+                return s.other;
             }
             return s.work;
         }
