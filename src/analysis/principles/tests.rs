@@ -25,6 +25,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("We split the monolith by domain into four services.", &[], &[DiveDeep]),
     ("We cut the average page load from 3 seconds to 1.", &[], &[DiveDeep]),
     ("I refactored the parser so any malformed line is skipped.", &[], &[ThinkBig]),
+    // A count of test scenarios is no modelling of a call; work nobody had to redo is no care for the team.
+    ("I wrote a test plan that covered 40 scenarios for the checkout flow.", &[], &[AreRightALot]),
+    ("I automated the export so no engineer had to touch the config again.", &[], &[StriveToBeEarthsBestEmployer]),
     // Customer Obsession
     ("I sat with six warehouse users for a week before writing a single line of the spec.", &[CustomerObsession], &[]),
     ("I joined a dozen support calls to hear what was breaking for the customers.", &[CustomerObsession], &[]),
