@@ -164,6 +164,24 @@ impl Scorecard {
         starts(study.range.end) - starts(study.range.start)
     }
 
+    /// [`Scorecard::findings_in`] for the case studies of the review taken in order, each search
+    /// starting where the last story's findings ended (a keystroke's summary counts every story's).
+    pub fn findings_walk(review: &Review) -> impl FnMut(&CaseStudy) -> usize + '_ {
+        let findings = &review.findings;
+        let (mut at, mut last_end) = (0, 0);
+        move |study: &CaseStudy| {
+            if study.range.start < last_end {
+                // Out of order or overlapping: searched from the start.
+                return Scorecard::findings_in(review, study);
+            }
+            let start = at + findings[at..].partition_point(|f| f.range.start < study.range.start);
+            let end =
+                start + findings[start..].partition_point(|f| f.range.start < study.range.end);
+            (at, last_end) = (end, study.range.end);
+            end - start
+        }
+    }
+
     /// The top principles' exact names, strongest first, joined by " · ".
     pub fn principle_names(&self) -> String {
         self.principles

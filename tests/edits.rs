@@ -8,6 +8,7 @@
 mod common;
 
 use casebook::document::{Document, Encoding, LineCol};
+use casebook::hover::Scorecard;
 use casebook::prose::{Prose, ProseReader};
 use casebook::review::Reviewer;
 use casebook::rules::config::RuleConfig;
@@ -286,6 +287,9 @@ proptest! {
             prop_assert_eq!(facts(&review), facts(&fresh));
             let keys = |r: &casebook::review::Review| (0..r.prose.studies.len()).map(|i| r.study_key(i)).collect::<Vec<_>>();
             prop_assert_eq!(keys(&review), keys(&fresh));
+            let one_by_one: Vec<usize> = review.prose.studies.iter().map(|s| Scorecard::findings_in(&review, s)).collect();
+            let walked: Vec<usize> = review.prose.studies.iter().map(Scorecard::findings_walk(&review)).collect();
+            prop_assert_eq!(walked, one_by_one);
             last = Some(review);
         }
     }

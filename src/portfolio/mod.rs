@@ -149,6 +149,7 @@ impl FileSummary {
                         .copied()
                 })
         };
+        let mut findings_in = Scorecard::findings_walk(review);
         let studies = review
             .prose
             .studies
@@ -157,7 +158,7 @@ impl FileSummary {
             .map(|(index, study)| {
                 let key = review.study_key(index);
                 let anchor = study.anchor.clone();
-                let findings = Scorecard::findings_in(review, study);
+                let findings = findings_in(study);
                 let Some(was) = known(index, key) else {
                     return Arc::new(StudySummary::new(review, rope, study, name, key));
                 };
