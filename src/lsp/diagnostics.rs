@@ -9,8 +9,10 @@
 //! added or removed. [`Published`] keeps what it wrote last, diagnostic by diagnostic, and copies the
 //! run of diagnostics before the change and the run after it whole (rewriting just their line numbers
 //! when lines were added or removed), instead of working them out again; only the findings near the
-//! change, and new ones, are matched one by one, and positioned and written afresh. A test holds the
-//! result byte for byte to a fresh write after random edits.
+//! change, and new ones, are matched one by one, and positioned and written afresh. When no line was
+//! added or removed (typing), the runs are not even copied: the header and the span between them are
+//! replaced in the last body, in place when they are as long as before. A test holds the result byte for
+//! byte to a fresh write after random edits.
 
 use crate::document::position::positions_of;
 use crate::document::{Changes, Encoding, LineCol};
