@@ -1031,6 +1031,87 @@ fn negation_and_hypotheticals_count_for_nothing() {
     );
 }
 
+/// Sentences with a principle's words that are not the writer's act: a question, a condition, a habit or a
+/// disposition claimed, someone else's named work, a situation. Each beside the act it must not silence.
+#[test]
+fn tempting_sentences_that_are_no_act_of_the_writer_stay_silent() {
+    let silent = |text: &str, p: Principle| assert!(!shown(text).contains(&p), "{text:?}");
+    let reads = |text: &str, p: Principle| assert!(shown(text).contains(&p), "{text:?}");
+    // A question asks; a question quoted in a report is still the report.
+    silent("Do I dig into the data enough?", DiveDeep);
+    silent(
+        "Should we have delayed the launch until the fixes were in?",
+        InsistOnTheHighestStandards,
+    );
+    reads(
+        "I dug into the data until the numbers made sense.",
+        DiveDeep,
+    );
+    reads(
+        "I asked each driver, \"what slows you down?\"",
+        CustomerObsession,
+    );
+    // "I'd" + a verb that is not a past form is "I would"; before a participle it is "I had".
+    silent(
+        "Next time I'd interview more farmers before designing the alerts.",
+        CustomerObsession,
+    );
+    reads(
+        "By the launch I'd interviewed forty farmers about the alerts.",
+        CustomerObsession,
+    );
+    // A condition told by inverting its subject.
+    silent(
+        "Had I pushed back sooner, we would have saved a month.",
+        HaveBackbone,
+    );
+    reads(
+        "I pushed back on the date, and we saved a month.",
+        HaveBackbone,
+    );
+    // A habit or a disposition claimed in the present, not an act of the story; "how often" is no habit.
+    silent("I always dig into the data before a decision.", DiveDeep);
+    silent("I tend to dig into the data before deciding.", DiveDeep);
+    silent("I'm known for pushing back on bad ideas.", HaveBackbone);
+    reads(
+        "I always dug into the raw logs before signing off a fix.",
+        DiveDeep,
+    );
+    reads(
+        "I went back to the recordings and tallied how often each pain point came up.",
+        CustomerObsession,
+    );
+    // Work named as someone else's, by its subject in "-'s"; not what the writer read, nor a time.
+    silent(
+        "The analyst's deep dive found the duplicate charges.",
+        DiveDeep,
+    );
+    reads(
+        "Spent a week reading the payment gateway's error codes.",
+        DiveDeep,
+    );
+    reads("I ran last week's deep dive on the refunds.", DiveDeep);
+    reads("My team's deep dive found the duplicate charges.", DiveDeep);
+    // "how our designer…": an embedded clause with someone else as its subject.
+    silent(
+        "I was impressed by how our designer interviewed the nurses.",
+        CustomerObsession,
+    );
+    reads(
+        "I watched how the nurses charted doses on a night shift.",
+        CustomerObsession,
+    );
+    // An opening phrase with a verb ("had") is a clause of its own, not a phrase lent to the "I" after it.
+    silent(
+        "The team had high standards for test coverage long before I arrived.",
+        InsistOnTheHighestStandards,
+    );
+    reads(
+        "Within a week of the outage, I added test coverage for every payment path.",
+        InsistOnTheHighestStandards,
+    );
+}
+
 #[test]
 fn the_writer_is_found_where_the_sentence_puts_them() {
     let score = |text: &str, p: Principle| {
