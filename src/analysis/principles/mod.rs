@@ -436,6 +436,7 @@ struct Grammar {
     agent_openers: Vec<String>,
     askers: Vec<String>,
     object_openers: Vec<String>,
+    roles: Vec<String>,
     inverted_conditionals: Vec<String>,
     habits: Vec<String>,
     embedded_openers: Vec<String>,
@@ -570,6 +571,8 @@ struct GrammarSets {
     embedded_openers: Class,
     /// "last week's postmortem": an owner in "-'s" that is a time, not a person.
     times: Class,
+    /// "our team lead", "my group manager": a person in the writer's group, not the group.
+    roles: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -872,6 +875,7 @@ fn load(source: &str) -> Data {
             habits: classes.lower(&g.habits),
             embedded_openers: classes.lower(&g.embedded_openers),
             times: classes.lower(&g.times),
+            roles: classes.lower(&g.roles),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -1298,7 +1302,8 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             || words.is(i - 1, g.embedded_openers);
         if opens_clause && words.is(i, g.possessive) {
             // "Our team cut…" is "we"; "My manager pushed back" is someone else.
-            let group = words.is(i + 1, g.own_groups);
+            // ("Our team lead simplified…": a role in the group is someone else.)
+            let group = words.is(i + 1, g.own_groups) && !words.is(i + 2, g.roles);
             return if perceived(text, words, i, first, topic) {
                 0.0
             } else if group {

@@ -1101,6 +1101,24 @@ fn tempting_sentences_that_are_no_act_of_the_writer_stay_silent() {
         "I watched how the nurses charted doses on a night shift.",
         CustomerObsession,
     );
+    // A task given to the writer is an instruction; a role in the writer's group is someone else.
+    silent(
+        "I was given the task of simplifying the returns flow.",
+        InventAndSimplify,
+    );
+    silent(
+        "I was hired to simplify the returns flow.",
+        InventAndSimplify,
+    );
+    reads(
+        "I simplified the returns flow from nine steps to three.",
+        InventAndSimplify,
+    );
+    silent(
+        "Our team lead dug into the memory leak for a week.",
+        DiveDeep,
+    );
+    reads("Our team dug into the memory leak for a week.", DiveDeep);
     // An opening phrase with a verb ("had") is a clause of its own, not a phrase lent to the "I" after it.
     silent(
         "The team had high standards for test coverage long before I arrived.",
