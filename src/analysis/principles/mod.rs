@@ -1312,6 +1312,11 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
                 s.other
             };
         }
+        // "…when the VP cut the budget", "…after the SRE lead dug into the logs": a clause whose subject is
+        // someone in a role.
+        if kind == Kind::Act && role_subject(text, words, i, first) {
+            return s.other;
+        }
         if matches!(kind, Kind::Outcome | Kind::Measure)
             && words.is(i, g.work)
             && (PRONOUNS.contains(&w) || near_clause_start(text, words, i))
@@ -1393,6 +1398,26 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         return words.writer(subject).unwrap_or(s.we);
     }
     s.other
+}
+
+/// Whether word `i` is a role ("VP", "lead", "manager") heading the noun phrase that opens the clause of the
+/// act at word `first`: "when the VP cut…", "after our SRE lead dug into…" — up to three words between the
+/// determiner and the role ("the head of sales" is headed by "head").
+fn role_subject(text: &str, words: &Tagged, i: usize, first: usize) -> bool {
+    let g = &data().grammar;
+    if !words.is(i, g.roles) || (i + 1..=first).any(|j| boundary_before(text, words, j)) {
+        return false;
+    }
+    let Some(det) = (i.saturating_sub(4)..i).rev().find(|&j| {
+        words.is(j, g.determiners) || words.is(j, g.possessive) || words.is(j, g.agent_openers)
+    }) else {
+        return false;
+    };
+    (det + 1..i).all(|j| !boundary_before(text, words, j) && words.writer(j).is_none())
+        && (det == 0
+            || boundary_before(text, words, det)
+            || (words.is(det - 1, g.clause_words) && words.words[det - 1].lower != "and")
+            || words.is(det - 1, g.embedded_openers))
 }
 
 /// For an act at word `first` owned by a word in "-'s" just before it ("the vendor's audit", "Priya's deep

@@ -1119,6 +1119,23 @@ fn tempting_sentences_that_are_no_act_of_the_writer_stay_silent() {
         DiveDeep,
     );
     reads("Our team dug into the memory leak for a week.", DiveDeep);
+    // A clause whose subject is someone in a role is theirs, in any clause of the sentence.
+    silent(
+        "I didn't push back when the VP cut the research budget.",
+        LearnAndBeCurious,
+    );
+    silent(
+        "I was on leave when our SRE lead dug into the logs.",
+        DiveDeep,
+    );
+    reads(
+        "When the VP cut the budget, I dug into the logs myself.",
+        DiveDeep,
+    );
+    reads(
+        "I dug into the logs after the VP asked about the outage.",
+        DiveDeep,
+    );
     // An opening phrase with a verb ("had") is a clause of its own, not a phrase lent to the "I" after it.
     silent(
         "The team had high standards for test coverage long before I arrived.",
