@@ -197,10 +197,13 @@ pub fn read_principles_and_others(
     let d = data();
     // "Should we have delayed the launch?", "Why did nobody dig into the returns?": a question asks; it tells no
     // act. (A question quoted inside a report ends in its quote: "I asked each nurse 'what slows you down?'")
-    if words.is_empty() || (text.trim_end().ends_with('?')) {
+    if words.is_empty() || text.trim_end().ends_with('?') {
         return (Vec::new(), Vec::new());
     }
     let words = &Tagged::new(words);
+    if denied_at_end(text, words) {
+        return (Vec::new(), Vec::new());
+    }
     let named: Vec<Range<usize>> = named_principles(text, words)
         .into_iter()
         .map(|(_, r)| r)
@@ -437,6 +440,7 @@ struct Grammar {
     askers: Vec<String>,
     object_openers: Vec<String>,
     roles: Vec<String>,
+    unrealized: Vec<String>,
     inverted_conditionals: Vec<String>,
     habits: Vec<String>,
     embedded_openers: Vec<String>,
@@ -573,6 +577,8 @@ struct GrammarSets {
     times: Class,
     /// "our team lead", "my group manager": a person in the writer's group, not the group.
     roles: Class,
+    /// "meant to", "about to": an intention that stopped short, when "to" follows.
+    unrealized: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -876,6 +882,7 @@ fn load(source: &str) -> Data {
             embedded_openers: classes.lower(&g.embedded_openers),
             times: classes.lower(&g.times),
             roles: classes.lower(&g.roles),
+            unrealized: classes.lower(&g.unrealized),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -989,7 +996,11 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         // "I rebuilt the plan and still launched": "the plan" is a noun, not a plan to act ("a plan to
         // interview customers" still is one).
         let noun = i > 0 && words.is(i - 1, g.noun_markers) && words.words[i + 1].lower != "to";
-        let hypothetical = (words.is(i, g.hypotheticals) || would_contraction(words, i)) && !noun;
+        // "I meant to dig into…", "I was about to simplify…": an intention that stopped short.
+        let unrealized =
+            words.is(i, g.unrealized) && words.words.get(i + 1).is_some_and(|w| w.lower == "to");
+        let hypothetical =
+            (words.is(i, g.hypotheticals) || would_contraction(words, i) || unrealized) && !noun;
         if hypothetical
             && !(topic && words.is(i, g.examined_after))
             && !(i > 0 && asker_before_who(words, i - 1, first).is_some())
@@ -1029,6 +1040,29 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         }
     }
     false
+}
+
+/// Whether the sentence ends by denying what it told, in a clause of the writer and a negated auxiliary only:
+/// "Nobody asked me to dig into the logs, and I didn't.", "…, but we never did."
+fn denied_at_end(text: &str, words: &Tagged) -> bool {
+    let g = &data().grammar;
+    let ws = &words.words;
+    let n = ws.len();
+    let negated = |j: usize| words.is(j, g.negators) || ws[j].lower.ends_with("n't");
+    // Its own clause, after punctuation or a joining word ("…that we didn't need" is a relative clause).
+    let tail = |from: usize| {
+        from > 1
+            && words.writer(from).is_some()
+            && (boundary_before(text, words, from)
+                || (matches!(ws[from - 1].lower.as_str(), "and" | "but" | "yet")
+                    && boundary_before(text, words, from - 1)))
+    };
+    // "I didn't", "we never did", "I did not".
+    let auxiliary = |j: usize| matches!(ws[j].lower.as_str(), "did" | "do" | "have" | "had");
+    (n >= 2 && tail(n - 2) && negated(n - 1))
+        || (n >= 3
+            && tail(n - 3)
+            && ((negated(n - 2) && auxiliary(n - 1)) || (auxiliary(n - 2) && negated(n - 1))))
 }
 
 /// Whether word `i` is "I'd", "we'd", "you'd"… standing for "would": its next verb is not a past form ("Next

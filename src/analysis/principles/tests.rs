@@ -1119,6 +1119,29 @@ fn tempting_sentences_that_are_no_act_of_the_writer_stay_silent() {
         DiveDeep,
     );
     reads("Our team dug into the memory leak for a week.", DiveDeep);
+    // An intention that stopped short, an act avoided, an act denied at the sentence's end.
+    silent(
+        "I meant to dig into the churn data but never found the time.",
+        DiveDeep,
+    );
+    silent(
+        "I was about to simplify the flow when the project was cancelled.",
+        InventAndSimplify,
+    );
+    silent("I avoided digging into the legacy code.", DiveDeep);
+    silent(
+        "Nobody asked me to dig into the logs, and I didn't.",
+        Ownership,
+    );
+    reads("Nobody asked me to, but I dug into the logs.", DiveDeep);
+    reads(
+        "I talked about the outage with the support lead, then dug into the logs.",
+        DiveDeep,
+    );
+    reads(
+        "I made sure the app didn't collect anything about children that we didn't need.",
+        SuccessAndScaleBringBroadResponsibility,
+    );
     // A clause whose subject is someone in a role is theirs, in any clause of the sentence.
     silent(
         "I didn't push back when the VP cut the research budget.",
