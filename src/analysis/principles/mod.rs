@@ -441,6 +441,7 @@ struct Grammar {
     object_openers: Vec<String>,
     roles: Vec<String>,
     unrealized: Vec<String>,
+    prepositions: Vec<String>,
     inverted_conditionals: Vec<String>,
     habits: Vec<String>,
     embedded_openers: Vec<String>,
@@ -579,6 +580,8 @@ struct GrammarSets {
     roles: Class,
     /// "meant to", "about to": an intention that stopped short, when "to" follows.
     unrealized: Class,
+    /// "for me", "to us": the writer governed by these is no clause's subject.
+    prepositions: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -883,6 +886,7 @@ fn load(source: &str) -> Data {
             times: classes.lower(&g.times),
             roles: classes.lower(&g.roles),
             unrealized: classes.lower(&g.unrealized),
+            prepositions: classes.lower(&g.prepositions),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -1314,7 +1318,13 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         let w = words.words[i].lower.as_str();
         // A topic the writer only perceived here may still be what they act on later in the sentence ("I
         // noticed our SDK leaking emails from another team's library, and I chased it").
-        if let Some(writer) = words.writer(i) {
+        // "The lesson for me was about earning trust": the writer after a preposition is no subject.
+        // (Past a comma it may stand for the subject of a list of acts: "…who disagreed with me, shared…".)
+        let governed = words.is(i, g.object_forms)
+            && i > 0
+            && words.is(i - 1, g.prepositions)
+            && (i + 1..=first).all(|j| !boundary_before(text, words, j));
+        if let Some(writer) = words.writer(i).filter(|_| !governed) {
             return if !perceived(text, words, i, first, topic) {
                 writer
             } else if topic {

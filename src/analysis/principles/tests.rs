@@ -1142,6 +1142,14 @@ fn tempting_sentences_that_are_no_act_of_the_writer_stay_silent() {
         "I made sure the app didn't collect anything about children that we didn't need.",
         SuccessAndScaleBringBroadResponsibility,
     );
+    // The writer after a preposition is no subject; past a comma "me" may still stand for the acts' subject.
+    silent("The lesson for me was about earning trust.", EarnTrust);
+    silent("The VP came to me to push back on the plan.", HaveBackbone);
+    reads("It took me a week to dig into the logs.", DiveDeep);
+    reads(
+        "I kept the stakeholders who disagreed with me in every review, shared the raw numbers with them, and told them plainly when my estimates slipped.",
+        EarnTrust,
+    );
     // A clause whose subject is someone in a role is theirs, in any clause of the sentence.
     silent(
         "I didn't push back when the VP cut the research budget.",
