@@ -13,11 +13,15 @@
 //!   long-term" is a trade-off, not Ownership).
 //! * A cue counts for nothing when its clause negates it or makes it hypothetical before it ("I didn't push
 //!   back", "I should have pushed back", "if I had pushed back") — "not just"/"not only" are not negations,
-//!   and a modal after "until" tells what came to pass ("until I could reproduce it").
+//!   and a modal after "until" tells what came to pass ("until I could reproduce it"). So does "I'd" before
+//!   a verb that is no past form ("Next time I'd interview…"), an inverted condition ("Had I pushed back…"),
+//!   and a habit claimed in the present ("I always insist…", "I tend to dig…"; "I always read every ticket"
+//!   is the story). A question tells no act at all.
 //! * Who did it matters. An *act* cue is weighed by its nearest subject: "I" counts fully, "we" a little less,
 //!   anyone else (a named colleague opening a clause, or a passive "was convinced") less still ("who" counts as
 //!   the writer after "I was…" or in "it was me who…": "I was the only one who objected"; "our team" is "we", "my
-//!   manager" someone else), and only beside the writer's own evidence
+//!   manager" someone else, also after "how": "impressed by how our designer…"; work owned in "-'s" as the
+//!   subject, "The analyst's deep dive…", is the owner's), and only beside the writer's own evidence
 //!   for the same principle: a principle that only others' acts show is not the writer's (the hover names it
 //!   as someone else's act instead); a fragment
 //!   that opens with the verb ("Dug into the logs…", "Spent a week…") is the resume style for "I", and an
@@ -191,10 +195,15 @@ pub fn read_principles_and_others(
     words: &Words,
 ) -> (Vec<PrincipleReading>, Vec<PrincipleReading>) {
     let d = data();
-    if words.is_empty() {
+    // "Should we have delayed the launch?", "Why did nobody dig into the returns?": a question asks; it tells no
+    // act. (A question quoted inside a report ends in its quote: "I asked each nurse 'what slows you down?'")
+    if words.is_empty() || text.trim_end().ends_with('?') {
         return (Vec::new(), Vec::new());
     }
     let words = &Tagged::new(words);
+    if denied_at_end(text, words) {
+        return (Vec::new(), Vec::new());
+    }
     let named: Vec<Range<usize>> = named_principles(text, words)
         .into_iter()
         .map(|(_, r)| r)
@@ -430,6 +439,13 @@ struct Grammar {
     agent_openers: Vec<String>,
     askers: Vec<String>,
     object_openers: Vec<String>,
+    roles: Vec<String>,
+    unrealized: Vec<String>,
+    prepositions: Vec<String>,
+    inverted_conditionals: Vec<String>,
+    habits: Vec<String>,
+    embedded_openers: Vec<String>,
+    times: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -550,6 +566,22 @@ struct GrammarSets {
     askers: Class,
     /// "set up quiet hours", "ran a survey": what may come between a fragment's verb and its object.
     object_openers: Class,
+    /// "Had I pushed back sooner…", "Were I to do it again…": a conditional told by inverting its subject.
+    inverted_conditionals: Class,
+    /// "I always insist…", "I tend to dig…", "I'm known for pushing back": a habit or a disposition claimed in
+    /// the present, not an act of the story (a past form after them is one: "I always read every ticket").
+    habits: Class,
+    /// "how", "what": words that open an embedded clause without ending the one before (so not `clause_words`,
+    /// which also close a negation's scope: "I didn't know how to…").
+    embedded_openers: Class,
+    /// "last week's postmortem": an owner in "-'s" that is a time, not a person.
+    times: Class,
+    /// "our team lead", "my group manager": a person in the writer's group, not the group.
+    roles: Class,
+    /// "meant to", "about to": an intention that stopped short, when "to" follows.
+    unrealized: Class,
+    /// "for me", "to us": the writer governed by these is no clause's subject.
+    prepositions: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -848,6 +880,13 @@ fn load(source: &str) -> Data {
             agent_openers: classes.lower(&g.agent_openers),
             askers: classes.lower(&g.askers),
             object_openers: classes.lower(&g.object_openers),
+            inverted_conditionals: classes.lower(&g.inverted_conditionals),
+            habits: classes.lower(&g.habits),
+            embedded_openers: classes.lower(&g.embedded_openers),
+            times: classes.lower(&g.times),
+            roles: classes.lower(&g.roles),
+            unrealized: classes.lower(&g.unrealized),
+            prepositions: classes.lower(&g.prepositions),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -961,12 +1000,31 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         // "I rebuilt the plan and still launched": "the plan" is a noun, not a plan to act ("a plan to
         // interview customers" still is one).
         let noun = i > 0 && words.is(i - 1, g.noun_markers) && words.words[i + 1].lower != "to";
-        let hypothetical = words.is(i, g.hypotheticals) && !noun;
+        // "I meant to dig into…", "I was about to simplify…": an intention that stopped short.
+        let unrealized =
+            words.is(i, g.unrealized) && words.words.get(i + 1).is_some_and(|w| w.lower == "to");
+        let hypothetical =
+            (words.is(i, g.hypotheticals) || would_contraction(words, i) || unrealized) && !noun;
         if hypothetical
             && !(topic && words.is(i, g.examined_after))
             && !(i > 0 && asker_before_who(words, i - 1, first).is_some())
             && first - i <= s.hypothetical_lookback
             && !realized(text, words, i)
+        {
+            return true;
+        }
+        // "Had I pushed back sooner, …": a condition told by putting the verb before its subject.
+        if words.is(i, g.inverted_conditionals)
+            && (i == 0 || boundary_before(text, words, i))
+            && (words.is(i + 1, g.first_person) || words.is(i + 1, g.we))
+            && !words.is(i + 1, g.object_forms)
+        {
+            return true;
+        }
+        // "I always insist on…", "I tend to dig into…": a habit claimed, unless a past form tells the story.
+        if words.is(i, g.habits)
+            && first - i <= s.hypothetical_lookback
+            && !next_verb_is_past(words, i)
         {
             return true;
         }
@@ -986,6 +1044,65 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         }
     }
     false
+}
+
+/// Whether the sentence ends by denying what it told, in a clause of the writer and a negated auxiliary only:
+/// "Nobody asked me to dig into the logs, and I didn't.", "…, but we never did."
+fn denied_at_end(text: &str, words: &Tagged) -> bool {
+    let g = &data().grammar;
+    let ws = &words.words;
+    let n = ws.len();
+    let negated = |j: usize| words.is(j, g.negators) || ws[j].lower.ends_with("n't");
+    // Its own clause, after punctuation or a joining word ("…that we didn't need" is a relative clause).
+    let tail = |from: usize| {
+        from > 1
+            && words.writer(from).is_some()
+            && (boundary_before(text, words, from)
+                || (matches!(ws[from - 1].lower.as_str(), "and" | "but" | "yet")
+                    && boundary_before(text, words, from - 1)))
+    };
+    // "I didn't", "we never did", "I did not".
+    let auxiliary = |j: usize| matches!(ws[j].lower.as_str(), "did" | "do" | "have" | "had");
+    (n >= 2 && tail(n - 2) && negated(n - 1))
+        || (n >= 3
+            && tail(n - 3)
+            && ((negated(n - 2) && auxiliary(n - 1)) || (auxiliary(n - 2) && negated(n - 1))))
+}
+
+/// Whether word `i` is "I'd", "we'd", "you'd"… standing for "would": its next verb is not a past form ("Next
+/// time I'd interview more farmers"; "I'd interviewed them all by then" is "had").
+fn would_contraction(words: &Tagged, i: usize) -> bool {
+    words.words[i].lower.ends_with("'d") && !next_verb_is_past(words, i)
+}
+
+/// Whether the first verb after word `i` (past "to", "for", "in" and adverbs) is a past form: "always read",
+/// "I'd never talked", against "always insist", "tend to dig", "known for pushing".
+fn next_verb_is_past(words: &Tagged, i: usize) -> bool {
+    let ws = &words.words;
+    let skipped = |w: &str| {
+        w.ends_with("ly")
+            || matches!(
+                w,
+                "to" | "for"
+                    | "in"
+                    | "on"
+                    | "of"
+                    | "never"
+                    | "also"
+                    | "still"
+                    | "just"
+                    | "already"
+                    | "ever"
+            )
+    };
+    (i + 1..ws.len().min(i + 5))
+        .find(|&j| !skipped(ws[j].lower.as_str()))
+        .is_some_and(|j| {
+            let w = ws[j].lower.as_str();
+            w.ends_with("ed")
+                || super::lexicon::is_irregular_past(w)
+                || words.is(j, data().grammar.fragment_verbs)
+        })
 }
 
 /// Whether the modal at word `modal` reports what came to pass rather than a wish: "until I could reproduce
@@ -1185,6 +1302,13 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     if let Some(writer) = words.writer(first) {
         return writer;
     }
+    // "the data team's deep dive", "Priya's root-cause analysis": an act named as someone else's ("my team's"
+    // is the writer's team; "last week's postmortem" names a time, not an owner).
+    if kind == Kind::Act {
+        if let Some(owner) = owner_before(text, words, first) {
+            return owner;
+        }
+    }
     if first == 0 || boundary_before(text, words, first) {
         if let Some(own) = words.writer_or_own(first) {
             return own;
@@ -1194,7 +1318,13 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         let w = words.words[i].lower.as_str();
         // A topic the writer only perceived here may still be what they act on later in the sentence ("I
         // noticed our SDK leaking emails from another team's library, and I chased it").
-        if let Some(writer) = words.writer(i) {
+        // "The lesson for me was about earning trust": the writer after a preposition is no subject.
+        // (Past a comma it may stand for the subject of a list of acts: "…who disagreed with me, shared…".)
+        let governed = words.is(i, g.object_forms)
+            && i > 0
+            && words.is(i - 1, g.prepositions)
+            && (i + 1..=first).all(|j| !boundary_before(text, words, j));
+        if let Some(writer) = words.writer(i).filter(|_| !governed) {
             return if !perceived(text, words, i, first, topic) {
                 writer
             } else if topic {
@@ -1212,10 +1342,12 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             || boundary_before(text, words, i)
             || words.words[i - 1].lower.as_str() == "and"
             || words.is(i - 1, g.clause_words)
-            || words.is(i - 1, g.contrast_words);
+            || words.is(i - 1, g.contrast_words)
+            || words.is(i - 1, g.embedded_openers);
         if opens_clause && words.is(i, g.possessive) {
             // "Our team cut…" is "we"; "My manager pushed back" is someone else.
-            let group = words.is(i + 1, g.own_groups);
+            // ("Our team lead simplified…": a role in the group is someone else.)
+            let group = words.is(i + 1, g.own_groups) && !words.is(i + 2, g.roles);
             return if perceived(text, words, i, first, topic) {
                 0.0
             } else if group {
@@ -1223,6 +1355,11 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             } else {
                 s.other
             };
+        }
+        // "…when the VP cut the budget", "…after the SRE lead dug into the logs": a clause whose subject is
+        // someone in a role.
+        if kind == Kind::Act && role_subject(text, words, i, first) {
+            return s.other;
         }
         if matches!(kind, Kind::Outcome | Kind::Measure)
             && words.is(i, g.work)
@@ -1256,7 +1393,9 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         // "…, where Maria spent a quarter on user research": a named person opening a clause is its subject.
         // ("and" is left out: "I cut AWS and GCP spend" joins objects as often as clauses.)
         let names_clause = i > 0
-            && (boundary_before(text, words, i) || words.is(i - 1, g.clause_words))
+            && (boundary_before(text, words, i)
+                || words.is(i - 1, g.clause_words)
+                || words.is(i - 1, g.embedded_openers))
             && words.words[i - 1].lower != "and";
         if names_clause && capitalized(text, &words.words[i]) && !is_acronym(text, &words.words[i])
         {
@@ -1304,6 +1443,67 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     }
     s.other
 }
+
+/// Whether word `i` is a role ("VP", "lead", "manager") heading the noun phrase that opens the clause of the
+/// act at word `first`: "when the VP cut…", "after our SRE lead dug into…" — up to three words between the
+/// determiner and the role ("the head of sales" is headed by "head").
+fn role_subject(text: &str, words: &Tagged, i: usize, first: usize) -> bool {
+    let g = &data().grammar;
+    if !words.is(i, g.roles) || (i + 1..=first).any(|j| boundary_before(text, words, j)) {
+        return false;
+    }
+    let Some(det) = (i.saturating_sub(4)..i).rev().find(|&j| {
+        words.is(j, g.determiners) || words.is(j, g.possessive) || words.is(j, g.agent_openers)
+    }) else {
+        return false;
+    };
+    (det + 1..i).all(|j| !boundary_before(text, words, j) && words.writer(j).is_none())
+        && (det == 0
+            || boundary_before(text, words, det)
+            || (words.is(det - 1, g.clause_words) && words.words[det - 1].lower != "and")
+            || words.is(det - 1, g.embedded_openers))
+}
+
+/// For an act at word `first` owned by a word in "-'s" just before it ("the vendor's audit", "Priya's deep
+/// dive", with at most one word between) that opens its clause as its subject, the owner's agency: the writer's
+/// team's ("my team's") or someone else's. `None` when there is no such owner, when the owner's phrase is what
+/// a verb before it acts on ("reading the gateway's error codes"), or when it is a time ("last week's") or a
+/// contraction ("it's").
+fn owner_before(text: &str, words: &Tagged, first: usize) -> Option<f32> {
+    let (s, g) = (&data().scoring, &data().grammar);
+    let ws = &words.words;
+    let k = (first.saturating_sub(2)..first)
+        .rev()
+        .take_while(|&k| !boundary_before(text, words, k + 1))
+        .find(|&k| ws[k].lower.ends_with("'s"))?;
+    let owner = ws[k].lower.trim_end_matches("'s");
+    if words.is(k, g.times) || CONTRACTED.contains(&owner) {
+        return None;
+    }
+    // The owner's phrase is the clause's subject when no verb and no writer come before it in the clause.
+    let acted_on = clause_back(text, words, k, k).any(|j| {
+        let w = ws[j].lower.as_str();
+        w.ends_with("ed")
+            || w.ends_with("ing")
+            || super::lexicon::is_irregular_past(w)
+            || words.is(j, g.fragment_verbs)
+            || words.writer(j).is_some()
+    });
+    if acted_on {
+        return None;
+    }
+    let own_group = k > 0
+        && words.is(k - 1, g.possessive)
+        && g.by_lower
+            .get(owner)
+            .is_some_and(|t| t & g.own_groups.0 != 0);
+    Some(if own_group { s.we } else { s.other })
+}
+
+/// Words whose "-'s" is "is" or "has", not an owner: "it's", "that's", "let's".
+const CONTRACTED: [&str; 10] = [
+    "it", "that", "there", "here", "what", "who", "he", "she", "let", "this",
+];
 
 /// The agency of the agent named after the "by" at word `by` ("by the retry logic I shipped", "by my team", "by
 /// the vendor"), up to the clause's end: the writer's when "I"/"we" or "my"/"our" come in it, someone else's
@@ -1395,8 +1595,10 @@ fn opening_phrase_subject(words: &Tagged, first: usize) -> Option<usize> {
         .find(|&i| words.is(i, g.first_person) || words.is(i, g.we))?;
     let verbless = (0..subject).all(|i| {
         let lower = ws[i].lower.as_str();
+        // ("The team had high standards … before I arrived": "had" is the phrase's verb.)
         !(lower.ends_with("ed")
             || super::lexicon::is_irregular_past(lower)
+            || (words.is(i, g.perception) && !lower.ends_with("ing"))
             || words.is(i, g.passive)
             || words.is(i, g.possessive)
             || words.is(i, g.others))
