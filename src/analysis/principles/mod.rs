@@ -1373,11 +1373,11 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
                 return agent_after_by(text, words, by).max(s.other).min(s.work);
             }
             // "The vendor's tool finished…": work someone else owns ("my team's tool" is the writer's).
-            let owner = (i.saturating_sub(3)..i).find(|&k| words.words[k].lower.ends_with("'s"));
-            if owner.is_some_and(|k| k == 0 || !words.is(k - 1, g.possessive)) {
-                return s.other;
-            }
-            return s.work;
+            let owner = (i.saturating_sub(3)..i).find_map(|k| owner_at(words, k));
+            return match owner {
+                Some(Owner::Other) => s.other,
+                Some(Owner::WritersGroup) | None => s.work,
+            };
         }
         if words.is(i, g.others) && (opens_clause || w == "who") {
             if w == "who" {
@@ -1472,14 +1472,10 @@ fn role_subject(text: &str, words: &Tagged, i: usize, first: usize) -> bool {
 fn owner_before(text: &str, words: &Tagged, first: usize) -> Option<f32> {
     let (s, g) = (&data().scoring, &data().grammar);
     let ws = &words.words;
-    let k = (first.saturating_sub(2)..first)
+    let (k, owner) = (first.saturating_sub(2)..first)
         .rev()
         .take_while(|&k| !boundary_before(text, words, k + 1))
-        .find(|&k| ws[k].lower.ends_with("'s"))?;
-    let owner = ws[k].lower.trim_end_matches("'s");
-    if words.is(k, g.times) || CONTRACTED.contains(&owner) {
-        return None;
-    }
+        .find_map(|k| owner_at(words, k).map(|owner| (k, owner)))?;
     // The owner's phrase is the clause's subject when no verb and no writer come before it in the clause.
     let acted_on = clause_back(text, words, k, k).any(|j| {
         let w = ws[j].lower.as_str();
@@ -1492,12 +1488,38 @@ fn owner_before(text: &str, words: &Tagged, first: usize) -> Option<f32> {
     if acted_on {
         return None;
     }
+    Some(match owner {
+        Owner::WritersGroup => s.we,
+        Owner::Other => s.other,
+    })
+}
+
+/// Whose an owner in "-'s" is.
+enum Owner {
+    /// "my team's", "our group's".
+    WritersGroup,
+    /// "the vendor's", "Priya's", "my manager's".
+    Other,
+}
+
+/// Word `k` as an owner in "-'s": none when it is no such word, a time ("last week's") or a contraction
+/// ("it's").
+fn owner_at(words: &Tagged, k: usize) -> Option<Owner> {
+    let g = &data().grammar;
+    let owner = words.words[k].lower.strip_suffix("'s")?;
+    if words.is(k, g.times) || CONTRACTED.contains(&owner) {
+        return None;
+    }
     let own_group = k > 0
         && words.is(k - 1, g.possessive)
         && g.by_lower
             .get(owner)
             .is_some_and(|t| t & g.own_groups.0 != 0);
-    Some(if own_group { s.we } else { s.other })
+    Some(if own_group {
+        Owner::WritersGroup
+    } else {
+        Owner::Other
+    })
 }
 
 /// Words whose "-'s" is "is" or "has", not an owner: "it's", "that's", "let's".

@@ -28,6 +28,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     // A count of test scenarios is no modelling of a call; work nobody had to redo is no care for the team.
     ("I wrote a test plan that covered 40 scenarios for the checkout flow.", &[], &[AreRightALot]),
     ("I automated the export so no engineer had to touch the config again.", &[], &[StriveToBeEarthsBestEmployer]),
+    // An owner in "-'s" before the work: a time is none ("last week's fix" is the writer's), a person is
+    // someone else even when theirs is "my" ("my manager's dashboard").
+    ("Last week's fix cut checkout errors by 40%.", &[DeliverResults], &[]),
+    ("My manager's new dashboard cut reporting time by 60%.", &[], &[DeliverResults]),
     // Customer Obsession
     ("I sat with six warehouse users for a week before writing a single line of the spec.", &[CustomerObsession], &[]),
     ("I joined a dozen support calls to hear what was breaking for the customers.", &[CustomerObsession], &[]),
