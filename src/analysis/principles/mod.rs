@@ -668,6 +668,18 @@ impl<'a> Tagged<'a> {
         self.tags.get(i).is_some_and(|t| t & class.0 != 0)
     }
 
+    /// Whether word `i` is a past form or participle: "-ed" or an irregular one ("dug", "led").
+    fn past(&self, i: usize) -> bool {
+        self.words
+            .get(i)
+            .is_some_and(|w| w.lower.ends_with("ed") || super::lexicon::is_irregular_past(&w.lower))
+    }
+
+    /// [`Tagged::past`], or a past form without "-ed" that is its own base form ("read", "cut", "set").
+    fn past_or_fragment(&self, i: usize) -> bool {
+        self.past(i) || self.is(i, data().grammar.fragment_verbs)
+    }
+
     /// The writer's agency when word `i` names the writer: "I" alone, "we" as a team.
     fn writer(&self, i: usize) -> Option<f32> {
         let (s, g) = (&data().scoring, &data().grammar);
@@ -1097,12 +1109,7 @@ fn next_verb_is_past(words: &Tagged, i: usize) -> bool {
     };
     (i + 1..ws.len().min(i + 5))
         .find(|&j| !skipped(ws[j].lower.as_str()))
-        .is_some_and(|j| {
-            let w = ws[j].lower.as_str();
-            w.ends_with("ed")
-                || super::lexicon::is_irregular_past(w)
-                || words.is(j, data().grammar.fragment_verbs)
-        })
+        .is_some_and(|j| words.past_or_fragment(j))
 }
 
 /// Whether the modal at word `modal` reports what came to pass rather than a wish: "until I could reproduce
@@ -1165,25 +1172,22 @@ fn only_perceives(text: &str, words: &Tagged, subject: usize) -> bool {
     if borrowed_subject(text, words, 0) == Some(subject) {
         return false;
     }
-    let past = |v: usize| {
-        let w = ws[v].lower.as_str();
-        w.ends_with("ed") || super::lexicon::is_irregular_past(w) || words.is(v, g.fragment_verbs)
-    };
     let Some(verb) = (subject + 1..(subject + 4).min(ws.len()))
-        .take_while(|&v| v == subject + 1 || !past(v - 1))
+        .take_while(|&v| v == subject + 1 || !words.past_or_fragment(v - 1))
         .find(|&v| words.is(v, g.perception))
     else {
         return false;
     };
-    if ws
-        .get(verb + 1)
-        .is_some_and(|w| w.lower == "to" || (past(verb + 1) && !words.is(verb + 1, g.perception)))
-        || causative(words, verb, ws.len() - 1)
+    if ws.get(verb + 1).is_some_and(|w| {
+        w.lower == "to" || (words.past_or_fragment(verb + 1) && !words.is(verb + 1, g.perception))
+    }) || causative(words, verb, ws.len() - 1)
     {
         return false;
     }
-    !(verb + 1..ws.len() - 1)
-        .any(|j| matches!(ws[j].lower.as_str(), "and" | "then" | "so" | "but") && past(j + 1))
+    !(verb + 1..ws.len() - 1).any(|j| {
+        matches!(ws[j].lower.as_str(), "and" | "then" | "so" | "but")
+            && words.past_or_fragment(j + 1)
+    })
 }
 
 /// Whether the sentence's subject is the writer's work and its verb an act or a passive result: "This change
@@ -1204,10 +1208,8 @@ fn work_acts(words: &Tagged) -> bool {
         return false;
     }
     let past = |v: usize| {
-        ws.get(v).is_some_and(|w| {
-            (w.lower.ends_with("ed")
-                || super::lexicon::is_irregular_past(&w.lower)
-                || words.is(v, g.fragment_verbs))
+        ws.get(v).is_some_and(|_| {
+            words.past_or_fragment(v)
                 && !words.is(v, g.perception)
                 && !words.is(v, g.states)
                 && !words.is(v, g.spans)
@@ -1229,8 +1231,7 @@ fn perceived(text: &str, words: &Tagged, subject: usize, first: usize, topic: bo
     // "we had pushed back" is a past act; "I had to push back" an obligation met; "I noticed burnout" and "we
     // had fewer incidents" are situations.
     if verb + 1 >= first {
-        let w = &words.words[first].lower;
-        return topic || !(w.ends_with("ed") || super::lexicon::is_irregular_past(w));
+        return topic || !words.past(first);
     }
     if words.words[verb + 1].lower == "to" || causative(words, verb, first) {
         return false;
@@ -1262,11 +1263,7 @@ fn causative(words: &Tagged, verb: usize, first: usize) -> bool {
         return false;
     }
     (verb + 3..=first.min(verb + 6).min(ws.len() - 1)).any(|j| {
-        let lower = ws[j].lower.as_str();
-        (lower.ends_with("ed")
-            || super::lexicon::is_irregular_past(lower)
-            || words.is(j, g.result_states))
-            && !words.is(j - 1, g.clause_words)
+        (words.past(j) || words.is(j, g.result_states)) && !words.is(j - 1, g.clause_words)
     })
 }
 
@@ -1470,7 +1467,7 @@ fn role_subject(text: &str, words: &Tagged, i: usize, first: usize) -> bool {
 /// a verb before it acts on ("reading the gateway's error codes"), or when it is a time ("last week's") or a
 /// contraction ("it's").
 fn owner_before(text: &str, words: &Tagged, first: usize) -> Option<f32> {
-    let (s, g) = (&data().scoring, &data().grammar);
+    let s = &data().scoring;
     let ws = &words.words;
     let (k, owner) = (first.saturating_sub(2)..first)
         .rev()
@@ -1478,12 +1475,7 @@ fn owner_before(text: &str, words: &Tagged, first: usize) -> Option<f32> {
         .find_map(|k| owner_at(words, k).map(|owner| (k, owner)))?;
     // The owner's phrase is the clause's subject when no verb and no writer come before it in the clause.
     let acted_on = clause_back(text, words, k, k).any(|j| {
-        let w = ws[j].lower.as_str();
-        w.ends_with("ed")
-            || w.ends_with("ing")
-            || super::lexicon::is_irregular_past(w)
-            || words.is(j, g.fragment_verbs)
-            || words.writer(j).is_some()
+        words.past_or_fragment(j) || ws[j].lower.ends_with("ing") || words.writer(j).is_some()
     });
     if acted_on {
         return None;
@@ -1566,10 +1558,7 @@ fn asker_before_who(words: &Tagged, who: usize, first: usize) -> Option<f32> {
         return None;
     }
     let before = first - 2;
-    let verb = |j: usize| {
-        let w = ws[j].lower.as_str();
-        w.ends_with("ed") || super::lexicon::is_irregular_past(w) || words.is(j, g.hypotheticals)
-    };
+    let verb = |j: usize| words.past(j) || words.is(j, g.hypotheticals);
     let passive = words.is(before - 1, g.passive) || ws[before - 1].lower == "be";
     if verb(before) && !passive {
         return None;
@@ -1599,12 +1588,7 @@ fn fragment_reaches(text: &str, words: &Tagged, first: usize) -> bool {
 
 /// Whether the sentence opens with a past form, as a draft's subjectless fragment does ("Dug into…", "Cut…").
 fn opens_with_past(words: &Tagged) -> bool {
-    let g = &data().grammar;
-    words.words.first().is_some_and(|w| {
-        w.lower.ends_with("ed")
-            || super::lexicon::is_irregular_past(&w.lower)
-            || words.is(0, g.fragment_verbs)
-    })
+    words.past_or_fragment(0)
 }
 
 /// For a cue at word `first` in a short opening phrase without a verb ("Out of curiosity", "That afternoon",
@@ -1618,8 +1602,7 @@ fn opening_phrase_subject(words: &Tagged, first: usize) -> Option<usize> {
     let verbless = (0..subject).all(|i| {
         let lower = ws[i].lower.as_str();
         // ("The team had high standards … before I arrived": "had" is the phrase's verb.)
-        !(lower.ends_with("ed")
-            || super::lexicon::is_irregular_past(lower)
+        !(words.past(i)
             || (words.is(i, g.perception) && !lower.ends_with("ing"))
             || words.is(i, g.passive)
             || words.is(i, g.possessive)
