@@ -14,6 +14,10 @@
 //! * precision: of all predicted principles, the share contained in `answer_lps` (and of the top-1 guesses);
 //! * silence: over neutral sentences (`lps` empty), the share with no prediction at all;
 //! * coverage: the share of labelled sentences with any prediction.
+//!
+//! Per principle: how many sentences carry it as a label and the share of those that name it (recall),
+//! how often it is named and the share of those where the answer's labels hold it (precision). A summary
+//! like the others: it tells which principles' evidence is thin without showing any sentence.
 
 use casebook::analysis::lexicon::Words;
 use casebook::analysis::principles::{read_principles, Principle};
@@ -153,6 +157,8 @@ fn main() -> ExitCode {
     let mut ours: BTreeMap<String, Tally> = BTreeMap::new();
     let mut base: BTreeMap<String, Tally> = BTreeMap::new();
     let mut predicted_counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    // Per principle: (labelled, of those named, named, of those in the answer's labels).
+    let mut per_principle: BTreeMap<String, [usize; 4]> = BTreeMap::new();
     let started = std::time::Instant::now();
     for row in &rows {
         let words = Words::new(&row.text);
@@ -163,6 +169,16 @@ fn main() -> ExitCode {
             .collect();
         for r in &readings {
             *predicted_counts.entry(r.principle.name()).or_default() += 1;
+        }
+        for label in &row.lps {
+            let counts = per_principle.entry(label.clone()).or_default();
+            counts[0] += 1;
+            counts[1] += usize::from(predicted.contains(label));
+        }
+        for name in &predicted {
+            let counts = per_principle.entry(name.clone()).or_default();
+            counts[2] += 1;
+            counts[3] += usize::from(row.answer_lps.contains(name));
         }
         for key in ["(all)".to_string(), row.site.clone()] {
             ours.entry(key.clone()).or_default().add(&predicted, row);
@@ -227,6 +243,22 @@ fn main() -> ExitCode {
     println!("predictions per principle:");
     for (name, n) in &predicted_counts {
         println!("  {n:>3}  {name}");
+    }
+    println!();
+    println!("per principle: labelled (named when labelled) · named (in the answer's labels)");
+    let share = |a: usize, b: usize| {
+        if b == 0 {
+            "  -  ".to_string()
+        } else {
+            format!("{:.2}", a as f64 / b as f64)
+        }
+    };
+    for (name, [labelled, found, named, right]) in &per_principle {
+        println!(
+            "  {name:<46} {labelled:>4} ({})  {named:>4} ({})",
+            share(*found, *labelled),
+            share(*right, *named)
+        );
     }
     println!(
         "\n{:.1} µs per sentence (including the one-off data load)",
