@@ -152,6 +152,7 @@ fn prose_shape(prose: &Prose) -> String {
                 b.kind,
                 b.range.clone(),
                 b.start,
+                b.key,
                 b.prose.prose.clone(),
                 b.prose.sentences.clone(),
             )
@@ -387,6 +388,134 @@ proptest! {
             prose_shape(&reader.read(&doc)),
             prose_of(&Document::whole(&reference))
         );
+    }
+}
+
+/// How a line of a paragraph- or list-like chunk starts: mostly a letter or a bullet, sometimes what
+/// opens another block or what a plain paragraph may not hold.
+const LINE_STARTS: &[&str] = &[
+    "I",
+    "I",
+    "We",
+    "a",
+    "Z",
+    "É",
+    "ß",
+    "日本",
+    "Customers",
+    "- ",
+    "* ",
+    "+ ",
+    "# ",
+    "> ",
+    "1. ",
+    "2024 ",
+    " ",
+    "  ",
+    "\t",
+    "|",
+    "<div>",
+    "<!-- c -->",
+    "```",
+    "~~~",
+    "===",
+    "---",
+    "___",
+    "[x]: /u",
+    "\u{c}",
+    "\0",
+    "😀",
+    "\"",
+    "(",
+    "- I",
+    "- I",
+    "* We",
+    "+ Z",
+    "- 日本",
+    "-  I",
+    "- [ ] I",
+    "-I",
+    "- 1",
+    "- ",
+    "* * *",
+    "-\tI",
+    " - I",
+    "1. I",
+    "2) We",
+    "10. Z",
+    "1.I",
+    "1234567890. I",
+    "# I",
+    "### We",
+    "###### Z",
+    "####### I",
+    "#I",
+    "#  I",
+    "# 1",
+];
+/// What follows on the line.
+const LINE_WORDS: &[&str] = &[
+    " shipped",
+    " it",
+    " 42%",
+    "  ",
+    "\t",
+    " |",
+    "|",
+    " *it*",
+    " <b>x</b>",
+    " <!-- c -->",
+    "\\",
+    " 日本",
+    " 😀",
+    "\0",
+    " [x](y)",
+    " `code`",
+    ".",
+    " -",
+    " #",
+    " ##",
+    "#",
+    "\\#",
+];
+const LINE_ENDS: &[&str] = &["\n", "\n", "\r\n", "\r", "  \n", "\t\n", " \t\r\n"];
+const BLANKS: &[&str] = &["\n", " \n", "\t\n", "\r\n", "\r", "\n\n", "  \t\n"];
+
+/// A document of paragraph- and list-like chunks (see [`LINE_STARTS`]) between blank lines.
+fn paragraphs_strategy() -> impl Strategy<Value = String> {
+    let line = (
+        prop::sample::select(LINE_STARTS),
+        prop::collection::vec(prop::sample::select(LINE_WORDS), 0..6),
+        prop::sample::select(LINE_ENDS),
+    )
+        .prop_map(|(start, words, end)| format!("{start}{}{end}", words.concat()));
+    let chunk = (
+        prop::collection::vec(line, 1..4),
+        prop::sample::select(BLANKS),
+    )
+        .prop_map(|(lines, blank)| format!("{}{blank}", lines.concat()));
+    (prop::collection::vec(chunk, 8..30), any::<bool>()).prop_map(|(chunks, cut_end)| {
+        let text = chunks.concat();
+        if cut_end {
+            text.trim_end_matches(['\n', '\r', ' ', '\t']).to_string()
+        } else {
+            text
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: common::fuzz_cases(1000), ..ProptestConfig::default() })]
+
+    /// A document opened as the server opens it (cut, its chunks read on every core, plain paragraphs
+    /// and lists without being parsed: `prose::plain`) reads as the whole document parsed in one piece.
+    #[test]
+    fn plain_chunks_read_as_parsed(text in paragraphs_strategy()) {
+        let mut doc = Document::cut(&text);
+        let mut reviewer = Reviewer::default();
+        reviewer.read_unparsed(&mut doc);
+        let review = reviewer.review(&doc, &RuleConfig::default());
+        prop_assert_eq!(prose_shape(&review.prose), prose_of(&Document::whole(&text)));
     }
 }
 

@@ -6,6 +6,7 @@
 //! Each block's prose is cached by its content, so after an edit only changed blocks are read again.
 
 pub mod inline;
+pub mod plain;
 pub mod sentences;
 
 use crate::document::{Chunk, Document};
@@ -384,10 +385,13 @@ impl ProseReader {
             .map_init(
                 || (crate::document::block_parser(), inline_parser()),
                 |(blocks, inline), chunk| {
-                    let read = doc
-                        .tree_of(chunk, blocks)
-                        .filter(|tree| !doc.must_settle(chunk, tree))
-                        .map(|tree| read_tree(inline, doc, chunk, &tree));
+                    let read = match read_plain(inline, doc, chunk) {
+                        Some(read) => Some(read),
+                        None => doc
+                            .tree_of(chunk, blocks)
+                            .filter(|tree| !doc.must_settle(chunk, tree))
+                            .map(|tree| read_tree(inline, doc, chunk, &tree)),
+                    };
                     (chunk.id, read)
                 },
             )
@@ -403,6 +407,26 @@ impl ProseReader {
         }
         left
     }
+}
+
+/// Reads one chunk without parsing it when its blocks are known without (see [`plain`]); offsets in
+/// the result are relative to the chunk.
+fn read_plain(parser: &mut Parser, doc: &Document, chunk: &Chunk) -> Option<ChunkProse> {
+    let blocks = plain::plain_blocks(&doc.slice(chunk.range()))?;
+    let mut out = ChunkProse::default();
+    for b in blocks {
+        let block = block(
+            parser,
+            doc,
+            chunk.start,
+            Vec::new(),
+            b.inline,
+            b.kind,
+            b.start,
+        );
+        out.push(block, doc, chunk.start);
+    }
+    Some(out)
 }
 
 /// Walks one chunk's block tree; offsets in the result are relative to the chunk.
@@ -429,23 +453,13 @@ fn read_tree(
                 "inline" => {
                     descend = false;
                     if let Some((kind, start)) = block_kind(&ancestors) {
-                        let block = block(
-                            parser,
+                        let range = clamp(node.byte_range());
+                        let markers = markers(node, &range);
+                        out.push(
+                            block(parser, doc, base, markers, range, kind, start),
                             doc,
                             base,
-                            node,
-                            clamp(node.byte_range()),
-                            kind,
-                            start,
                         );
-                        for c in &block.prose.comments {
-                            let range = shifted(c, block.range.start);
-                            out.comments.push(Comment {
-                                text: doc.slice(shifted(&range, base)).into_owned(),
-                                range,
-                            });
-                        }
-                        out.blocks.push(block);
                     }
                 }
                 "html_block" => {
@@ -475,23 +489,44 @@ fn read_tree(
     }
 }
 
-/// One block, with chunk-relative offsets.
-fn block(
-    parser: &mut Parser,
-    doc: &Document,
-    base: usize,
-    node: Node,
-    range: Range<usize>,
-    kind: BlockKind,
-    start: usize,
-) -> Block {
-    let text = doc.slice(shifted(&range, base));
+impl ChunkProse {
+    /// Adds `block` (chunk-relative, in a chunk starting at `base`) and the HTML comments in it.
+    fn push(&mut self, block: Block, doc: &Document, base: usize) {
+        for c in &block.prose.comments {
+            let range = shifted(c, block.range.start);
+            self.comments.push(Comment {
+                text: doc.slice(shifted(&range, base)).into_owned(),
+                range,
+            });
+        }
+        self.blocks.push(block);
+    }
+}
+
+/// The named children of an `inline` node (continuation markers of the containers it is in), relative
+/// to its `range` (chunk-relative, clamped to the chunk).
+fn markers(node: Node, range: &Range<usize>) -> Vec<Range<usize>> {
     let mut markers = Vec::new();
     let mut cursor = node.walk();
     for child in node.named_children(&mut cursor) {
         let end = child.end_byte().min(range.end);
         markers.push(child.start_byte().min(end) - range.start..end - range.start);
     }
+    markers
+}
+
+/// One block, with chunk-relative offsets: its inline content at `range` with `markers` in it (see
+/// [`markers`]), in a chunk starting at `base`.
+fn block(
+    parser: &mut Parser,
+    doc: &Document,
+    base: usize,
+    markers: Vec<Range<usize>>,
+    range: Range<usize>,
+    kind: BlockKind,
+    start: usize,
+) -> Block {
+    let text = doc.slice(shifted(&range, base));
     let mut hasher = FxHasher::default();
     text.hash(&mut hasher);
     markers.hash(&mut hasher);
