@@ -358,9 +358,16 @@ impl Reviewer {
     pub fn read_unparsed(&mut self, doc: &mut Document) {
         let (from, mut to) = (self.unparsed_from, self.unparsed_from);
         let mut wanted = FxHashSet::default();
-        for chunk in doc.chunks().iter().filter(|c| c.id >= from) {
+        let mut wanted_at = Vec::new();
+        for (i, chunk) in doc
+            .chunks()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.id >= from)
+        {
             if chunk.tree.is_none() && !self.prose.has_read(chunk.id) {
                 wanted.insert(chunk.id);
+                wanted_at.push(i);
             }
             to = to.max(chunk.id + 1);
         }
@@ -372,6 +379,9 @@ impl Reviewer {
                 .read_in_parallel(doc, &wanted)
                 .into_iter()
                 .collect();
+        }
+        if !wanted.is_empty() {
+            self.prose.read_plain_chunks(doc, &wanted_at, &mut wanted);
         }
         if !wanted.is_empty() {
             let prose = &mut self.prose;

@@ -631,6 +631,35 @@ fn a_document_read_on_every_core_reads_as_on_one() {
     }
 }
 
+/// Headings, paragraphs and list items are not parsed, on opening or when typed in (their blocks are
+/// known without: `document::plain`); a block quote is, and typing in it parses it again.
+#[test]
+fn typing_in_plain_prose_parses_nothing() {
+    let text =
+        "# Refunds\n\nSellers waited 3 days.\n\n- I interviewed 12.\n\n> Much better now.\n\n";
+    let trees = |doc: &Document| {
+        doc.chunks()
+            .iter()
+            .map(|c| c.tree.is_some())
+            .collect::<Vec<_>>()
+    };
+    let mut doc = Document::new(text);
+    assert_eq!(trees(&doc), [false, false, false, true]);
+    for word in ["Refunds", "waited", "interviewed"] {
+        let at = doc.text().find(word).unwrap();
+        doc.replace(at..at, "x").unwrap();
+        assert_eq!(trees(&doc), [false, false, false, true], "{word}");
+    }
+    let quote = doc.chunks()[3].id;
+    let at = doc.text().find("better").unwrap();
+    doc.replace(at..at, "x").unwrap();
+    assert!(doc.chunks()[3].tree.is_some() && doc.chunks()[3].id != quote);
+    // Typing a bullet's space into a paragraph's first line makes it a list item: still not parsed.
+    let at = doc.text().find("Sellers").unwrap();
+    doc.replace(at..at, "- ").unwrap();
+    assert!(!trees(&doc)[1]);
+}
+
 /// An initial text and edits to it (byte ranges and their new text).
 type EditCase = (&'static str, &'static [(Range<usize>, &'static str)]);
 

@@ -5,12 +5,15 @@
 //! sibling blocks, so one tree for the whole file makes every keystroke cost a full parse. The document is
 //! therefore parsed as a sequence of [`Chunk`]s, cut only where a chunk parses alone exactly as it parses
 //! in the whole document (see [`split`]). An edit re-parses the chunks it touches — incrementally, with
-//! `InputEdit`, when it stays inside one — and re-cuts until the old cuts agree again.
+//! `InputEdit`, when it stays inside one — and re-cuts until the old cuts agree again. A chunk whose
+//! blocks are known without parsing (plain paragraphs, list items and headings: see [`plain`]) is
+//! never parsed and has no tree; that is most of a draft's prose, and most of the parsing it saves.
 //!
 //! Only the block structure (headings, paragraphs, lists, code blocks…) is parsed here; the inline
 //! structure of each paragraph is parsed by `prose::inline` and cached by the paragraph's content.
 
 pub mod changes;
+pub mod plain;
 pub mod position;
 pub mod split;
 
@@ -50,7 +53,8 @@ pub struct Chunk {
     pub start: usize,
     pub len: usize,
     /// Its block tree, in offsets relative to `start`, or none when it was not kept (see
-    /// [`Document::cut`] and [`Document::release_trees`]; [`Document::tree_of`] parses it again then).
+    /// [`Document::cut`] and [`Document::release_trees`]; [`Document::tree_of`] parses it again then)
+    /// or is not needed (a chunk whose blocks are known without: see [`plain`]).
     /// Node ranges may reach one byte past `len` when the chunk was read with a virtual final line break.
     pub tree: Option<Tree>,
     virtual_break: bool,
@@ -177,11 +181,29 @@ impl Document {
         if doc.is_parsed() {
             let mut i = 0;
             while i < doc.chunks.len() {
-                doc.chunks[i].tree = doc.parse_settled(i);
+                if !doc.is_plain(doc.chunks[i].range()) {
+                    doc.chunks[i].tree = doc.parse_settled(i);
+                }
                 i += 1;
             }
         }
         doc
+    }
+
+    /// Whether the chunk at `range` is one whose blocks are known without parsing (see [`plain`]):
+    /// such a chunk is never parsed, and has no tree.
+    fn is_plain(&self, range: Range<usize>) -> bool {
+        plain::plain_blocks(&self.slice(range)).is_some()
+    }
+
+    /// The chunk at `range`: unparsed when it [is plain](Document::is_plain), else parsed, reusing `old`
+    /// (already edited) when given, and settled (see [`Document::settle`]).
+    fn chunk_at(&mut self, range: Range<usize>, old: Option<&Tree>) -> Chunk {
+        if self.is_plain(range.clone()) {
+            return Chunk::unparsed(&self.rope, range);
+        }
+        let chunk = Chunk::parse(&mut self.parser, &self.rope, range, old);
+        self.settle(chunk)
     }
 
     /// The text cut into chunks, none parsed yet: whoever reads a chunk parses it with
@@ -308,7 +330,9 @@ impl Document {
             changes: [Changes::All; 2],
             lines_at_mark: [0; 2],
         };
-        doc.chunks = doc.parse_region(0, &[], text.len());
+        // Parsed even when plain (see `plain`): this is the reference plain readings are tested against.
+        let whole = Chunk::parse(&mut doc.parser, &doc.rope, 0..text.len(), None);
+        doc.chunks = vec![whole];
         doc
     }
 
@@ -322,8 +346,7 @@ impl Document {
             .collect();
         let mut chunks = Vec::with_capacity(bounds.len() - 1);
         for w in bounds.windows(2) {
-            let chunk = Chunk::parse(&mut self.parser, &self.rope, w[0]..w[1], None);
-            let chunk = self.settle(chunk);
+            let chunk = self.chunk_at(w[0]..w[1], None);
             let to_the_end = chunk.range().end == self.len();
             chunks.push(chunk);
             if to_the_end {
@@ -505,13 +528,7 @@ impl Document {
         let new_chunks = match reused {
             Some(mut tree) => {
                 tree.edit(&edit);
-                let chunk = Chunk::parse(
-                    &mut self.parser,
-                    &self.rope,
-                    region_start..region_end,
-                    Some(&tree),
-                );
-                vec![self.settle(chunk)]
+                vec![self.chunk_at(region_start..region_end, Some(&tree))]
             }
             None => self.parse_region(region_start, &cuts, region_end),
         };

@@ -6,9 +6,9 @@
 //! Each block's prose is cached by its content, so after an edit only changed blocks are read again.
 
 pub mod inline;
-pub mod plain;
 pub mod sentences;
 
+use crate::document::plain::{plain_blocks, PlainKind};
 use crate::document::{Chunk, Document};
 use inline::{inline_parser, read_inline};
 use rayon::prelude::*;
@@ -349,8 +349,14 @@ impl ProseReader {
         (prose, reread)
     }
 
-    /// Walks one chunk's block tree; offsets in the result are relative to the chunk.
+    /// Reads one chunk, from its block tree unless its blocks are known without; offsets in the result
+    /// are relative to the chunk.
     fn read_chunk(&mut self, doc: &Document, chunk: &Chunk) -> ChunkProse {
+        if chunk.tree.is_none() {
+            if let Some(read) = read_plain(&mut self.parser, doc, chunk) {
+                return read;
+            }
+        }
         match doc.tree_of(chunk, &mut self.block_parser) {
             Some(tree) => read_tree(&mut self.parser, doc, chunk, &tree),
             None => ChunkProse::default(),
@@ -360,6 +366,20 @@ impl ProseReader {
     /// Whether the prose of the chunk with this id is at hand (read before, and not swept since).
     pub fn has_read(&self, chunk: u64) -> bool {
         self.chunks.contains_key(&chunk)
+    }
+
+    /// Reads into the cache, without parsing them, the chunks among `wanted` (by id; `at` are their
+    /// indices in the document, or some of them) that have no tree and whose blocks are known without
+    /// one (see [`crate::document::plain`]); removes them from `wanted`.
+    pub fn read_plain_chunks(&mut self, doc: &Document, at: &[usize], wanted: &mut FxHashSet<u64>) {
+        for chunk in at.iter().filter_map(|&i| doc.chunks().get(i)) {
+            if chunk.tree.is_none() && wanted.contains(&chunk.id) {
+                if let Some(read) = read_plain(&mut self.parser, doc, chunk) {
+                    self.chunks.insert(chunk.id, Arc::new(read));
+                    wanted.remove(&chunk.id);
+                }
+            }
+        }
     }
 
     /// Reads one chunk from `tree`, its block tree, into the cache (see [`Document::parse_each`]).
@@ -409,19 +429,24 @@ impl ProseReader {
     }
 }
 
-/// Reads one chunk without parsing it when its blocks are known without (see [`plain`]); offsets in
-/// the result are relative to the chunk.
+/// Reads one chunk without a tree when its blocks are known without parsing (see
+/// [`crate::document::plain`]); offsets in the result are relative to the chunk.
 fn read_plain(parser: &mut Parser, doc: &Document, chunk: &Chunk) -> Option<ChunkProse> {
-    let blocks = plain::plain_blocks(&doc.slice(chunk.range()))?;
+    let blocks = plain_blocks(&doc.slice(chunk.range()))?;
     let mut out = ChunkProse::default();
     for b in blocks {
+        let kind = match b.kind {
+            PlainKind::Paragraph => BlockKind::Paragraph,
+            PlainKind::ListItem => BlockKind::ListItem,
+            PlainKind::Heading { level } => BlockKind::Heading { level },
+        };
         let block = block(
             parser,
             doc,
             chunk.start,
             Vec::new(),
             b.inline,
-            b.kind,
+            kind,
             b.start,
         );
         out.push(block, doc, chunk.start);

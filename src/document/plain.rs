@@ -21,14 +21,21 @@
 //! by more than one space — is parsed. The property test `plain_chunks_read_as_parsed`
 //! (tests/edits.rs) holds this reading equal to the parse.
 
-use super::BlockKind;
-use crate::document::split::lines;
+use super::split::lines;
 use std::ops::Range;
+
+/// What a block of a chunk read without parsing is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlainKind {
+    Paragraph,
+    ListItem,
+    Heading { level: u8 },
+}
 
 /// A block of a chunk read without parsing; offsets are relative to the chunk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlainBlock {
-    pub kind: BlockKind,
+    pub kind: PlainKind,
     /// Where the block starts (a list item's bullet).
     pub start: usize,
     /// Its inline content.
@@ -60,7 +67,7 @@ pub fn plain_blocks(text: &str) -> Option<Vec<PlainBlock>> {
                 return None;
             }
             blocks.push(PlainBlock {
-                kind: BlockKind::Heading { level },
+                kind: PlainKind::Heading { level },
                 start,
                 inline: start + usize::from(level) + 1..end,
             });
@@ -69,17 +76,17 @@ pub fn plain_blocks(text: &str) -> Option<Vec<PlainBlock>> {
             match blocks.last_mut() {
                 Some(last) if !is_heading(last) => last.inline.end = end,
                 _ => blocks.push(PlainBlock {
-                    kind: BlockKind::Paragraph,
+                    kind: PlainKind::Paragraph,
                     start,
                     inline: start..end,
                 }),
             }
         } else if let Some(marker) = list_marker(content) {
-            if !blocks.iter().all(|b| b.kind == BlockKind::ListItem) {
+            if !blocks.iter().all(|b| b.kind == PlainKind::ListItem) {
                 return None;
             }
             blocks.push(PlainBlock {
-                kind: BlockKind::ListItem,
+                kind: PlainKind::ListItem,
                 start,
                 inline: start + marker..end,
             });
@@ -92,7 +99,7 @@ pub fn plain_blocks(text: &str) -> Option<Vec<PlainBlock>> {
 }
 
 fn is_heading(block: &PlainBlock) -> bool {
-    matches!(block.kind, BlockKind::Heading { .. })
+    matches!(block.kind, PlainKind::Heading { .. })
 }
 
 fn starts_with_letter(text: &str) -> bool {
@@ -120,9 +127,8 @@ fn list_marker(line: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{plain_blocks, PlainBlock};
+    use super::{plain_blocks, PlainBlock, PlainKind};
     use crate::document::block_parser;
-    use crate::prose::BlockKind;
 
     /// The paragraphs and list items of `text` as tree-sitter-md parses it, with no markers inside.
     fn parsed_blocks(text: &str) -> Vec<PlainBlock> {
@@ -135,11 +141,11 @@ mod tests {
                 let parent = node.parent().unwrap();
                 let item = parent.parent().filter(|p| p.kind() == "list_item");
                 let kind = match (parent.kind(), item) {
-                    ("atx_heading", _) => BlockKind::Heading {
+                    ("atx_heading", _) => PlainKind::Heading {
                         level: parent.child(0).unwrap().kind()[5..6].parse().unwrap(),
                     },
-                    (_, Some(_)) => BlockKind::ListItem,
-                    _ => BlockKind::Paragraph,
+                    (_, Some(_)) => PlainKind::ListItem,
+                    _ => PlainKind::Paragraph,
                 };
                 blocks.push(PlainBlock {
                     kind,
