@@ -1306,7 +1306,11 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             return owner;
         }
     }
-    if first == 0 || boundary_before(text, words, first) {
+    // ("Our customers kept complaining about…": a topic that opens with "our" is whose the topic is, not who
+    // acted; the writer must act elsewhere in the sentence.)
+    if (first == 0 || boundary_before(text, words, first))
+        && !(topic && words.writer(first).is_none())
+    {
         if let Some(own) = words.writer_or_own(first) {
             return own;
         }
