@@ -769,6 +769,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The spec listed acceptance criteria for each story.", &[], &[InsistOnTheHighestStandards]),
     ("I fixed every flaky test in the checkout suite.", &[InsistOnTheHighestStandards], &[]),
     ("The flaky tests slowed everyone down.", &[], &[InsistOnTheHighestStandards]),
+    // Numbers that are all years say when, not how much.
+    ("I ran the ads reporting dashboard from 2021 to 2023.", &[], &[DeliverResults]),
+    ("I cut weekly support tickets from 2050 to 900.", &[DeliverResults], &[]),
+    ("I cut the monthly cloud bill from $2000 to $800.", &[DeliverResults], &[]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
