@@ -794,6 +794,13 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Legal owns the launch readiness review.", &[], &[InsistOnTheHighestStandards]),
     ("I didn't cut corners on the dosage checks, even with the deadline close.", &[InsistOnTheHighestStandards], &[]),
     ("I hope we didn't cut corners.", &[], &[InsistOnTheHighestStandards]),
+    // Thinking of whoever comes next; a measure brought under a line; a deal won.
+    ("I wrote the setup guide so the next engineer would not lose a week to it.", &[Ownership], &[]),
+    ("The next team inherited the service.", &[], &[Ownership]),
+    ("I cut the refund wait to under two days.", &[DeliverResults], &[]),
+    ("Wait times dropped to under an hour after the vendor's fix.", &[], &[DeliverResults]),
+    ("I won the contract with the state lottery by cutting the pilot to six weeks.", &[DeliverResults], &[]),
+    ("Our sales director closed the deal in May.", &[], &[DeliverResults]),
     // Numbers that are all years say when, not how much.
     ("I ran the ads reporting dashboard from 2021 to 2023.", &[], &[DeliverResults]),
     ("I cut weekly support tickets from 2050 to 900.", &[DeliverResults], &[]),
