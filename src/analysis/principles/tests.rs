@@ -1012,6 +1012,16 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.82,
             0.97,
         ),
+        (
+            // Written before it was first scored, in words the cue list did not hold: about 20 acts each for the
+            // five principles the held-out sets read worst, and 22 neutral or tempting lines. Guided the dev9
+            // round (hit 0.02 and silence 0.86 when written).
+            "dev9",
+            include_str!("../../../tests/fixtures/principles_own_dev9.jsonl"),
+            0.63,
+            0.77,
+            0.9,
+        ),
     ] {
         let (h, p, s) = figures(jsonl);
         assert!(
