@@ -1680,7 +1680,7 @@ fn is_year(text: &str, w: &super::lexicon::Word) -> bool {
             .parse::<u32>()
             .is_ok_and(|y| (1950..=2099).contains(&y))
         && !before.is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥'))
-        && !after.is_some_and(|c| c == '%')
+        && after != Some('%')
 }
 
 fn capitalized(text: &str, w: &super::lexicon::Word) -> bool {
