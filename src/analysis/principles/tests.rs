@@ -801,16 +801,13 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Wait times dropped to under an hour after the vendor's fix.", &[], &[DeliverResults]),
     ("I won the contract with the state lottery by cutting the pilot to six weeks.", &[DeliverResults], &[]),
     ("Our sales director closed the deal in May.", &[], &[DeliverResults]),
-    // What customers feel and measure; a result above the plan; respect and credibility earned; testing harder
-    // than required.
+    // What customers feel and measure; a result above the plan; respect and credibility earned.
     ("I cut ticket volume per order by rewriting the delivery emails.", &[CustomerObsession], &[]),
     ("Ticket volume doubled every December.", &[], &[CustomerObsession]),
     ("I beat the quarter's sign-up forecast by 18%.", &[DeliverResults], &[]),
     ("The finance team beat the forecast.", &[], &[DeliverResults]),
     ("I rebuilt my credibility with the ops leads by fixing their top three complaints first.", &[EarnTrust], &[]),
     ("The new director had a lot of credibility with sales.", &[], &[EarnTrust]),
-    ("I ran a penetration test on the new payments API before launch.", &[InsistOnTheHighestStandards], &[]),
-    ("The security team runs a penetration test every year.", &[], &[InsistOnTheHighestStandards]),
     // Numbers that are all years say when, not how much.
     ("I ran the ads reporting dashboard from 2021 to 2023.", &[], &[DeliverResults]),
     ("I cut weekly support tickets from 2050 to 900.", &[DeliverResults], &[]),
