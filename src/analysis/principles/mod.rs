@@ -223,6 +223,15 @@ pub fn read_principles_and_others(
         if cancelled(text, words, span.start, cue.kind == Kind::Topic) {
             continue;
         }
+        // "I ran the ads dashboard from 2021 to 2023": numbers that are all years say when, not how much.
+        let slots: Vec<&super::lexicon::Word> = parts
+            .iter()
+            .flat_map(|p| &words.words[p.clone()])
+            .filter(|w| w.stem == "#")
+            .collect();
+        if !slots.is_empty() && slots.iter().all(|w| is_year(text, w)) {
+            continue;
+        }
         let agency = agency(text, words, span.start, cue.kind, &sentence);
         if agency <= 0.0 {
             continue;
@@ -1306,7 +1315,11 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             return owner;
         }
     }
-    if first == 0 || boundary_before(text, words, first) {
+    // ("Our customers kept complaining about…": a topic that opens with "our" is whose the topic is, not who
+    // acted; the writer must act elsewhere in the sentence.)
+    if (first == 0 || boundary_before(text, words, first))
+        && !(topic && words.writer(first).is_none())
+    {
         if let Some(own) = words.writer_or_own(first) {
             return own;
         }
@@ -1655,6 +1668,19 @@ fn borrowed_subject(text: &str, words: &Tagged, first: usize) -> Option<usize> {
     }
     let end = (1..words.len()).find(|&i| boundary_before(text, words, i))?;
     (first < end).then_some(end)
+}
+
+/// Whether `w` reads as a year: four digits from 1950 to 2099, with no currency sign before it and no "%"
+/// after it ("in 2023", not "$2000" or "2000%").
+fn is_year(text: &str, w: &super::lexicon::Word) -> bool {
+    let before = text[..w.range.start].chars().next_back();
+    let after = text[w.range.end..].chars().next();
+    w.lower.len() == 4
+        && w.lower
+            .parse::<u32>()
+            .is_ok_and(|y| (1950..=2099).contains(&y))
+        && !before.is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥'))
+        && after != Some('%')
 }
 
 fn capitalized(text: &str, w: &super::lexicon::Word) -> bool {

@@ -699,6 +699,119 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I visited the flagship store only once.", &[], &[SuccessAndScaleBringBroadResponsibility]),
     ("I removed the dark pattern that made cancelling a subscription hard.", &[SuccessAndScaleBringBroadResponsibility], &[]),
     ("Our competitor's checkout was full of dark patterns.", &[], &[SuccessAndScaleBringBroadResponsibility]),
+    // The dev9 round: the five principles the held-out sets read worst, in the words real drafts use for them.
+    // Customer Obsession: hearing customers by phone, in a test or beside them; building around what they asked
+    // for or got stuck on ("our customers" opening a topic is whose it is, not who acted); judging the work by
+    // what it did for them; making sure they were better off.
+    ("I phoned a dozen landlords who had left the platform.", &[CustomerObsession], &[]),
+    ("I tested the new booking flow with nine patients in a clinic waiting room.", &[CustomerObsession], &[]),
+    ("I recruited six sellers to try the draft listing page.", &[CustomerObsession], &[HireAndDevelopTheBest]),
+    ("Our QA team tested the build with synthetic users.", &[], &[CustomerObsession]),
+    ("The vendor recruited twenty drivers for the study.", &[], &[CustomerObsession]),
+    ("I rebuilt the export around the three reports accountants asked for most.", &[CustomerObsession], &[]),
+    ("Our customers kept asking for a dark mode.", &[], &[CustomerObsession]),
+    ("I measured the redesign by how many renters finished an application.", &[CustomerObsession], &[]),
+    ("The board measured us by how many units we sold.", &[], &[CustomerObsession]),
+    ("I moved the billing cutoff so that shoppers were never charged twice.", &[CustomerObsession], &[]),
+    ("The bank changed the rules so that customers would pay more fees.", &[], &[CustomerObsession]),
+    // Ownership: doing it oneself, taking on what nobody watched or another team owned, putting oneself on the
+    // hook, fixing instead of passing it on, and seeing it through from start to finish.
+    ("I rewrote the broken importer myself over two evenings.", &[Ownership], &[]),
+    ("I asked myself whether the metric was right.", &[], &[Ownership]),
+    ("Nobody was watching the export queue, so I set up an alert for it.", &[Ownership], &[]),
+    ("Nobody was watching the export queue.", &[], &[Ownership]),
+    ("The scheduler was the platform team's, but I fixed its retry bug.", &[Ownership], &[]),
+    ("The scheduler was the platform team's.", &[], &[Ownership]),
+    ("I added myself to the on-call rotation for the vendor gateway.", &[Ownership], &[]),
+    ("I closed every loose end from the migration over the next month.", &[Ownership], &[]),
+    ("My lead tied up the loose ends after launch.", &[], &[Ownership]),
+    ("I patched the parser upstream instead of filing a ticket with its maintainers.", &[Ownership], &[]),
+    ("The support team escalated instead of filing a ticket.", &[], &[Ownership]),
+    ("I ran the carrier onboarding from kickoff to cutover.", &[Ownership], &[]),
+    ("Our point of contact at the vendor left in May.", &[], &[Ownership]),
+    // Deliver Results: the date agreed, with time to spare; clearing the backlog and keeping it on track; a
+    // measure brought to a new level; the number that was set, met or beaten.
+    ("I got the claims export into production before the audit.", &[DeliverResults], &[]),
+    ("Finished the SOC 2 evidence with a week to spare.", &[DeliverResults], &[]),
+    ("The vendor shipped on the agreed date.", &[], &[DeliverResults]),
+    ("We launched the gift-card flow before the holiday freeze.", &[DeliverResults], &[]),
+    ("The code freeze started before the holidays.", &[], &[DeliverResults]),
+    ("I kept the migration on track after two engineers left.", &[DeliverResults], &[]),
+    ("The project manager kept the rollout on track.", &[], &[DeliverResults]),
+    ("I cut scope.", &[], &[DeliverResults]),
+    ("I lifted on-time delivery to 96%, up from 88%.", &[DeliverResults], &[]),
+    ("Headcount grew to 40 when the company raised its Series B.", &[], &[DeliverResults]),
+    ("Signed 14 new clinics in my first year, against a goal of ten.", &[DeliverResults], &[]),
+    ("Our sales team signed 30 new customers last quarter.", &[], &[DeliverResults]),
+    // Earn Trust: saying plainly that the mistake was ours, correcting one's own numbers, telling those affected,
+    // answering every question, keeping a status page, crediting others.
+    ("I wrote to the merchants that the billing error was ours.", &[EarnTrust], &[]),
+    ("I corrected my own forecast at the next business review.", &[EarnTrust], &[]),
+    ("When I saw the estimate was wrong, I went to my director and said so.", &[EarnTrust], &[]),
+    ("The vendor said the mistake was ours.", &[], &[EarnTrust]),
+    ("Our error budget was spent by March.", &[], &[EarnTrust]),
+    ("I told every affected clinic before the change went live.", &[EarnTrust], &[]),
+    ("I answered every question the nurses' union raised about the rota.", &[EarnTrust], &[]),
+    ("I posted hourly notes on the status page during the outage.", &[EarnTrust], &[]),
+    ("I credited the two interns in the release notes.", &[EarnTrust], &[]),
+    ("Our support lead updated the status page.", &[], &[EarnTrust]),
+    // Insist on the Highest Standards: having work redone, keeping it in beta or pulling it until it was right;
+    // rules every change must meet, a defect fixed at its source, defects kept in view.
+    ("I had the agency redo the illustrations because the colours failed contrast checks.", &[InsistOnTheHighestStandards], &[]),
+    ("I kept the scanner app in beta until it read damaged labels reliably.", &[InsistOnTheHighestStandards], &[]),
+    ("I pulled the release when I found it corrupted saved drafts.", &[InsistOnTheHighestStandards], &[]),
+    ("The vendor pulled the update after a week.", &[], &[InsistOnTheHighestStandards]),
+    ("The manager made us redo the slides.", &[], &[InsistOnTheHighestStandards]),
+    ("I required every migration to ship with a rollback script.", &[InsistOnTheHighestStandards], &[]),
+    ("I treated every broken link as a bug.", &[InsistOnTheHighestStandards], &[]),
+    ("I fixed the rounding at its source instead of adjusting the report.", &[InsistOnTheHighestStandards], &[]),
+    ("The regulator required every bank to report monthly.", &[], &[InsistOnTheHighestStandards]),
+    ("The spec listed acceptance criteria for each story.", &[], &[InsistOnTheHighestStandards]),
+    ("I fixed every flaky test in the checkout suite.", &[InsistOnTheHighestStandards], &[]),
+    ("The flaky tests slowed everyone down.", &[], &[InsistOnTheHighestStandards]),
+    // The words drafts commonly use for the five, beyond dev9's own sentences: research with customers and what
+    // mattered to them; stepping into a gap or past one's remit; owning one's part and giving people
+    // visibility; the result a change led to, within budget; rigour, readiness reviews, no corners cut.
+    ("I ran discovery calls with eight freight brokers before writing the spec.", &[CustomerObsession], &[]),
+    ("The research team ran focus groups in April.", &[], &[CustomerObsession]),
+    ("I ranked the backlog by customer impact instead of effort.", &[CustomerObsession], &[]),
+    ("The outage had little customer impact.", &[], &[CustomerObsession]),
+    ("When our only iOS engineer left, I jumped in and finished the release.", &[Ownership], &[]),
+    ("Our director took charge of the incident.", &[], &[Ownership]),
+    ("Billing wasn't my area, but I traced the double charges for the support team.", &[Ownership], &[]),
+    ("Billing wasn't my area.", &[], &[Ownership]),
+    ("I came clean to the client about the missed test.", &[EarnTrust], &[]),
+    ("The contractor came clean about the delay.", &[], &[EarnTrust]),
+    ("I gave the finance team visibility into every open risk.", &[EarnTrust], &[]),
+    ("The vendor gave us no visibility into their roadmap.", &[], &[EarnTrust]),
+    ("I rebuilt the reminders, which led to a 12% drop in no-shows.", &[DeliverResults], &[]),
+    ("The price rise led to a 5% drop in orders.", &[], &[DeliverResults]),
+    ("Delivered the scanner upgrade within budget.", &[DeliverResults], &[]),
+    ("The project stayed within budget.", &[], &[DeliverResults]),
+    ("I introduced a rigorous test plan for the dosing module.", &[InsistOnTheHighestStandards], &[]),
+    ("The auditors ran a rigorous review of our books.", &[], &[InsistOnTheHighestStandards]),
+    ("I ran a launch readiness review with support, legal and ops.", &[InsistOnTheHighestStandards], &[]),
+    ("Legal owns the launch readiness review.", &[], &[InsistOnTheHighestStandards]),
+    ("I didn't cut corners on the dosage checks, even with the deadline close.", &[InsistOnTheHighestStandards], &[]),
+    ("I hope we didn't cut corners.", &[], &[InsistOnTheHighestStandards]),
+    // Thinking of whoever comes next; a measure brought under a line; a deal won.
+    ("I wrote the setup guide so the next engineer would not lose a week to it.", &[Ownership], &[]),
+    ("The next team inherited the service.", &[], &[Ownership]),
+    ("I cut the refund wait to under two days.", &[DeliverResults], &[]),
+    ("Wait times dropped to under an hour after the vendor's fix.", &[], &[DeliverResults]),
+    ("I won the contract with the state lottery by cutting the pilot to six weeks.", &[DeliverResults], &[]),
+    ("Our sales director closed the deal in May.", &[], &[DeliverResults]),
+    // What customers feel and measure; a result above the plan; respect and credibility earned.
+    ("I cut ticket volume per order by rewriting the delivery emails.", &[CustomerObsession], &[]),
+    ("Ticket volume doubled every December.", &[], &[CustomerObsession]),
+    ("I beat the quarter's sign-up forecast by 18%.", &[DeliverResults], &[]),
+    ("The finance team beat the forecast.", &[], &[DeliverResults]),
+    ("I rebuilt my credibility with the ops leads by fixing their top three complaints first.", &[EarnTrust], &[]),
+    ("The new director had a lot of credibility with sales.", &[], &[EarnTrust]),
+    // Numbers that are all years say when, not how much.
+    ("I ran the ads reporting dashboard from 2021 to 2023.", &[], &[DeliverResults]),
+    ("I cut weekly support tickets from 2050 to 900.", &[DeliverResults], &[]),
+    ("I cut the monthly cloud bill from $2000 to $800.", &[DeliverResults], &[]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
@@ -905,6 +1018,16 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.7,
             0.82,
             0.97,
+        ),
+        (
+            // Written before it was first scored, in words the cue list did not hold: about 20 acts each for the
+            // five principles the held-out sets read worst, and 22 neutral or tempting lines. Guided the dev9
+            // round (hit 0.02 and silence 0.86 when written).
+            "dev9",
+            include_str!("../../../tests/fixtures/principles_own_dev9.jsonl"),
+            0.63,
+            0.77,
+            0.9,
         ),
     ] {
         let (h, p, s) = figures(jsonl);
