@@ -28,6 +28,14 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     // A count of test scenarios is no modelling of a call; work nobody had to redo is no care for the team.
     ("I wrote a test plan that covered 40 scenarios for the checkout flow.", &[], &[AreRightALot]),
     ("I automated the export so no engineer had to touch the config again.", &[], &[StriveToBeEarthsBestEmployer]),
+    // A cue word in its everyday sense is no evidence: stepping into a room, losing credibility, reading a
+    // job description, picking something up.
+    ("I stepped into the meeting ten minutes late.", &[], &[Ownership]),
+    ("I lost credibility with the team after the outage.", &[], &[EarnTrust]),
+    ("I read the job description twice before applying.", &[], &[Ownership]),
+    ("I picked it up from the front desk on Monday.", &[], &[Ownership]),
+    ("I stepped in to run the rollout when our lead left.", &[Ownership], &[]),
+    ("I rebuilt my credibility with the sellers by answering every ticket myself.", &[EarnTrust], &[]),
     // An owner in "-'s" before the work: a time is none ("last week's fix" is the writer's), a person is
     // someone else even when theirs is "my" ("my manager's dashboard").
     ("Last week's fix cut checkout errors by 40%.", &[DeliverResults], &[]),
