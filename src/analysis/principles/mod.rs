@@ -498,8 +498,6 @@ enum Kind {
 
 struct Cue {
     principle: Principle,
-    /// For each part, the word positions (within the part) that must appear exactly in this form, and the form.
-    exact: Vec<Vec<(usize, String)>>,
     weight: f32,
     reason: String,
     kind: Kind,
@@ -509,12 +507,22 @@ struct Cue {
 struct Data {
     principles: Vec<PrincipleData>,
     cues: Vec<Cue>,
-    /// Every part of every cue, valued `(cue, part)`.
-    parts: Lexicon<(usize, usize)>,
+    /// Every distinct part of the cues (a common word such as "with" is part of hundreds, once a class
+    /// is spelled out), valued by its index in `part_uses`.
+    parts: Lexicon<usize>,
+    /// For each distinct part: the `(cue, part)` pairs it is, in order, and the word positions (within
+    /// the part) that must appear exactly in this form, with the form.
+    part_uses: Vec<PartUses>,
     /// Every way of naming a principle.
     names: Lexicon<NameEntry>,
     scoring: Scoring,
     grammar: GrammarSets,
+}
+
+/// What one distinct cue part stands for (see [`Data::part_uses`]).
+struct PartUses {
+    cues: Vec<(usize, usize)>,
+    exact: Vec<(usize, String)>,
 }
 
 /// A way of naming a principle: which one, whether it is also ordinary prose, and its `=exact` words.
@@ -806,6 +814,8 @@ fn load(source: &str) -> Data {
 
     let mut cues = Vec::new();
     let mut parts = Vec::new();
+    let mut part_uses: Vec<PartUses> = Vec::new();
+    let mut part_index: HashMap<String, usize> = HashMap::default();
     let mut names = Vec::new();
     for (principle, p) in Principle::ALL.into_iter().zip(&principles) {
         // The spec's name is ordinary prose for some principles ("Ownership"): the data file says which.
@@ -833,15 +843,20 @@ fn load(source: &str) -> Data {
                     .filter(|s| !s.is_empty())
                     .collect();
                 let index = cues.len();
-                let mut exact = Vec::new();
                 for (i, piece) in pieces.iter().enumerate() {
-                    // `#` stays: the lexicon reads it as a number slot.
-                    parts.push((piece.replace('=', ""), (index, i)));
-                    exact.push(exact_words(piece));
+                    let at = *part_index.entry(piece.to_string()).or_insert_with(|| {
+                        // `#` stays: the lexicon reads it as a number slot.
+                        parts.push((piece.replace('=', ""), part_uses.len()));
+                        part_uses.push(PartUses {
+                            cues: Vec::new(),
+                            exact: exact_words(piece),
+                        });
+                        part_uses.len() - 1
+                    });
+                    part_uses[at].cues.push((index, i));
                 }
                 cues.push(Cue {
                     principle,
-                    exact,
                     weight: group.weight,
                     reason: group.reason.clone(),
                     kind: group.kind,
@@ -855,6 +870,7 @@ fn load(source: &str) -> Data {
     Data {
         principles,
         cues,
+        part_uses,
         parts: Lexicon::with_numbers(
             parts,
             file.classes
@@ -921,9 +937,8 @@ fn load(source: &str) -> Data {
 /// follow each other with at most `frame_gap` words between consecutive parts.
 fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>, Vec<Range<usize>>)> {
     let d = data();
-    let exact_ok = |h: &super::lexicon::Hit<'_, (usize, usize)>| {
-        let (cue, part) = *h.entry;
-        d.cues[cue].exact[part].iter().all(|(k, form)| {
+    let exact_ok = |h: &super::lexicon::Hit<'_, usize>| {
+        d.part_uses[*h.entry].exact.iter().all(|(k, form)| {
             words
                 .words
                 .get(h.words.start + k)
@@ -937,33 +952,44 @@ fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>, Vec<Range<usize>>)> {
         .filter(|h| exact_ok(h))
         .collect();
     let mut out = Vec::new();
-    for hit in hits.iter().filter(|h| h.entry.1 == 0) {
-        let cue = hit.entry.0;
-        let mut span = hit.words.clone();
-        let mut parts = vec![hit.words.clone()];
-        let mut complete = true;
-        for part in 1..d.cues[cue].parts {
-            // Hits are in order of position: look only at those that start within the gap, so a common first
-            // word repeated through a long paragraph costs a few steps each, not a pass over every hit.
-            let from = hits.partition_point(|h| h.words.start < span.end);
-            let next = hits[from..]
-                .iter()
-                .take_while(|h| h.words.start <= span.end + d.scoring.frame_gap)
-                .find(|h| *h.entry == (cue, part))
-                .map(|h| h.words.clone());
-            match next {
-                Some(w) => {
-                    span.end = w.end;
-                    parts.push(w);
-                }
-                None => {
-                    complete = false;
-                    break;
+    for hit in &hits {
+        // Each cue this part begins (its uses are in order of cue, so part 0 of each comes first).
+        for &(cue, first) in &d.part_uses[*hit.entry].cues {
+            if first != 0 {
+                continue;
+            }
+            let mut span = hit.words.clone();
+            let mut parts = vec![hit.words.clone()];
+            let mut complete = true;
+            for part in 1..d.cues[cue].parts {
+                // Hits are in order of position: look only at those that start within the gap, so a common
+                // first word repeated through a long paragraph costs a few steps each, not a pass over every
+                // hit.
+                let from = hits.partition_point(|h| h.words.start < span.end);
+                let next = hits[from..]
+                    .iter()
+                    .take_while(|h| h.words.start <= span.end + d.scoring.frame_gap)
+                    .find(|h| {
+                        d.part_uses[*h.entry]
+                            .cues
+                            .binary_search(&(cue, part))
+                            .is_ok()
+                    })
+                    .map(|h| h.words.clone());
+                match next {
+                    Some(w) => {
+                        span.end = w.end;
+                        parts.push(w);
+                    }
+                    None => {
+                        complete = false;
+                        break;
+                    }
                 }
             }
-        }
-        if complete {
-            out.push((cue, span, parts));
+            if complete {
+                out.push((cue, span, parts));
+            }
         }
     }
     out
