@@ -405,13 +405,11 @@ impl ProseReader {
             .map_init(
                 || (crate::document::block_parser(), inline_parser()),
                 |(blocks, inline), chunk| {
-                    let read = match read_plain(inline, doc, chunk) {
-                        Some(read) => Some(read),
-                        None => doc
-                            .tree_of(chunk, blocks)
+                    let read = read_plain(inline, doc, chunk).or_else(|| {
+                        doc.tree_of(chunk, blocks)
                             .filter(|tree| !doc.must_settle(chunk, tree))
-                            .map(|tree| read_tree(inline, doc, chunk, &tree)),
-                    };
+                            .map(|tree| read_tree(inline, doc, chunk, &tree))
+                    });
                     (chunk.id, read)
                 },
             )

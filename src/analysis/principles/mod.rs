@@ -521,7 +521,10 @@ struct Data {
 
 /// What one distinct cue part stands for (see [`Data::part_uses`]).
 struct PartUses {
+    /// The `(cue, part)` pairs it is, in order.
     cues: Vec<(usize, usize)>,
+    /// The cues it begins (those of `cues` with part 0).
+    starts: Vec<usize>,
     exact: Vec<(usize, String)>,
 }
 
@@ -849,11 +852,15 @@ fn load(source: &str) -> Data {
                         parts.push((piece.replace('=', ""), part_uses.len()));
                         part_uses.push(PartUses {
                             cues: Vec::new(),
+                            starts: Vec::new(),
                             exact: exact_words(piece),
                         });
                         part_uses.len() - 1
                     });
                     part_uses[at].cues.push((index, i));
+                    if i == 0 {
+                        part_uses[at].starts.push(index);
+                    }
                 }
                 cues.push(Cue {
                     principle,
@@ -953,11 +960,7 @@ fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>, Vec<Range<usize>>)> {
         .collect();
     let mut out = Vec::new();
     for hit in &hits {
-        // Each cue this part begins (its uses are in order of cue, so part 0 of each comes first).
-        for &(cue, first) in &d.part_uses[*hit.entry].cues {
-            if first != 0 {
-                continue;
-            }
+        for &cue in &d.part_uses[*hit.entry].starts {
             let mut span = hit.words.clone();
             let mut parts = vec![hit.words.clone()];
             let mut complete = true;
