@@ -224,12 +224,12 @@ pub fn read_principles_and_others(
             continue;
         }
         // "I ran the ads dashboard from 2021 to 2023": numbers that are all years say when, not how much.
-        let slots: Vec<&super::lexicon::Word> = parts
+        let mut slots = parts
             .iter()
             .flat_map(|p| &words.words[p.clone()])
             .filter(|w| w.stem == "#")
-            .collect();
-        if !slots.is_empty() && slots.iter().all(|w| is_year(text, w)) {
+            .peekable();
+        if slots.peek().is_some() && slots.all(|w| is_year(text, w)) {
             continue;
         }
         let agency = agency(text, words, span.start, cue.kind, &sentence);
