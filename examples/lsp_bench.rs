@@ -8,7 +8,9 @@
 //!   version's diagnostics: median and p95 latency;
 //! - server CPU time per edit (utime + stime from /proc/<pid>/stat over the edit run, / edits), and of it
 //!   the kernel's share (stime: mostly handing each publish to the editor through the pipe);
-//! - peak resident memory (VmHWM from /proc/<pid>/status) with the document open.
+//! - peak resident memory (VmHWM from /proc/<pid>/status) with the document open;
+//! - the diagnostics of the document after the edits, and the size of one publish: LSP re-sends every
+//!   diagnostic of a document on each change, so the kernel's share of an edit grows with it.
 //!
 //! If `harper-ls` is on PATH it gets the same documents and edits (full-document sync, as it asks for)
 //! and the ratios are printed. Figures on a shared machine vary: read them, don't assert them.
@@ -185,11 +187,13 @@ impl Server {
 
     /// Waits for diagnostics of `URI`: the publish for `version` when the server says which version it
     /// published for, else the next publish.
-    fn diagnostics(&mut self, version: i64) -> Option<usize> {
+    /// The diagnostics published for `version` of the document: how many, and the notification's
+    /// size in bytes (as JSON without spaces, which is how servers send it).
+    fn diagnostics(&mut self, version: i64) -> Option<(usize, usize)> {
         self.diagnostics_of(URI, version)
     }
 
-    fn diagnostics_of(&mut self, uri: &str, version: i64) -> Option<usize> {
+    fn diagnostics_of(&mut self, uri: &str, version: i64) -> Option<(usize, usize)> {
         let m = self.wait_for(
             |m| {
                 m["method"] == "textDocument/publishDiagnostics"
@@ -198,7 +202,10 @@ impl Server {
             },
             TIMEOUT,
         )?;
-        m["params"]["diagnostics"].as_array().map(Vec::len)
+        let bytes = serde_json::to_vec(&m).map_or(0, |v| v.len());
+        m["params"]["diagnostics"]
+            .as_array()
+            .map(|list| (list.len(), bytes))
     }
 
     fn shutdown(mut self) {
@@ -272,6 +279,11 @@ struct Figures {
     /// Of `cpu_per_edit_ms`, the time spent in the kernel.
     sys_per_edit_ms: f64,
     peak_rss_mb: f64,
+    /// The diagnostics of the document after the last edit, and the size of that publish: LSP
+    /// re-sends every diagnostic of a document on each change, so what the kernel spends handing
+    /// publishes to the editor grows with this, whatever the server does.
+    diagnostics: usize,
+    publish_kb: f64,
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -294,6 +306,7 @@ fn measure(mut server: Server, text: &str, edits: usize) -> Option<Figures> {
     let pid = server.pid();
     let cpu_before = cpu_seconds(pid);
     let mut latencies = Vec::with_capacity(edits);
+    let mut published = (0, 0);
     for i in 0..edits {
         let c = typed[i % typed.len()];
         let pos = position(&text, at);
@@ -310,7 +323,7 @@ fn measure(mut server: Server, text: &str, edits: usize) -> Option<Figures> {
             "textDocument/didChange",
             json!({ "textDocument": { "uri": URI, "version": version }, "contentChanges": change }),
         );
-        server.diagnostics(version)?;
+        published = server.diagnostics(version)?;
         latencies.push(start.elapsed().as_secs_f64() * 1e3);
     }
     let cpu_after = cpu_seconds(pid);
@@ -333,6 +346,8 @@ fn measure(mut server: Server, text: &str, edits: usize) -> Option<Figures> {
             / edits as f64,
         sys_per_edit_ms: (cpu_after.1 - cpu_before.1) * 1e3 / edits as f64,
         peak_rss_mb,
+        diagnostics: published.0,
+        publish_kb: published.1 as f64 / 1024.0,
     })
 }
 
@@ -347,7 +362,7 @@ fn on_path(name: &str) -> Option<PathBuf> {
 fn row(words: usize, bytes: usize, f: Option<Figures>) {
     match f {
         Some(f) => println!(
-            "{:>8} {:>9} {:>11.1} {:>10.1} {:>12.2} {:>10.2} {:>13.3} {:>10.3} {:>10.1}",
+            "{:>8} {:>9} {:>11.1} {:>10.1} {:>12.2} {:>10.2} {:>13.3} {:>10.3} {:>10.1} {:>7} {:>10.0}",
             words,
             bytes,
             f.open_ms,
@@ -356,7 +371,9 @@ fn row(words: usize, bytes: usize, f: Option<Figures>) {
             f.edit_p95_ms,
             f.cpu_per_edit_ms,
             f.sys_per_edit_ms,
-            f.peak_rss_mb
+            f.peak_rss_mb,
+            f.diagnostics,
+            f.publish_kb
         ),
         None => println!("{words:>8} {bytes:>9}   (no diagnostics within {TIMEOUT:?})"),
     }
@@ -365,7 +382,7 @@ fn row(words: usize, bytes: usize, f: Option<Figures>) {
 fn header(title: &str) {
     println!("\n{title}");
     println!(
-        "{:>8} {:>9} {:>11} {:>10} {:>12} {:>10} {:>13} {:>10} {:>10}",
+        "{:>8} {:>9} {:>11} {:>10} {:>12} {:>10} {:>13} {:>10} {:>10} {:>7} {:>10}",
         "words",
         "bytes",
         "open (ms)",
@@ -374,7 +391,9 @@ fn header(title: &str) {
         "p95 (ms)",
         "CPU/edit ms",
         "of it sys",
-        "VmHWM MB"
+        "VmHWM MB",
+        "diags",
+        "publish KB"
     );
 }
 

@@ -58,15 +58,16 @@ pub fn portfolio(words: usize) -> String {
     text
 }
 
-/// Where typing happens: inside a prose paragraph line near the middle of the document, after a word.
+/// Where typing happens: after the first word of the first paragraph past the middle of the document
+/// that opens with the same sentence ("In hindsight…") and is not the long one-line paragraph, so every size
+/// types into the same kind of sentence and paragraph: what an edit costs then differs by the size
+/// of the document alone, not by which sentence the middle happened to fall in.
 pub fn typing_point(text: &str) -> usize {
     let middle = text.len() / 2;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        if offset >= middle && line.len() > 60 && line.starts_with(|c: char| c.is_ascii_uppercase())
-        {
-            let space = line.find(' ').unwrap_or(0);
-            return offset + space;
+        if offset >= middle && line.starts_with("In hindsight ") && line.len() < 400 {
+            return offset + "In".len();
         }
         offset += line.len();
     }
