@@ -238,9 +238,18 @@ struct WordsFile {
     negation: CueList,
     hypothetical: CueList,
     goal: GoalData,
+    system: SystemData,
     pronouns: PronounData,
     stopwords: WordList,
     numbers: WordList,
+}
+
+/// See `[system]` in words.toml.
+#[derive(Deserialize)]
+struct SystemData {
+    nouns: Vec<String>,
+    adjectives: Vec<String>,
+    keep: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -293,6 +302,9 @@ struct Data {
     roman_before: HashSet<String>,
     stopwords: HashSet<String>,
     numbers: HashSet<String>,
+    system_nouns: HashSet<String>,
+    system_adjectives: HashSet<String>,
+    system_keep: HashSet<String>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(source: &str, name: &str) -> T {
@@ -410,6 +422,9 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
         roman_before: set(&words.pronouns.roman_before),
         stopwords,
         numbers: set(&words.numbers.words),
+        system_nouns: set(&words.system.nouns),
+        system_adjectives: set(&words.system.adjectives),
+        system_keep: set(&words.system.keep),
     }
 });
 
@@ -590,6 +605,38 @@ fn crosses_clause(text: &str, from: usize, to: usize) -> bool {
     })
 }
 
+/// Whether the customer or business words ending before word `next` name a system: one of the
+/// system nouns follows them, at once or after hyphenated words ("order-sync service"), none of which
+/// keeps them about people ("customer-facing"), and the pair is not one the business says itself.
+fn names_system(s: &Sentence, d: &Data, mut next: usize) -> bool {
+    let words = &s.words.words;
+    let Some(cue_last) = next.checked_sub(1).map(|i| words[i].lower.as_str()) else {
+        return false;
+    };
+    let gap = |i: usize| {
+        s.text
+            .get(words[i - 1].range.end..words[i].range.start)
+            .unwrap_or("")
+    };
+    while next < words.len() && gap(next) == "-" {
+        let part = words[next].lower.as_str();
+        if d.system_nouns.contains(part) {
+            return true;
+        }
+        if d.system_adjectives.contains(part) {
+            return false;
+        }
+        next += 1;
+    }
+    next < words.len()
+        && gap(next).bytes().all(|b| b == b' ')
+        && !gap(next).is_empty()
+        && d.system_nouns.contains(&words[next].lower)
+        && !d
+            .system_keep
+            .contains(&format!("{cue_last} {}", words[next].lower))
+}
+
 struct Sentence<'t, 'w> {
     text: &'t str,
     words: &'w Words,
@@ -731,6 +778,11 @@ pub fn sentence_cues(text: &str, words: &Words) -> Vec<Cue> {
         Tag::ResultWithNumber => !cancelled(CueKind::Part(Part::Results), &h.range),
         Tag::Intensifier | Tag::Change => !cancelled(CueKind::Improvement, &h.range),
         _ => true,
+    });
+    // "the orders table", "the order-sync service": a system's name, not its customers or its money.
+    hits.retain(|h| {
+        !(matches!(h.entry.tag, Tag::Cue(CueKind::Customer | CueKind::Business))
+            && names_system(&s, d, h.words.end))
     });
     let slots: Vec<Range<usize>> = placeholders(text, &s)
         .into_iter()

@@ -504,6 +504,21 @@ fn customer_and_business_cues() {
             "I closed 40 Jira tickets that sprint.",
             // A message consumer is a program.
             "I added a Kafka consumer for the events.",
+            // A system named after its users or their experience.
+            "I moved the users service onto the new cluster.",
+            "I rewrote the checkout API in Go.",
+            "I split the customer-profile cache by region.",
+            "I sharded the user-sessions table.",
+        ],
+    );
+    // Still the people: an adjective in the compound, the business's own pair, no system after it.
+    must(
+        CueKind::Customer,
+        &[
+            ("I built a customer-facing API for refunds.", "customer"),
+            ("Customer service calls fell by a third.", "Customer"),
+            ("Users of the checkout waited 9 seconds.", "Users"),
+            ("Checkout failures reached 4% at peak.", "Checkout"),
         ],
     );
     must(
@@ -525,6 +540,18 @@ fn customer_and_business_cues() {
             "We had to deal with a flaky build.",
             "It was an order of magnitude slower.",
             "The left margin was off by 4px.",
+            // A system named after the business's numbers.
+            "I rewrote the order-sync service in Rust.",
+            "I moved the orders table to a new shard.",
+            "The pricing engine timed out under load.",
+            "I added an index to the revenue-reporting pipeline.",
+        ],
+    );
+    must(
+        CueKind::Business,
+        &[
+            ("Orders grew 12% after the launch.", "Orders"),
+            ("The orders we lost cost $40K a month.", "orders"),
         ],
     );
 }
