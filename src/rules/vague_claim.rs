@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     scope: Scope::Sentence,
     summary: "An improvement claimed with no number",
     doc: RuleDoc {
-        what: "A sentence that claims an improvement (\"improved\", \"better\", \"significantly\", \"optimized\") and gives no number for it.",
+        what: "A sentence that claims an improvement (\"improved\", \"better\", \"significantly\", \"optimized\") or a reaction as the result (\"customers loved it\", \"the team was happy\", \"well received\") and gives no number for it.",
         why: "Amazon interviewers dismiss \"improved performance\" or \"a better experience\" without data: their next question is \"by how much, and what did it mean for the customer?\". A claim without a number reads as an engineer's impression, not a measured outcome.",
         example: "I improved the onboarding flow significantly.",
         instead: "I cut onboarding from 9 steps to 4, and the share of new sellers who listed a first product within a day rose from 31% to 48%.",
@@ -73,6 +73,14 @@ fn check(block: &BlockView, out: &mut Vec<Finding>) {
                 range,
                 format!("\"{word}\" with no number: by how much, measured how?"),
             ));
+        } else if let Some(first) = sentence.cues(CueKind::Reception).next() {
+            let range = block.range(sentence, &first.range);
+            let word = &block.prose[range.clone()];
+            out.push(Finding::new(
+                &RULE,
+                range,
+                format!("\"{word}\" is a reaction, not a result: what did they do differently (adoption, usage, renewals, tickets), and by how much?"),
+            ));
         }
     }
 }
@@ -92,8 +100,23 @@ mod tests {
                 "We optimized the search page.",
                 "After the rewrite the dashboard was faster and more reliable.",
                 "Customers got a faster checkout ✨ and one better search page.",
+                // A reaction as the result.
+                "The new app launched in March and partners loved it.",
+                "Things got better and the team was happy.",
+                "The redesign was well received by the warehouse leads.",
+                "Support agents gave very positive feedback on the new console.",
+                "The pilot was a big success with the first clinics.",
             ],
         )
+    }
+
+    #[test]
+    fn a_reaction_is_asked_what_people_did() {
+        let text = "The launch was a huge success with our restaurant partners.";
+        let findings = crate::rules::testing::findings(&RULE, text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(findings[0].message.contains("a reaction, not a result"));
+        assert_eq!(&text[findings[0].range.clone()], "a huge success");
     }
 
     #[test]
@@ -108,6 +131,12 @@ mod tests {
                 "I interviewed twelve sellers about their listing workflow.",
                 "The `improve_speed()` call was renamed.",
                 "```\nimproved better faster\n```",
+                // A reaction with its number, a willingness, a wish, the reverse.
+                "Partners loved it: weekly orders per restaurant rose from 41 to 58.",
+                "I was happy to pair with the new engineers on call.",
+                "To keep sellers happy we froze the fee schedule.",
+                "Drivers were not happy with the new routing.",
+                "I was pleased to see the data team adopt the same checks.",
             ],
         )
     }

@@ -71,6 +71,8 @@ pub enum CueKind {
     Part(Part),
     /// A claim that something got better: "improved", "faster", "significantly reduced".
     Improvement,
+    /// A reaction claimed as a result: "customers loved it", "the team was happy", "well received".
+    Reception,
     /// A verb that hides the writer's agency: "helped", "worked on", "was responsible for".
     WeakVerb,
     /// Working with or influencing others: "partnered with", "convinced", "with the payments team".
@@ -195,6 +197,7 @@ struct PartsFile {
 #[derive(Deserialize)]
 struct ImprovementData {
     cues: Vec<String>,
+    reception: Vec<String>,
     intensifiers: Vec<String>,
     change: Vec<String>,
     not: Vec<String>,
@@ -371,6 +374,7 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
     add(&parts.results.with_number, Tag::ResultWithNumber);
     add(&parts.results.not, Tag::Not(CueKind::Part(Part::Results)));
     add(&words.improvement.cues, Tag::Cue(CueKind::Improvement));
+    add(&words.improvement.reception, Tag::Cue(CueKind::Reception));
     add(&words.improvement.intensifiers, Tag::Intensifier);
     add(&words.improvement.change, Tag::Change);
     add(&words.improvement.not, Tag::Not(CueKind::Improvement));
@@ -773,6 +777,8 @@ pub fn sentence_cues(text: &str, words: &Words) -> Vec<Cue> {
         })
     };
     hits.retain(|h| match h.entry.tag {
+        // The improvement list's `not` speaks for reactions too ("happy to help").
+        Tag::Cue(CueKind::Reception) => !cancelled(CueKind::Improvement, &h.range),
         Tag::Cue(kind) => !cancelled(kind, &h.range),
         Tag::Term { .. } => !cancelled(CueKind::Jargon, &h.range),
         Tag::ResultWithNumber => !cancelled(CueKind::Part(Part::Results), &h.range),
@@ -855,9 +861,9 @@ pub fn sentence_cues(text: &str, words: &Words) -> Vec<Cue> {
                     );
                 }
             }
-            Tag::Cue(CueKind::Improvement) => {
+            Tag::Cue(kind @ (CueKind::Improvement | CueKind::Reception)) => {
                 if !goal_framed(&s, &hits, first, d) {
-                    push(h.range.clone(), CueKind::Improvement, false);
+                    push(h.range.clone(), kind, false);
                 }
             }
             Tag::Intensifier => {
