@@ -106,6 +106,7 @@ mod tests {
                 "The redesign was well received by the warehouse leads.",
                 "Support agents gave very positive feedback on the new console.",
                 "The pilot was a big success with the first clinics.",
+                "Stakeholders were impressed with the results.",
             ],
         )
     }
