@@ -201,8 +201,22 @@ impl Scorecard {
     }
 }
 
+impl Scorecard {
+    /// "Case study: {title}", or the title alone when it already says so ("Case study 2: Checkout").
+    pub fn heading(&self) -> String {
+        let says_so = self
+            .title
+            .get(.."case study".len())
+            .is_some_and(|start| start.eq_ignore_ascii_case("case study"));
+        match says_so {
+            true => self.title.clone(),
+            false => format!("Case study: {}", self.title),
+        }
+    }
+}
+
 fn scorecard(card: &Scorecard) -> String {
-    let mut md = format!("**Case study: {}**\n", card.title);
+    let mut md = format!("**{}**\n", card.heading());
     md.push_str(&format!(
         "\nParts {}/6: {}",
         card.parts_present(),
@@ -318,5 +332,10 @@ mod tests {
         assert!(md.starts_with("**Case study: Checkout**"), "{md}");
         assert!(md.contains("Parts "));
         assert!(md.contains("Metrics:"));
+        // A heading that already says so is not said twice.
+        let review = Reviewer::default().review_text("# Case Study 2: Checkout\n\nI cut steps.\n");
+        let card = Scorecard::of(&review, &review.prose.studies[0]);
+        assert_eq!(card.heading(), "Case Study 2: Checkout");
+        assert!(scorecard(&card).starts_with("**Case Study 2: Checkout**"));
     }
 }

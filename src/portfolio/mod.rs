@@ -485,8 +485,8 @@ pub fn scorecard_text(card: &Scorecard) -> String {
         .map(|(p, score)| format!("{} ({score:.1})", p.name()))
         .collect();
     format!(
-        "Case study: {}\nParts {}/6: {}\nMetrics: {}\nPrinciples shown: {}\n{} words, about {} min told aloud · {} findings",
-        card.title,
+        "{}\nParts {}/6: {}\nMetrics: {}\nPrinciples shown: {}\n{} words, about {} min told aloud · {} findings",
+        card.heading(),
         card.parts_present(),
         parts.join(" · "),
         metrics.join(", "),
