@@ -57,8 +57,12 @@ pub fn hover(review: &Review, offset: usize) -> Option<HoverText> {
     if !findings.is_empty() {
         md.push_str("\n\n---\n**What an interviewer will mark down here**\n");
         for f in findings {
-            let why = rule(f.rule).map_or("", |r| r.doc.why);
-            md.push_str(&format!("\n- `{}` — {} {}", f.rule, f.message, why));
+            md.push_str(&format!("\n- `{}` — {}", f.rule, f.message));
+            // Why it matters, as a paragraph of its own under the finding: messages end in a
+            // question or an instruction, and the reason read on from them as one sentence.
+            if let Some(rule) = rule(f.rule) {
+                md.push_str(&format!("\n\n  *{}*\n", rule.doc.why));
+            }
         }
     }
     Some(HoverText {
@@ -316,6 +320,18 @@ mod tests {
         // A sentence with no act at all gets no note either.
         let md = hover_at("The service ran in two regions.\n", "service");
         assert!(!md.contains("Someone else"), "{md}");
+    }
+
+    #[test]
+    fn a_finding_under_the_sentence_says_why_apart_from_its_message() {
+        let md = hover_at("I was asked to lead the migration.\n", "asked");
+        let item = md
+            .split("\n- `assigned-not-initiated` — ")
+            .nth(1)
+            .expect("the finding is listed");
+        let (message, why) = item.split_once("\n\n  *").expect("why on its own");
+        assert!(message.ends_with("chose to do"), "{md}");
+        assert!(why.starts_with("Interviewers probe for ownership"), "{md}");
     }
 
     #[test]
