@@ -58,10 +58,11 @@ pub fn hover(review: &Review, offset: usize) -> Option<HoverText> {
         md.push_str("\n\n---\n**What an interviewer will mark down here**\n");
         for f in findings {
             md.push_str(&format!("\n- `{}` — {}", f.rule, f.message));
-            // Why it matters, as a paragraph of its own under the finding: messages end in a
-            // question or an instruction, and the reason read on from them as one sentence.
+            // Why it matters, as a paragraph of its own under the finding: messages end in a question
+            // or an instruction, and the reason read on from them as one sentence. In underscores, as
+            // a reason may stress a word with asterisks.
             if let Some(rule) = rule(f.rule) {
-                md.push_str(&format!("\n\n  *{}*\n", rule.doc.why));
+                md.push_str(&format!("\n\n  _{}_\n", rule.doc.why));
             }
         }
     }
@@ -329,7 +330,7 @@ mod tests {
             .split("\n- `assigned-not-initiated` — ")
             .nth(1)
             .expect("the finding is listed");
-        let (message, why) = item.split_once("\n\n  *").expect("why on its own");
+        let (message, why) = item.split_once("\n\n  _").expect("why on its own");
         assert!(message.ends_with("chose to do"), "{md}");
         assert!(why.starts_with("Interviewers probe for ownership"), "{md}");
     }
