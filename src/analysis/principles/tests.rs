@@ -1176,6 +1176,55 @@ fn negation_and_hypotheticals_count_for_nothing() {
     );
 }
 
+/// The dev10 grammar: a cue that is the subject filed under a heading names a topic; "planned" with its object is
+/// an act carried out; a frame written with `....` may have a long object between its parts, within one clause.
+#[test]
+fn topics_as_subjects_plans_carried_out_and_wide_frames() {
+    let silent = |text: &str, p: Principle| assert!(!shown(text).contains(&p), "{text:?}");
+    let reads = |text: &str, p: Principle| assert!(shown(text).contains(&p), "{text:?}");
+    silent(
+        "Honesty was one of the values we listed at the offsite.",
+        EarnTrust,
+    );
+    silent(
+        "Delivering on time was one of the values the team listed.",
+        DeliverResults,
+    );
+    reads("What I got wrong was the staffing estimate.", EarnTrust);
+    reads(
+        "The goal I set was not a faster checkout but one customers never had to think about.",
+        ThinkBig,
+    );
+    reads(
+        "I planned the migration in three phases and delivered each one on time.",
+        DeliverResults,
+    );
+    silent(
+        "I planned to call every affected customer.",
+        CustomerObsession,
+    );
+    silent(
+        "I planned to deliver the migration on time.",
+        DeliverResults,
+    );
+    reads(
+        "I wrote the runbook for the whole billing system myself.",
+        Ownership,
+    );
+    silent(
+        "I wrote the first draft of the proposal and asked myself whether it was needed.",
+        Ownership,
+    );
+    reads(
+        "I told the franchise owners at the quarterly meeting the truth about the delay.",
+        EarnTrust,
+    );
+    reads(
+        "I sent the mobile release back to the team because login took four seconds.",
+        InsistOnTheHighestStandards,
+    );
+}
+
 /// Sentences with a principle's words that are not the writer's act: a question, a condition, a habit or a
 /// disposition claimed, someone else's named work, a situation. Each beside the act it must not silence.
 #[test]
