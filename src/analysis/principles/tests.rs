@@ -937,6 +937,26 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I made sure every edge case was tested before release.", &[InsistOnTheHighestStandards], &[]),
     ("The spec listed the edge cases.", &[], &[InsistOnTheHighestStandards]),
     ("I traced the discrepancies and fixed the root cause in the importer.", &[InsistOnTheHighestStandards], &[]),
+    // Earn Trust as drafts tell it: a relationship repaired, small commitments delivered on, people brought into
+    // the decision early, feedback asked on one's own work, the ball one dropped, saying plainly what one does
+    // not know, deferring to others' expertise, decisions documented and shared. Customer Obsession: how
+    // customers actually used it, what they preferred, using the product as a customer would.
+    ("I set up monthly one-on-ones with the finance director to rebuild the relationship.", &[EarnTrust], &[]),
+    ("I made a point of delivering on small commitments first.", &[EarnTrust], &[]),
+    ("I brought the warehouse leads into the decision before we picked a vendor.", &[EarnTrust], &[]),
+    ("The project involved three teams from the start.", &[], &[EarnTrust]),
+    ("I asked my reports for feedback on my own performance.", &[EarnTrust], &[]),
+    ("I told the client that I had dropped the ball on the data export.", &[EarnTrust], &[]),
+    ("The vendor dropped the ball on the data export.", &[], &[EarnTrust]),
+    ("When the auditor asked about retention, I said I didn't know and would find out.", &[EarnTrust], &[]),
+    ("I deferred to the security team's expertise on the key rotation.", &[EarnTrust], &[]),
+    ("The VP deferred to the legal team.", &[], &[EarnTrust]),
+    ("From their perspective, the app was slow.", &[], &[EarnTrust]),
+    ("I documented the decision and shared it with every stakeholder.", &[EarnTrust], &[]),
+    ("I looked at how customers were actually using the export.", &[CustomerObsession], &[]),
+    ("I ran an A/B test to learn which layout shoppers preferred.", &[CustomerObsession], &[]),
+    ("I used the app every morning as a customer would.", &[CustomerObsession], &[]),
+    ("The analysts asked how users were actually signing in.", &[], &[CustomerObsession]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
