@@ -970,8 +970,8 @@ fn load(source: &str) -> Data {
 
 /// Every cue found in the sentence, as `(cue, word span, word span of each part)`. A cue with several parts matches when its parts
 /// follow each other with at most `frame_gap` words between consecutive parts (`wide_gap` before a part written
-/// after `....`, when no clause boundary lies in the gap: "sent the vendor's first three drafts back", but not
-/// "sent the report to the team and they came back").
+/// after `....`, if a gap longer than `frame_gap` holds no clause boundary: "sent the vendor's first three drafts
+/// back", but not "sent the report to the team and they came back").
 fn cue_matches(text: &str, words: &Tagged) -> Vec<(usize, Range<usize>, Vec<Range<usize>>)> {
     let d = data();
     let one_clause = |from: usize, to: usize| {
@@ -1018,7 +1018,10 @@ fn cue_matches(text: &str, words: &Tagged) -> Vec<(usize, Range<usize>, Vec<Rang
                             .binary_search(&(cue, part))
                             .is_ok()
                     })
-                    .filter(|h| !wide || one_clause(span.end, h.words.start))
+                    .filter(|h| {
+                        h.words.start <= span.end + d.scoring.frame_gap
+                            || one_clause(span.end, h.words.start)
+                    })
                     .map(|h| h.words.clone());
                 match next {
                     Some(w) => {

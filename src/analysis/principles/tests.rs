@@ -1359,6 +1359,8 @@ fn topics_as_subjects_plans_carried_out_and_wide_frames() {
         "I wrote the runbook for the whole billing system myself.",
         Ownership,
     );
+    // Within `frame_gap` a wide frame is an ordinary one: a clause word in a short gap does not break it.
+    reads("I ran the whole cutover by myself.", Ownership);
     silent(
         "I wrote the first draft of the proposal and asked myself whether it was needed.",
         Ownership,
