@@ -6,9 +6,10 @@
 //! cancel a cue (negation, hypotheticals) and the thresholds. The code only knows the grammar of applying them:
 //!
 //! * A cue is a stemmed phrase; `...` inside it lets a few words come between its parts, so
-//!   "dig into ... logs" finds "dug into the application logs", and `#` stands for any number (digits or a
-//!   number word). `@class` stands for any word of a class ("talked to ... @customer" finds "talked to five
-//!   merchants"). Irregular past forms match their base form ("took", "dug"), through the lexicon.
+//!   "dig into ... logs" finds "dug into the application logs" (`....` lets a long object come between, within
+//!   one clause: "wrote .... myself" finds "wrote the runbook for the billing system myself"), and `#` stands
+//!   for any number (digits or a number word). `@class` stands for any word of a class ("talked to ...
+//!   @customer" finds "talked to five merchants"). Irregular past forms match their base form ("took", "dug"), through the lexicon.
 //!   A cue that is one part of another cue's frame belongs to that frame ("long-term" in "short-term ...
 //!   long-term" is a trade-off, not Ownership).
 //! * A cue counts for nothing when its clause negates it or makes it hypothetical before it ("I didn't push
@@ -16,7 +17,9 @@
 //!   and a modal after "until" tells what came to pass ("until I could reproduce it"). So does "I'd" before
 //!   a verb that is no past form ("Next time I'd interview…"), an inverted condition ("Had I pushed back…"),
 //!   and a habit claimed in the present ("I always insist…", "I tend to dig…"; "I always read every ticket"
-//!   is the story). A question tells no act at all.
+//!   is the story). A question tells no act at all. "Planned" with its object is an act carried out ("I
+//!   planned the migration and delivered it"); an act cue that is the subject of "was", filed under a heading
+//!   ("Honesty was one of the values we…"), names a topic.
 //! * Who did it matters. An *act* cue is weighed by its nearest subject: "I" counts fully, "we" a little less,
 //!   anyone else (a named colleague opening a clause, or a passive "was convinced") less still ("who" counts as
 //!   the writer after "I was…" or in "it was me who…": "I was the only one who objected"; "our team" is "we", "my
@@ -211,7 +214,7 @@ pub fn read_principles_and_others(
     let sentence = SentenceFacts::new(text, words);
     // (principle, evidence, the byte ranges of the cue's parts, whether someone else does it)
     let mut found: Vec<(Principle, Evidence, Vec<Range<usize>>, bool)> = Vec::new();
-    for (cue_index, span, parts) in cue_matches(words) {
+    for (cue_index, span, parts) in cue_matches(text, words) {
         let cue = &d.cues[cue_index];
         let range = words.span(span.clone());
         if named
@@ -220,7 +223,9 @@ pub fn read_principles_and_others(
         {
             continue;
         }
-        if cancelled(text, words, span.start, cue.kind == Kind::Topic) {
+        if cancelled(text, words, span.start, cue.kind == Kind::Topic)
+            || subject_of_copula(text, words, span.clone(), cue.kind)
+        {
             continue;
         }
         // "I ran the ads dashboard from 2021 to 2023": numbers that are all years say when, not how much.
@@ -408,6 +413,7 @@ struct Scoring {
     work: f32,
     other: f32,
     frame_gap: usize,
+    wide_gap: usize,
     lookback: usize,
     hypothetical_lookback: usize,
 }
@@ -418,6 +424,9 @@ struct Grammar {
     not_negating_after: Vec<String>,
     hypotheticals: Vec<String>,
     noun_markers: Vec<String>,
+    acts_with_object: Vec<String>,
+    copulas: Vec<String>,
+    categories: Vec<String>,
     instructions: Vec<String>,
     realized_after: Vec<String>,
     goal_words: Vec<String>,
@@ -502,6 +511,9 @@ struct Cue {
     reason: String,
     kind: Kind,
     parts: usize,
+    /// Bit `i` set: the gap before part `i` is written `....`, as wide as `scoring.wide_gap` within one
+    /// clause ("wrote .... myself" finds "wrote the runbook for the billing system myself").
+    wide: u32,
 }
 
 struct Data {
@@ -541,6 +553,12 @@ struct GrammarSets {
     hypotheticals: Class,
     /// "the plan", "a need": after these a hypothetical word is a noun, not a wish or a modal.
     noun_markers: Class,
+    /// "I planned the work and shipped it": hypothetical words that are a past act when an object follows.
+    acts_with_object: Class,
+    /// "Honesty was one of the values…": after a cue opening its clause, these make it the clause's subject.
+    copulas: Class,
+    /// "…was one of the values", "…was the theme": a complement that files the subject under a heading.
+    categories: Class,
     /// "I was asked to…", "she told me to…": what the writer was told to do, not what they did.
     instructions: Class,
     /// "until I could reproduce it": a modal after these reports what came to pass.
@@ -840,11 +858,17 @@ fn load(source: &str) -> Data {
         names.extend(p.plain_names.iter().map(|n| name(n, true)));
         for group in &p.cues {
             for text in group.phrases.iter().flat_map(|t| expand(t, &file.classes)) {
-                let pieces: Vec<&str> = text
-                    .split("...")
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .collect();
+                // `....` splits as `...` and a part that starts with the fourth dot: a wide gap before it.
+                let mut pieces: Vec<&str> = Vec::new();
+                let mut wide = 0;
+                for piece in text.split("...").map(str::trim).filter(|s| !s.is_empty()) {
+                    if let Some(rest) = piece.strip_prefix('.') {
+                        wide |= 1 << pieces.len();
+                        pieces.push(rest.trim());
+                    } else {
+                        pieces.push(piece);
+                    }
+                }
                 let index = cues.len();
                 for (i, piece) in pieces.iter().enumerate() {
                     let at = *part_index.entry(piece.to_string()).or_insert_with(|| {
@@ -868,6 +892,7 @@ fn load(source: &str) -> Data {
                     reason: group.reason.clone(),
                     kind: group.kind,
                     parts: pieces.len(),
+                    wide,
                 });
             }
         }
@@ -894,6 +919,9 @@ fn load(source: &str) -> Data {
             not_negating_after: classes.lower(&g.not_negating_after),
             hypotheticals: classes.lower(&g.hypotheticals),
             noun_markers: classes.lower(&g.noun_markers),
+            acts_with_object: classes.lower(&g.acts_with_object),
+            copulas: classes.lower(&g.copulas),
+            categories: classes.lower(&g.categories),
             instructions: classes.lower(&g.instructions),
             realized_after: classes.lower(&g.realized_after),
             goal_words: classes.lower(&g.goal_words),
@@ -941,9 +969,15 @@ fn load(source: &str) -> Data {
 // Matching
 
 /// Every cue found in the sentence, as `(cue, word span, word span of each part)`. A cue with several parts matches when its parts
-/// follow each other with at most `frame_gap` words between consecutive parts.
-fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>, Vec<Range<usize>>)> {
+/// follow each other with at most `frame_gap` words between consecutive parts (`wide_gap` before a part written
+/// after `....`, if a gap longer than `frame_gap` holds no clause boundary: "sent the vendor's first three drafts
+/// back", but not "sent the report to the team and they came back").
+fn cue_matches(text: &str, words: &Tagged) -> Vec<(usize, Range<usize>, Vec<Range<usize>>)> {
     let d = data();
+    let one_clause = |from: usize, to: usize| {
+        (from..to).all(|j| !words.is(j, d.grammar.clause_words))
+            && (from.max(1)..=to).all(|j| !boundary_before(text, words, j))
+    };
     let exact_ok = |h: &super::lexicon::Hit<'_, usize>| {
         d.part_uses[*h.entry].exact.iter().all(|(k, form)| {
             words
@@ -968,15 +1002,25 @@ fn cue_matches(words: &Words) -> Vec<(usize, Range<usize>, Vec<Range<usize>>)> {
                 // Hits are in order of position: look only at those that start within the gap, so a common
                 // first word repeated through a long paragraph costs a few steps each, not a pass over every
                 // hit.
+                let wide = d.cues[cue].wide & (1 << part) != 0;
+                let gap = if wide {
+                    d.scoring.wide_gap
+                } else {
+                    d.scoring.frame_gap
+                };
                 let from = hits.partition_point(|h| h.words.start < span.end);
                 let next = hits[from..]
                     .iter()
-                    .take_while(|h| h.words.start <= span.end + d.scoring.frame_gap)
+                    .take_while(|h| h.words.start <= span.end + gap)
                     .find(|h| {
                         d.part_uses[*h.entry]
                             .cues
                             .binary_search(&(cue, part))
                             .is_ok()
+                    })
+                    .filter(|h| {
+                        h.words.start <= span.end + d.scoring.frame_gap
+                            || one_clause(span.end, h.words.start)
                     })
                     .map(|h| h.words.clone());
                 match next {
@@ -1053,8 +1097,13 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         // "I meant to dig into…", "I was about to simplify…": an intention that stopped short.
         let unrealized =
             words.is(i, g.unrealized) && words.words.get(i + 1).is_some_and(|w| w.lower == "to");
+        // "I planned the migration and delivered it": a plan with its object is an act carried out, and what
+        // follows it is too ("I planned to…" stays a plan).
+        let act = words.is(i, g.acts_with_object) && words.is(i + 1, g.noun_markers);
         let hypothetical =
-            (words.is(i, g.hypotheticals) || would_contraction(words, i) || unrealized) && !noun;
+            (words.is(i, g.hypotheticals) || would_contraction(words, i) || unrealized)
+                && !noun
+                && !act;
         if hypothetical
             && !(topic && words.is(i, g.examined_after))
             && !(i > 0 && asker_before_who(words, i - 1, first).is_some())
@@ -1094,6 +1143,34 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         }
     }
     false
+}
+
+/// Whether an act cue ends the subject of "was"/"is" that opens its sentence (or a clause after punctuation), filed
+/// under a heading: "Honesty was one of the values we…", "Delivering on time was the team's motto" name a topic,
+/// not an act ("Transparency was key…" is left as the writer's stance). A cue that names the writer or opens
+/// with "what" or a clause word tells an act ("The goal I set was…", "What I got wrong was…", "…, until the new
+/// owners were trained").
+fn subject_of_copula(text: &str, words: &Tagged, span: Range<usize>, kind: Kind) -> bool {
+    let g = &data().grammar;
+    if kind != Kind::Act
+        || !words.is(span.end, g.copulas)
+        || !words.is(span.end + 1, g.categories)
+        || [g.embedded_openers, g.clause_words]
+            .into_iter()
+            .any(|c| words.is(span.start, c))
+    {
+        return false;
+    }
+    // The whole subject, from the start of the sentence or the last punctuation: nothing in it names the writer
+    // or opens a clause of its own.
+    let open = (1..=span.start)
+        .rev()
+        .find(|&i| boundary_before(text, words, i))
+        .unwrap_or(0);
+    (open..span.end).all(|i| {
+        words.writer_or_own(i).is_none()
+            && !(i < span.start && (words.is(i, g.clause_words) || words.is(i, g.embedded_openers)))
+    })
 }
 
 /// Whether the sentence ends by denying what it told, in a clause of the writer and a negated auxiliary only:

@@ -820,6 +820,143 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I ran the ads reporting dashboard from 2021 to 2023.", &[], &[DeliverResults]),
     ("I cut weekly support tickets from 2050 to 900.", &[DeliverResults], &[]),
     ("I cut the monthly cloud bill from $2000 to $800.", &[DeliverResults], &[]),
+    // The dev10 round, for the same five. Customer Obsession: going after the customers who left and asking
+    // why, bringing customers into the team's work, making good a charge they should not have paid.
+    ("I called every customer who had churned in March.", &[CustomerObsession], &[]),
+    ("The accounts that had churned were written off by finance.", &[], &[CustomerObsession]),
+    ("I rang a dozen former members to find out why they cancelled.", &[CustomerObsession], &[]),
+    ("Our analysts guessed why they churned.", &[], &[CustomerObsession]),
+    ("I invited six merchants to our quarterly planning review.", &[CustomerObsession], &[]),
+    ("I invited the engineers to the sprint demo.", &[], &[CustomerObsession]),
+    ("Our marketing team invited two hundred customers to the launch party.", &[], &[CustomerObsession]),
+    ("I waived the overdraft fees for every account the bug had touched.", &[CustomerObsession], &[]),
+    ("The bank waived the fees after a complaint.", &[], &[CustomerObsession]),
+    // Ownership: staying answerable after launch, taking on what nobody tracked, making oneself the owner,
+    // keeping it running until someone else could, not blaming others.
+    ("I remained responsible for the billing service after the reorg and kept its alarms green.", &[Ownership], &[]),
+    ("My manager stayed responsible for hiring.", &[], &[Ownership]),
+    ("Nobody was tracking the expiring contracts, so I built a renewal calendar.", &[Ownership], &[]),
+    ("No one was tracking the expiring contracts when I joined.", &[], &[Ownership]),
+    ("I made myself the single owner of the vendor relationship.", &[Ownership], &[]),
+    ("The vendor relationship had no single owner.", &[], &[Ownership]),
+    ("I kept running the payroll sync until a new owner was found.", &[Ownership], &[]),
+    ("The payroll sync went unmonitored until a new owner was found.", &[], &[Ownership]),
+    ("When the supplier slipped, I didn't blame them and rebuilt the plan around the delay.", &[Ownership], &[]),
+    ("My manager didn't blame anyone for the outage.", &[], &[Ownership]),
+    // Earn Trust: naming what one should have done, owning up, correcting the record, sharing what looks bad,
+    // revising one's numbers in public, crediting whoever did the work, disclosing, letting people see the raw
+    // data and the reasons, hearing out the skeptics.
+    ("In the retro I listed what I should have caught in review.", &[EarnTrust], &[]),
+    ("I don't know what I should have done differently.", &[], &[EarnTrust]),
+    ("I owned up in the review that my estimate had been wrong.", &[EarnTrust], &[]),
+    ("The vendor owned up to the delay.", &[], &[EarnTrust]),
+    ("I sent a correction to the whole division the next morning.", &[EarnTrust], &[]),
+    ("The newspaper published a correction.", &[], &[EarnTrust]),
+    ("I presented the retention numbers, including the cohorts that made my launch look bad.", &[EarnTrust], &[]),
+    ("A rival's campaign made our launch look bad.", &[], &[EarnTrust]),
+    ("I revised my forecast in front of the leadership team once the new data came in.", &[EarnTrust], &[]),
+    ("I credited the analyst whose model caught the fraud ring.", &[EarnTrust], &[]),
+    ("The VP thanked the team whose launch went well.", &[], &[EarnTrust]),
+    ("I disclosed the pricing error to our partners before the invoices went out.", &[EarnTrust], &[]),
+    ("The vendor disclosed the vulnerability last year.", &[], &[EarnTrust]),
+    ("I kept a decision log so anyone could see why each trade-off was made.", &[EarnTrust], &[]),
+    ("The wiki page was public for anyone to see.", &[], &[EarnTrust]),
+    ("I let the finance team see the raw usage data, not just my charts.", &[EarnTrust], &[]),
+    ("Our analysts showed us the raw data.", &[], &[EarnTrust]),
+    ("I met the skeptics on the ops team first and answered their objections.", &[EarnTrust], &[]),
+    // Deliver Results: the target or every milestone met, released anyway, work got over the line and every
+    // commitment shipped, before the competition, pushed through, by the year's end, no deadline missed.
+    ("We met every quarterly milestone on the payments roadmap.", &[DeliverResults], &[]),
+    ("The sales team hit the annual revenue target.", &[], &[DeliverResults]),
+    ("Our test lab flooded, and I still released the update on schedule.", &[DeliverResults], &[]),
+    ("The competitor still released their app.", &[], &[DeliverResults]),
+    ("I got the data-sharing agreement over the line after four rounds with legal.", &[DeliverResults], &[]),
+    ("Our partner's lawyers got the contract over the line.", &[], &[DeliverResults]),
+    ("I closed out every open audit finding.", &[DeliverResults], &[]),
+    ("Finance closed out the fiscal year.", &[], &[DeliverResults]),
+    ("We shipped every committed feature in the quarter.", &[DeliverResults], &[]),
+    ("The roadmap listed every committed feature.", &[], &[DeliverResults]),
+    ("I launched same-day delivery in Lisbon before our competitors.", &[DeliverResults], &[]),
+    ("A startup shipped the feature ahead of our competitors.", &[], &[DeliverResults]),
+    ("I pushed the pricing change through ahead of the competition.", &[DeliverResults], &[]),
+    ("I launched the partner API by the end of the year.", &[DeliverResults], &[]),
+    ("The board expected results by the end of the year.", &[], &[DeliverResults]),
+    ("In two years on the payroll team, I never missed a release.", &[DeliverResults], &[]),
+    ("The agency never missed a deadline.", &[], &[DeliverResults]),
+    // Insist on the Highest Standards: having work rebuilt, delaying a release to fix it, not letting it launch,
+    // iterating until it is right, holding others to a target, a rule for every change, a style guide, every
+    // reported defect fixed first.
+    ("I asked the team to rebuild the ranking after finding stale results at the top.", &[InsistOnTheHighestStandards], &[]),
+    ("My manager asked me to rewrite the spec.", &[], &[InsistOnTheHighestStandards]),
+    ("I delayed the release by two days to fix a crash on older tablets.", &[InsistOnTheHighestStandards], &[]),
+    ("The vendor delayed the shipment to fix a labelling error.", &[], &[InsistOnTheHighestStandards]),
+    ("I would not let the campaign launch until legal had cleared every claim.", &[InsistOnTheHighestStandards], &[]),
+    ("The regulator would not let the product launch in France.", &[], &[InsistOnTheHighestStandards]),
+    ("I kept iterating on the invoice template until every field matched the tax rules.", &[InsistOnTheHighestStandards], &[]),
+    ("The designers kept iterating on the logo.", &[], &[InsistOnTheHighestStandards]),
+    ("I held every carrier to a 98% on-time target.", &[InsistOnTheHighestStandards], &[]),
+    ("The contract held us to a 99.9% uptime target.", &[], &[InsistOnTheHighestStandards]),
+    ("I insisted that every schema change go through a design review.", &[InsistOnTheHighestStandards], &[]),
+    ("Our CTO insisted that every team use the same framework.", &[], &[InsistOnTheHighestStandards]),
+    ("I wrote a style guide for error messages and reviewed new screens against it.", &[InsistOnTheHighestStandards], &[]),
+    ("The style guide lived on the design wiki.", &[], &[InsistOnTheHighestStandards]),
+    ("I fixed every defect from the pilot before the rollout.", &[InsistOnTheHighestStandards], &[]),
+    ("The contractor fixed every bug before handover.", &[], &[InsistOnTheHighestStandards]),
+    // The common words of drafts for the five, beyond dev10's own sentences: what mattered most to customers,
+    // going back to them, their voice and councils; not waiting for someone else, acting like an owner, raising
+    // one's hand, following up until every action item closed; goals met, blockers removed, milestones
+    // tracked, the estimate beaten; reasoning explained, nobody surprised, escalating early; refusing to launch,
+    // not being satisfied, every change reviewed or every edge case tested before release, the root cause fixed.
+    ("I fixed first the defects that mattered most to our clinicians.", &[CustomerObsession], &[]),
+    ("The defects that mattered most to our clinicians were in the dosing screen.", &[], &[CustomerObsession]),
+    ("I went back to the merchants with the prototype before we built it.", &[CustomerObsession], &[]),
+    ("I set up a customer advisory council of twelve retailers.", &[CustomerObsession], &[]),
+    ("The previous PM had disbanded the customer advisory council.", &[], &[CustomerObsession]),
+    ("I didn't wait for someone else to fix the broken build.", &[Ownership], &[]),
+    ("I waited for the platform team to fix the broken build.", &[], &[Ownership]),
+    ("I spent the vendor budget as if it were my own money.", &[Ownership], &[]),
+    ("I raised my hand to lead the warehouse cutover.", &[Ownership], &[]),
+    ("I took the lead on the carrier outage.", &[Ownership], &[]),
+    ("My manager took the lead on the carrier outage.", &[], &[Ownership]),
+    ("I followed up with each team until every action item was closed.", &[Ownership], &[]),
+    ("The retro produced a list of action items.", &[], &[Ownership]),
+    ("We exceeded our quarterly activation goal by 20%.", &[DeliverResults], &[]),
+    ("Our rivals exceeded their quarterly goal.", &[], &[DeliverResults]),
+    ("I removed the blockers for the mobile team every morning.", &[DeliverResults], &[]),
+    ("I broke the migration into milestones and tracked progress every Friday.", &[DeliverResults], &[]),
+    ("I delivered the integration in six weeks instead of the estimated twelve.", &[DeliverResults], &[]),
+    ("The estimated cost was twelve weeks of work.", &[], &[DeliverResults]),
+    ("I explained my reasoning to the support leads before the change went out.", &[EarnTrust], &[]),
+    ("My manager explained the reasoning behind the reorg.", &[], &[EarnTrust]),
+    ("I escalated the vendor delay early so leadership wasn't surprised.", &[EarnTrust], &[]),
+    ("Leadership wasn't surprised by the results.", &[], &[EarnTrust]),
+    ("I refused to launch until the crash rate was below 0.1%.", &[InsistOnTheHighestStandards], &[]),
+    ("I wasn't satisfied with the first version, so I asked the designer to iterate.", &[InsistOnTheHighestStandards], &[]),
+    ("The client was not satisfied with the first version.", &[], &[InsistOnTheHighestStandards]),
+    ("I reviewed every pull request before it was merged.", &[InsistOnTheHighestStandards], &[]),
+    ("I made sure every edge case was tested before release.", &[InsistOnTheHighestStandards], &[]),
+    ("The spec listed the edge cases.", &[], &[InsistOnTheHighestStandards]),
+    ("I traced the discrepancies and fixed the root cause in the importer.", &[InsistOnTheHighestStandards], &[]),
+    // Earn Trust as drafts tell it: a relationship repaired, small commitments delivered on, people brought into
+    // the decision early, feedback asked on one's own work, the ball one dropped, saying plainly what one does
+    // not know, deferring to others' expertise, decisions documented and shared. Customer Obsession: how
+    // customers actually used it, what they preferred, using the product as a customer would.
+    ("I set up monthly one-on-ones with the finance director to rebuild the relationship.", &[EarnTrust], &[]),
+    ("I made a point of delivering on small commitments first.", &[EarnTrust], &[]),
+    ("I brought the warehouse leads into the decision before we picked a vendor.", &[EarnTrust], &[]),
+    ("The project involved three teams from the start.", &[], &[EarnTrust]),
+    ("I asked my reports for feedback on my own performance.", &[EarnTrust], &[]),
+    ("I told the client that I had dropped the ball on the data export.", &[EarnTrust], &[]),
+    ("The vendor dropped the ball on the data export.", &[], &[EarnTrust]),
+    ("When the auditor asked about retention, I said I didn't know and would find out.", &[EarnTrust], &[]),
+    ("I deferred to the security team's expertise on the key rotation.", &[EarnTrust], &[]),
+    ("The VP deferred to the legal team.", &[], &[EarnTrust]),
+    ("From their perspective, the app was slow.", &[], &[EarnTrust]),
+    ("I documented the decision and shared it with every stakeholder.", &[EarnTrust], &[]),
+    ("I looked at how customers were actually using the export.", &[CustomerObsession], &[]),
+    ("I ran an A/B test to learn which layout shoppers preferred.", &[CustomerObsession], &[]),
+    ("I used the app every morning as a customer would.", &[CustomerObsession], &[]),
+    ("The analysts asked how users were actually signing in.", &[], &[CustomerObsession]),
 ];
 
 /// Setup sentences: a coach says nothing about principles here.
@@ -1037,6 +1174,17 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.77,
             0.9,
         ),
+        (
+            // Written before it was first scored: 18 acts each for the five principles the held-out sets still
+            // read worst, 11 lines for the grammar gaps (a cue as the subject, "planned" as a past act, frames
+            // with a long object between their parts) and 20 neutral or tempting lines. Guided the dev10 round
+            // (hit 0.41 and silence 0.96 when written).
+            "dev10",
+            include_str!("../../../tests/fixtures/principles_own_dev10.jsonl"),
+            0.77,
+            0.72,
+            0.95,
+        ),
     ] {
         let (h, p, s) = figures(jsonl);
         assert!(
@@ -1173,6 +1321,57 @@ fn negation_and_hypotheticals_count_for_nothing() {
     assert_eq!(
         shown("If I could reproduce the timeout, I would dig into the traces."),
         vec![]
+    );
+}
+
+/// The dev10 grammar: a cue that is the subject filed under a heading names a topic; "planned" with its object is
+/// an act carried out; a frame written with `....` may have a long object between its parts, within one clause.
+#[test]
+fn topics_as_subjects_plans_carried_out_and_wide_frames() {
+    let silent = |text: &str, p: Principle| assert!(!shown(text).contains(&p), "{text:?}");
+    let reads = |text: &str, p: Principle| assert!(shown(text).contains(&p), "{text:?}");
+    silent(
+        "Honesty was one of the values we listed at the offsite.",
+        EarnTrust,
+    );
+    silent(
+        "Delivering on time was one of the values the team listed.",
+        DeliverResults,
+    );
+    reads("What I got wrong was the staffing estimate.", EarnTrust);
+    reads(
+        "The goal I set was not a faster checkout but one customers never had to think about.",
+        ThinkBig,
+    );
+    reads(
+        "I planned the migration in three phases and delivered each one on time.",
+        DeliverResults,
+    );
+    silent(
+        "I planned to call every affected customer.",
+        CustomerObsession,
+    );
+    silent(
+        "I planned to deliver the migration on time.",
+        DeliverResults,
+    );
+    reads(
+        "I wrote the runbook for the whole billing system myself.",
+        Ownership,
+    );
+    // Within `frame_gap` a wide frame is an ordinary one: a clause word in a short gap does not break it.
+    reads("I ran the whole cutover by myself.", Ownership);
+    silent(
+        "I wrote the first draft of the proposal and asked myself whether it was needed.",
+        Ownership,
+    );
+    reads(
+        "I told the franchise owners at the quarterly meeting the truth about the delay.",
+        EarnTrust,
+    );
+    reads(
+        "I sent the mobile release back to the team because login took four seconds.",
+        InsistOnTheHighestStandards,
     );
 }
 
