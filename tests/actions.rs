@@ -150,3 +150,83 @@ fn edits_are_resolved_only_when_chosen() {
     assert!(stale.get("error").is_some(), "{stale}");
     client.shutdown();
 }
+
+/// Neovim asks for actions at the cursor and sends every diagnostic of the cursor's line: at the start
+/// of a heading (before the `#`, outside the findings' ranges) the fixes for those findings are offered,
+/// once each, and a client that resolves edits lazily gets the edit of the one it picks.
+#[test]
+fn the_line_diagnostics_sent_along_bring_their_fixes() {
+    for resolve in [false, true] {
+        let mut client = Client::spawn(&["serve"]);
+        let capabilities = match resolve {
+            true => json!({ "textDocument": { "codeAction": {
+                "resolveSupport": { "properties": ["edit"] }, "dataSupport": true } } }),
+            false => json!({}),
+        };
+        client.request("initialize", json!({ "capabilities": capabilities }));
+        client.notify("initialized", json!({}));
+        client.open(URI, DRAFT);
+        let diagnostics = client.diagnostics_for(URI, 1);
+        let on_heading: Vec<&Value> = diagnostics
+            .iter()
+            .filter(|d| d["range"]["start"]["line"] == 0)
+            .collect();
+        assert!(
+            on_heading
+                .iter()
+                .any(|d| d["code"] == "missing-customer-problem"),
+            "{on_heading:?}"
+        );
+        let cursor = json!({ "line": 0, "character": 0 });
+        let ask = |client: &mut Client, sent: Vec<&Value>| {
+            client.request(
+                "textDocument/codeAction",
+                json!({ "textDocument": { "uri": URI }, "range": { "start": cursor, "end": cursor },
+                        "context": { "diagnostics": sent } }),
+            )
+        };
+        // Without the line's diagnostics, the cursor before the `#` touches no finding.
+        let alone = ask(&mut client, Vec::new());
+        assert!(
+            !alone
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["kind"] == "quickfix"),
+            "{alone}"
+        );
+        let actions = ask(&mut client, on_heading.clone());
+        let titles: Vec<&str> = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["kind"] == "quickfix")
+            .map(|a| a["title"].as_str().unwrap())
+            .collect();
+        let mut unique = titles.clone();
+        unique.dedup();
+        assert_eq!(titles.len(), unique.len(), "offered once each: {titles:?}");
+        let problem = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["diagnostics"][0]["code"] == "missing-customer-problem")
+            .unwrap_or_else(|| panic!("a fix for the missing customer problem: {titles:?}"))
+            .clone();
+        let edits = match resolve {
+            true => client.request("codeAction/resolve", problem)["edit"]["changes"][URI].clone(),
+            false => problem["edit"]["changes"][URI].clone(),
+        };
+        let fixed = apply_edits(DRAFT, edits.as_array().unwrap(), "utf-16");
+        client.change(URI, 2, json!([{ "text": fixed }]));
+        let after = client.diagnostics_for(URI, 2);
+        assert!(
+            !codes(&after)
+                .iter()
+                .any(|c| c == "missing-customer-problem"),
+            "{resolve}: {:?}",
+            codes(&after)
+        );
+        client.shutdown();
+    }
+}

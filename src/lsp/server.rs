@@ -732,11 +732,27 @@ impl Backend {
         };
         let (encoding, deferred) = (state.encoding, state.resolve_edits);
         guarded("code action", || {
-            let range = convert::offsets(doc.document.rope(), params.range, encoding);
             let text = doc.document.text();
-            let offered = actions::actions(&doc.review, &text, range)
-                .into_iter()
-                .map(|action| {
+            // The actions for the range asked about, and for each of this server's diagnostics the
+            // client sends with it: Neovim sends every diagnostic of the cursor's line, so a cursor at
+            // the start of a heading gets the fixes for the findings on its text.
+            let ours = params
+                .context
+                .diagnostics
+                .iter()
+                .filter(|d| d.source.as_deref() == Some("casebook"))
+                .map(|d| d.range);
+            let mut seen = HashSet::new();
+            let offered = std::iter::once(params.range)
+                .chain(ours)
+                .flat_map(|asked| {
+                    let range = convert::offsets(doc.document.rope(), asked, encoding);
+                    actions::actions(&doc.review, &text, range)
+                        .into_iter()
+                        .map(move |action| (asked, action))
+                })
+                .filter(|(_, action)| seen.insert((action.title.clone(), action.fixes.clone())))
+                .map(|(asked, action)| {
                     let mut offered =
                         code_action(doc, &uri, &action, encoding, with_snippets && !deferred);
                     // A client that resolves edits gets them only for the action it picks.
@@ -745,7 +761,7 @@ impl Backend {
                         offered.action.data = Some(serde_json::json!({
                             "uri": uri.as_str(),
                             "version": doc.version,
-                            "range": params.range,
+                            "range": asked,
                             "title": action.title,
                         }));
                     }
