@@ -204,6 +204,7 @@ fn the_line_diagnostics_sent_along_bring_their_fixes() {
             .map(|a| a["title"].as_str().unwrap())
             .collect();
         let mut unique = titles.clone();
+        unique.sort_unstable();
         unique.dedup();
         assert_eq!(titles.len(), unique.len(), "offered once each: {titles:?}");
         let problem = actions
