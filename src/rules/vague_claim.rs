@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     scope: Scope::Sentence,
     summary: "An improvement claimed with no number",
     doc: RuleDoc {
-        what: "A sentence that claims an improvement (\"improved\", \"better\", \"significantly\", \"optimized\") or a reaction as the result (\"customers loved it\", \"the team was happy\", \"well received\") and gives no number for it.",
+        what: "A sentence that claims an improvement (\"improved\", \"better\", \"significantly\", \"optimized\"), a customer or business measure moving (\"conversion increased\", \"we cut costs\"), or a reaction as the result (\"customers loved it\", \"the team was happy\", \"well received\") and gives no number for it.",
         why: "Amazon interviewers dismiss \"improved performance\" or \"a better experience\" without data: their next question is \"by how much, and what did it mean for the customer?\". A claim without a number reads as an engineer's impression, not a measured outcome.",
         example: "I improved the onboarding flow significantly.",
         instead: "I cut onboarding from 9 steps to 4, and the share of new sellers who listed a first product within a day rose from 31% to 48%.",
@@ -48,6 +48,15 @@ const NUMBER_WORDS: &[&str] = &[
     "tripled",
     "quadrupled",
     "tenfold",
+    "third",
+    "thirds",
+    "percent",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
 ];
 
 fn spells_a_number(text: &str) -> bool {
@@ -107,6 +116,11 @@ mod tests {
                 "Support agents gave very positive feedback on the new console.",
                 "The pilot was a big success with the first clinics.",
                 "Stakeholders were impressed with the results.",
+                // A customer or business measure said to move, with no number.
+                "Conversion increased after the launch.",
+                "Revenue grew and churn fell.",
+                "We reduced support tickets for the new flow.",
+                "Our NPS went up.",
             ],
         )
     }
@@ -138,6 +152,14 @@ mod tests {
                 "To keep sellers happy we froze the fee schedule.",
                 "Drivers were not happy with the new routing.",
                 "I was pleased to see the data team adopt the same checks.",
+                // A measure that moved with its number, or spelled; a move that is no claim.
+                "Conversion rose from 2.1% to 2.6%.",
+                "We cut costs by a third.",
+                "We wanted to reduce costs before the renewal.",
+                "Revenue didn't grow that year.",
+                "I grew the team from four engineers.",
+                "We dropped the loyalty feature.",
+                "I cut the database migration from the plan.",
             ],
         )
     }

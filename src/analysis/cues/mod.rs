@@ -198,6 +198,7 @@ struct PartsFile {
 struct ImprovementData {
     cues: Vec<String>,
     reception: Vec<String>,
+    moved: Vec<String>,
     intensifiers: Vec<String>,
     change: Vec<String>,
     not: Vec<String>,
@@ -275,6 +276,8 @@ enum Tag {
     ResultWithNumber,
     Intensifier,
     Change,
+    /// A verb saying a measure moved: a claim beside a customer or business word.
+    Moved,
     ActionVerb,
     Goal,
     /// Cancels cues of this kind that it overlaps.
@@ -375,6 +378,7 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
     add(&parts.results.not, Tag::Not(CueKind::Part(Part::Results)));
     add(&words.improvement.cues, Tag::Cue(CueKind::Improvement));
     add(&words.improvement.reception, Tag::Cue(CueKind::Reception));
+    add(&words.improvement.moved, Tag::Moved);
     add(&words.improvement.intensifiers, Tag::Intensifier);
     add(&words.improvement.change, Tag::Change);
     add(&words.improvement.not, Tag::Not(CueKind::Improvement));
@@ -782,7 +786,7 @@ pub fn sentence_cues(text: &str, words: &Words) -> Vec<Cue> {
         Tag::Cue(kind) => !cancelled(kind, &h.range),
         Tag::Term { .. } => !cancelled(CueKind::Jargon, &h.range),
         Tag::ResultWithNumber => !cancelled(CueKind::Part(Part::Results), &h.range),
-        Tag::Intensifier | Tag::Change => !cancelled(CueKind::Improvement, &h.range),
+        Tag::Intensifier | Tag::Change | Tag::Moved => !cancelled(CueKind::Improvement, &h.range),
         _ => true,
     });
     // "the orders table", "the order-sync service": a system's name, not its customers or its money.
@@ -864,6 +868,28 @@ pub fn sentence_cues(text: &str, words: &Words) -> Vec<Cue> {
             Tag::Cue(kind @ (CueKind::Improvement | CueKind::Reception)) => {
                 if !goal_framed(&s, &hits, first, d) {
                     push(h.range.clone(), kind, false);
+                }
+            }
+            Tag::Moved => {
+                // "Conversion increased", "we cut costs", "support tickets for the new flow dropped".
+                let measure = hits.iter().find(|c| {
+                    matches!(c.entry.tag, Tag::Cue(CueKind::Customer | CueKind::Business))
+                        && (c.words.start >= h.words.end && c.words.start - h.words.end <= 4
+                            || h.words.start >= c.words.end && h.words.start - c.words.end <= 4)
+                        && !crosses_clause(
+                            text,
+                            h.range.start.min(c.range.start),
+                            h.range.end.max(c.range.end),
+                        )
+                });
+                if let Some(c) = measure {
+                    if !goal_framed(&s, &hits, first, d) && !under_modifier(first) {
+                        push(
+                            h.range.start.min(c.range.start)..h.range.end.max(c.range.end),
+                            CueKind::Improvement,
+                            false,
+                        );
+                    }
                 }
             }
             Tag::Intensifier => {
