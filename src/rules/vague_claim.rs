@@ -74,23 +74,22 @@ fn check(block: &BlockView, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        if let Some(first) = sentence.cues(CueKind::Improvement).next() {
-            let range = block.range(sentence, &first.range);
-            let word = &block.prose[range.clone()];
-            out.push(Finding::new(
-                &RULE,
-                range,
-                format!("\"{word}\" with no number: by how much, measured how?"),
-            ));
-        } else if let Some(first) = sentence.cues(CueKind::Reception).next() {
-            let range = block.range(sentence, &first.range);
-            let word = &block.prose[range.clone()];
-            out.push(Finding::new(
-                &RULE,
-                range,
-                format!("\"{word}\" is a reaction, not a result: what did they do differently (adoption, usage, renewals, tickets), and by how much?"),
-            ));
-        }
+        let claim = sentence
+            .cues(CueKind::Improvement)
+            .next()
+            .map(|c| (c, false));
+        let Some((first, reaction)) =
+            claim.or_else(|| sentence.cues(CueKind::Reception).next().map(|c| (c, true)))
+        else {
+            continue;
+        };
+        let range = block.range(sentence, &first.range);
+        let word = &block.prose[range.clone()];
+        let message = match reaction {
+            false => format!("\"{word}\" with no number: by how much, measured how?"),
+            true => format!("\"{word}\" is a reaction, not a result: what did they do differently (adoption, usage, renewals, tickets), and by how much?"),
+        };
+        out.push(Finding::new(&RULE, range, message));
     }
 }
 

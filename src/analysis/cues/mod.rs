@@ -605,6 +605,17 @@ fn quoted_spans(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Whether the text between two byte offsets crosses a clause boundary.
+/// Whether hits `a` and `b` sit within `reach` words of each other, on either side, in one clause.
+fn beside(text: &str, a: &Hit<Entry>, b: &Hit<Entry>, reach: usize) -> bool {
+    (b.words.start >= a.words.end && b.words.start - a.words.end <= reach
+        || a.words.start >= b.words.end && a.words.start - b.words.end <= reach)
+        && !crosses_clause(
+            text,
+            a.range.start.min(b.range.start),
+            a.range.end.max(b.range.end),
+        )
+}
+
 fn crosses_clause(text: &str, from: usize, to: usize) -> bool {
     text.get(from..to).is_some_and(|between| {
         between.contains([
@@ -874,13 +885,7 @@ pub fn sentence_cues(text: &str, words: &Words) -> Vec<Cue> {
                 // "Conversion increased", "we cut costs", "support tickets for the new flow dropped".
                 let measure = hits.iter().find(|c| {
                     matches!(c.entry.tag, Tag::Cue(CueKind::Customer | CueKind::Business))
-                        && (c.words.start >= h.words.end && c.words.start - h.words.end <= 4
-                            || h.words.start >= c.words.end && h.words.start - c.words.end <= 4)
-                        && !crosses_clause(
-                            text,
-                            h.range.start.min(c.range.start),
-                            h.range.end.max(c.range.end),
-                        )
+                        && beside(text, h, c, 4)
                 });
                 if let Some(c) = measure {
                     if !goal_framed(&s, &hits, first, d) && !under_modifier(first) {
@@ -895,13 +900,7 @@ pub fn sentence_cues(text: &str, words: &Words) -> Vec<Cue> {
             Tag::Intensifier => {
                 let near = hits.iter().find(|c| {
                     matches!(c.entry.tag, Tag::Change | Tag::Cue(CueKind::Improvement))
-                        && (c.words.start >= h.words.end && c.words.start - h.words.end <= 2
-                            || h.words.start >= c.words.end && h.words.start - c.words.end <= 2)
-                        && !crosses_clause(
-                            text,
-                            h.range.start.min(c.range.start),
-                            h.range.end.max(c.range.end),
-                        )
+                        && beside(text, h, c, 2)
                 });
                 if let Some(c) = near {
                     let start = h.words.start.min(c.words.start);
