@@ -31,6 +31,11 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     // A cue word in its everyday sense is no evidence: stepping into a room, losing credibility, reading a
     // job description, picking something up.
     ("I stepped into the meeting ten minutes late.", &[], &[Ownership]),
+    // Bad news told plainly by the writer is candour; told to the writer, it is someone else's.
+    ("I told my manager the estimate was wrong and asked for two more weeks.", &[EarnTrust], &[]),
+    ("I told the VP that the launch date was unrealistic before we committed to it.", &[EarnTrust], &[]),
+    ("My manager told me the estimate was wrong.", &[], &[EarnTrust]),
+    ("I was told the forecast was too optimistic.", &[], &[EarnTrust]),
     ("I lost credibility with the team after the outage.", &[], &[EarnTrust]),
     ("I read the job description twice before applying.", &[], &[Ownership]),
     ("I picked it up from the front desk on Monday.", &[], &[Ownership]),
