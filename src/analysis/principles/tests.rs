@@ -31,6 +31,14 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     // A cue word in its everyday sense is no evidence: stepping into a room, losing credibility, reading a
     // job description, picking something up.
     ("I stepped into the meeting ten minutes late.", &[], &[Ownership]),
+    // Still answering for the work after moving on; someone else who moved on is not the writer.
+    (
+        "After launch I kept watching the error rate for a month, even though I had moved to another project.",
+        &[Ownership],
+        &[],
+    ),
+    ("Although I had left the team, I answered every page about the service until spring.", &[Ownership], &[]),
+    ("Even though she had moved to another team, the old owner still got the pages.", &[], &[Ownership]),
     // Bad news told plainly by the writer is candour; told to the writer, it is someone else's.
     ("I told my manager the estimate was wrong and asked for two more weeks.", &[EarnTrust], &[]),
     ("I told the VP that the launch date was unrealistic before we committed to it.", &[EarnTrust], &[]),
