@@ -19,8 +19,8 @@
 //! how often it is named and the share of those where the answer's labels hold it (precision). A summary
 //! like the others: it tells which principles' evidence is thin without showing any sentence.
 
-use casebook::analysis::lexicon::Words;
-use casebook::analysis::principles::{read_principles, Principle};
+use casebook::analysis::principles::Principle;
+use casebook::analysis::read_words;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
@@ -161,8 +161,8 @@ fn main() -> ExitCode {
     let mut per_principle: BTreeMap<String, [usize; 4]> = BTreeMap::new();
     let started = std::time::Instant::now();
     for row in &rows {
-        let words = Words::new(&row.text);
-        let readings = read_principles(&row.text, &words);
+        // As the hover reads it: the principles of the sentence's whole reading.
+        let readings = read_words(&row.text).principles;
         let predicted: Vec<String> = readings
             .iter()
             .map(|r| r.principle.name().to_string())

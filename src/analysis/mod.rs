@@ -74,7 +74,19 @@ impl SentenceReading {
     pub fn has(&self, kind: CueKind) -> bool {
         self.cues(kind).next().is_some()
     }
+
+    /// A short lesson so general it could end any story ("I learned that communication is
+    /// important"): `generic-learning` flags it, and it shows no curiosity.
+    pub fn is_generic_lesson(&self) -> bool {
+        self.has(CueKind::Part(cues::Part::Learnings))
+            && self.words <= GENERIC_LESSON_MAX_WORDS
+            && !self.has_number
+            && self.phrase(phrases::PhraseList::GenericLesson).is_some()
+    }
 }
+
+/// A lesson longer than this carries enough specifics not to be generic.
+const GENERIC_LESSON_MAX_WORDS: usize = 14;
 
 /// Facts about one block (heading, paragraph or list item), in sentence order.
 #[derive(Debug, Clone, Default)]
@@ -140,7 +152,7 @@ pub fn read_words(text: &str) -> SentenceReading {
                 .any(|s| s.start <= w.range.start && w.range.end <= s.end)
     });
     let (principles, others) = principles::read_principles_and_others(text, &words);
-    SentenceReading {
+    let mut reading = SentenceReading {
         words: words.len(),
         jargon,
         inconsistencies: metrics::inconsistencies(text, &found, &changes),
@@ -152,5 +164,13 @@ pub fn read_words(text: &str) -> SentenceReading {
         phrases: phrases::find_phrases(&words),
         parts: cues::strong_parts(&cues),
         cues,
+    };
+    // "I learned the importance of teamwork" names a lesson without having learned anything from
+    // this story: no evidence of curiosity (the hover would otherwise credit what the rule faults).
+    if reading.is_generic_lesson() {
+        reading
+            .principles
+            .retain(|r| r.principle != principles::Principle::LearnAndBeCurious);
     }
+    reading
 }
