@@ -817,3 +817,23 @@ mod long_input {
         assert_eq!(metrics.len(), 5 * 2000);
     }
 }
+
+#[test]
+fn time_freed_for_people_is_business_and_for_machines_technical() {
+    let kinds = |text: &str| metrics_of(text).iter().map(|m| m.kind).collect::<Vec<_>>();
+    // Hours given back to people are what the work saved, like "saved 300 hours".
+    assert_eq!(
+        kinds("It freed up 300 hours a month for the support team."),
+        [Business]
+    );
+    assert_eq!(
+        kinds("It gave back 300 hours a month to the team."),
+        [Business]
+    );
+    // A machine's resources freed are still the system's numbers.
+    assert_eq!(
+        kinds("The cache freed up 30% of CPU on the fleet."),
+        [Technical]
+    );
+    assert_eq!(kinds("It freed up 2 GB of memory per host."), [Technical]);
+}
