@@ -204,9 +204,7 @@ impl Scorecard {
     pub fn speaking_minutes(&self) -> f32 {
         self.words as f32 / 140.0
     }
-}
 
-impl Scorecard {
     /// "Case study: {title}", or the title alone when it already says so ("Case study 2: Checkout").
     pub fn heading(&self) -> String {
         let says_so = self

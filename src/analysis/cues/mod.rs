@@ -604,7 +604,6 @@ fn quoted_spans(text: &str) -> Vec<Range<usize>> {
     spans
 }
 
-/// Whether the text between two byte offsets crosses a clause boundary.
 /// Whether hits `a` and `b` sit within `reach` words of each other, on either side, in one clause.
 fn beside(text: &str, a: &Hit<Entry>, b: &Hit<Entry>, reach: usize) -> bool {
     (b.words.start >= a.words.end && b.words.start - a.words.end <= reach
@@ -616,6 +615,7 @@ fn beside(text: &str, a: &Hit<Entry>, b: &Hit<Entry>, reach: usize) -> bool {
         )
 }
 
+/// Whether the text between two byte offsets crosses a clause boundary.
 fn crosses_clause(text: &str, from: usize, to: usize) -> bool {
     text.get(from..to).is_some_and(|between| {
         between.contains([
