@@ -44,6 +44,9 @@ pub struct Review {
 /// The mark of a case-study finding's origin (see [`Review`]).
 const STUDY: usize = 1 << (usize::BITS - 1);
 
+/// The origin of a finding that is not carried over (see [`carry_findings`]).
+const DROPPED: usize = usize::MAX;
+
 #[derive(Default)]
 pub struct Reviewer {
     prose: ProseReader,
@@ -184,6 +187,7 @@ impl Reviewer {
             mut findings,
             mut origins,
             sorted: carried_in_order,
+            dropped,
             unread_chunks,
             studies: study_carried_to,
         } = carry_findings(&prose, &reread, &keys, last_findings, &last_studies);
@@ -232,7 +236,13 @@ impl Reviewer {
             }
         }
         crate::cache::sweep(&mut self.studies, keys.len(), || keys.iter().copied());
-        insert_sorted(&mut findings, &mut origins, carried_in_order, found);
+        insert_sorted(
+            &mut findings,
+            &mut origins,
+            carried_in_order,
+            dropped,
+            found,
+        );
         Review {
             carried_with: silenced.is_empty().then(|| config.clone()),
             prose,
@@ -404,6 +414,9 @@ struct CarriedFindings {
     findings: Vec<Finding>,
     origins: Vec<usize>,
     sorted: bool,
+    /// The span of `findings` that holds those not carried over (their origins [`DROPPED`]), among
+    /// carried ones: they are left where they were, for [`insert_sorted`] to replace with the fresh.
+    dropped: Range<usize>,
     /// The chunks of `prose` whose findings are not among `findings` (the others' are).
     unread_chunks: Range<usize>,
     /// Per case study of `prose`: whether its findings are among `findings`.
@@ -425,6 +438,7 @@ fn carry_findings(
         findings: Vec::new(),
         origins: Vec::new(),
         sorted: true,
+        dropped: 0..0,
         unread_chunks: 0..prose.chunks.len(),
         studies: vec![false; prose.studies.len()],
     };
@@ -473,11 +487,13 @@ fn carry_findings(
                 take(*j, *i);
             }
         }
-        // Kept in place: moved down over those dropped, shifted where they moved (the last review's
-        // vectors are reused, and a keystroke does not rebuild thousands of findings). They were in
-        // order, and two that moved as far still are: the order is checked only where the shift changes.
-        let mut kept = 0;
-        let mut last_by = None;
+        // Kept in place and shifted where they moved; those not carried over are only marked (the
+        // last review's vectors are reused, and a keystroke neither rebuilds nor moves thousands of
+        // findings: those dropped lie where the edit was, and the fresh ones take their place). They
+        // were in order, and two that moved as far still are: the order is checked only where the
+        // shift changes.
+        let mut last_kept: Option<(usize, isize)> = None;
+        let mut dropped: Option<Range<usize>> = None;
         for i in 0..findings.len().min(origins.len()) {
             let origin = origins[i];
             let to = if origin & STUDY == 0 {
@@ -489,23 +505,29 @@ fn carry_findings(
                     .flatten()
                     .map(|(i, by)| (STUDY | i, by))
             };
-            if let Some((origin, by)) = to {
+            let Some((origin, by)) = to else {
+                origins[i] = DROPPED;
+                let span = dropped.get_or_insert(i..i);
+                span.end = i + 1;
+                continue;
+            };
+            if by != 0 {
+                let shift = |x: usize| (x as isize + by) as usize;
                 let f = &mut findings[i];
-                if by != 0 {
-                    let shift = |x: usize| (x as isize + by) as usize;
-                    f.range = shift(f.range.start)..shift(f.range.end);
-                }
-                findings.swap(kept, i);
-                if kept > 0 && last_by != Some(by) {
-                    carried.sorted &= in_order(&findings[kept - 1], &findings[kept]).is_le();
-                }
-                last_by = Some(by);
-                origins[kept] = origin;
-                kept += 1;
+                f.range = shift(f.range.start)..shift(f.range.end);
             }
+            if let Some((k, last_by)) = last_kept {
+                if last_by != by {
+                    carried.sorted &= in_order(&findings[k], &findings[i]).is_le();
+                }
+            }
+            last_kept = Some((i, by));
+            origins[i] = origin;
         }
-        findings.truncate(kept);
-        origins.truncate(kept);
+        let n = findings.len().min(origins.len());
+        findings.truncate(n);
+        origins.truncate(n);
+        carried.dropped = dropped.unwrap_or(0..0);
         (carried.findings, carried.origins) = (findings, origins);
     }
     carried
@@ -522,32 +544,56 @@ fn in_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
 }
 
 /// Puts `fresh` (findings with their origins) among `findings` (in order when `sorted`, with
-/// `origins` parallel to them), keeping the order, and found ones after carried ones in a tie. Fresh findings lie where an
-/// edit was, so only the carried ones between the first and last of them are merged with them.
+/// `origins` parallel to them) in place of those marked [`DROPPED`] (all within `dropped`), keeping the
+/// order, and found ones after carried ones in a tie. Fresh findings lie where an edit was, as do
+/// those dropped, so only the span from the first to the last of either is replaced: when typing keeps
+/// the count, no finding after it moves.
 fn insert_sorted(
     findings: &mut Vec<Finding>,
     origins: &mut Vec<usize>,
     sorted: bool,
+    dropped: Range<usize>,
     mut fresh: Vec<(Finding, usize)>,
 ) {
     if !sorted {
         // Carried findings keep their order (each story or chunk moves whole, with the text): this
         // is only a safeguard.
-        let mut all: Vec<(Finding, usize)> = findings.drain(..).zip(origins.drain(..)).collect();
+        let mut all: Vec<(Finding, usize)> = findings
+            .drain(..)
+            .zip(origins.drain(..))
+            .filter(|(_, origin)| *origin != DROPPED)
+            .collect();
         all.append(&mut fresh);
         all.sort_by(|(a, _), (b, _)| in_order(a, b));
         (*findings, *origins) = all.into_iter().unzip();
         return;
     }
     fresh.sort_by(|(a, _), (b, _)| in_order(a, b));
-    let (Some((first, _)), Some((last, _))) = (fresh.first(), fresh.last()) else {
+    // The span to replace: the dropped ones, widened to where the fresh ones go among those before
+    // it and after it (each run in order).
+    let (mut from, mut to) = (dropped.start, dropped.end);
+    if dropped.is_empty() {
+        (from, to) = (findings.len(), 0);
+    }
+    if let (Some((first, _)), Some((last, _))) = (fresh.first(), fresh.last()) {
+        let before = if dropped.is_empty() {
+            findings.len()
+        } else {
+            dropped.start
+        };
+        let after = if dropped.is_empty() { 0 } else { dropped.end };
+        from = from.min(findings[..before].partition_point(|f| in_order(f, first).is_le()));
+        to = to.max(after + findings[after..].partition_point(|f| in_order(f, last).is_le()));
+    }
+    if from >= to && fresh.is_empty() {
         return;
-    };
-    let from = findings.partition_point(|f| in_order(f, first).is_le());
-    let to = findings.partition_point(|f| in_order(f, last).is_le());
-    let mut between = findings
-        .drain(from..to)
-        .zip(origins.drain(from..to))
+    }
+    let to = to.max(from);
+    let mut between = findings[from..to]
+        .iter()
+        .zip(&origins[from..to])
+        .filter(|(_, origin)| **origin != DROPPED)
+        .map(|(f, origin)| (f.clone(), *origin))
         .peekable();
     let mut merged = Vec::with_capacity(fresh.len() + to - from);
     for one in fresh {
@@ -558,8 +604,8 @@ fn insert_sorted(
     }
     merged.extend(between);
     let (new_findings, new_origins): (Vec<Finding>, Vec<usize>) = merged.into_iter().unzip();
-    findings.splice(from..from, new_findings);
-    origins.splice(from..from, new_origins);
+    findings.splice(from..to, new_findings);
+    origins.splice(from..to, new_origins);
 }
 
 fn study_view<'a>(
