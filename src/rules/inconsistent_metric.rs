@@ -42,6 +42,10 @@ mod tests {
                 "- Build time went from 40 min to 10 min, 2x faster.",
                 "We reduced page load from 2s to 3.5s.",
                 "## 成果\n\nSupport tickets dropped from 1,200 to 900 a week, a 60% drop 📉.",
+                // Still the pair's own change, in the words that describe it.
+                "Latency fell from 500 ms to 50 ms, which was a 50% cut.",
+                "Tickets fell from 1,200 to 900 a week, cutting the queue by 60%.",
+                "Latency fell from 800 ms to 200 ms, and it was a 50% cut.",
             ],
         )
     }
@@ -65,6 +69,10 @@ mod tests {
                 "Conversion rose from 2.0% to 2.5%, up 0.5 percentage points.",
                 "Tickets fell from 1,200 to 900 a week, a 25% drop 📉.",
                 "In 2021 we had 3 teams and 40 engineers.",
+                // A change in a clause of its own is about something else.
+                "Deploys fell from 40 to 9 minutes, and developers shipped 30% more changes a week.",
+                "Median build time went from 20 min to 5 min; we cut cloud spend by 10% as well.",
+                "We grew sign-ups by 30%, and page load fell from 4 s to 2 s.",
             ],
         )
     }

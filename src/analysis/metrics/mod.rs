@@ -960,6 +960,54 @@ impl Breaks {
     }
 }
 
+/// The text between `range` and the span `start..end`, whichever comes first.
+fn gap(range: &Range<usize>, start: usize, end: usize) -> Range<usize> {
+    if range.start >= end {
+        end..range.start
+    } else {
+        range.end.min(start)..start
+    }
+}
+
+/// Words that open a clause about the same thing a pair measured, or none: "…, a 90% cut", "…, which
+/// was a 90% cut", "…, and it was 2x faster", "…, down 25%", "…, cutting it by 30%".
+const SAME_CLAUSE_OPENERS: &[&str] = &[
+    "which", "that", "it", "this", "a", "an", "or", "down", "up", "about",
+];
+
+/// Joining words a new clause may open with (skipped before its subject).
+const CONJUNCTIONS: &[&str] = &["and", "but", "so", "while", "then", "yet", "plus", "also"];
+
+/// Subjects that always start a clause of their own.
+const SUBJECT_PRONOUNS: &[&str] = &["we", "i", "they", "he", "she"];
+
+/// Whether `between` (the text between a before/after pair and a stated change) opens a clause with a
+/// subject and verb of its own ("…, and developers shipped 30% more changes"): the change it states is
+/// about something else, not the pair.
+fn own_clause(between: &str) -> bool {
+    let last = between
+        .rfind([',', ';', ':', '\u{2014}', '\u{2013}'])
+        .map_or(between, |at| &between[at..]);
+    let lower = last.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| CONJUNCTIONS.contains(w))
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if SAME_CLAUSE_OPENERS.contains(first) || first.ends_with("ing") {
+        return false;
+    }
+    let finite = |w: &&str| {
+        w.len() > 3 && w.ends_with("ed")
+            || super::lexicon::is_irregular_past(w)
+            || ["is", "are", "was", "were", "has", "have", "had"].contains(w)
+    };
+    SUBJECT_PRONOUNS.contains(first) || words.iter().skip(1).any(finite)
+}
+
 /// Whether some number other than the `allowed` ones starts between `a` and `b` (`nums` is sorted).
 fn blocked(nums: &[usize], a: usize, b: usize, allowed: &[usize]) -> bool {
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
@@ -1736,6 +1784,7 @@ pub fn find_changes_with(text: &str, words: &Words, metrics: &[Metric]) -> Vec<C
                         Unit::Percent | Unit::PercentagePoints | Unit::Multiplier
                     ) || s.unit.compatible(a.unit) && s.change != Some(Direction::Either))
                     && !breaks.hard_between(s.range.start.min(start), s.range.end.max(end))
+                    && !own_clause(text.get(gap(&s.range, start, end)).unwrap_or(""))
                     && !blocked(
                         &starts,
                         s.range.end.min(end),
