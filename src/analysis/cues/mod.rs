@@ -237,6 +237,7 @@ struct WordsFile {
     weak_verb: CueList,
     collaboration: CollaborationData,
     customer: CueList,
+    internal: CueList,
     business: CueList,
     technology: CueList,
     negation: CueList,
@@ -278,6 +279,9 @@ enum Tag {
     Change,
     /// A verb saying a measure moved: a claim beside a customer or business word.
     Moved,
+    /// People inside the company ("developers", "analysts"): an internal tool's customers when they
+    /// are the ones hurting (beside a problem cue).
+    Internal,
     ActionVerb,
     Goal,
     /// Cancels cues of this kind that it overlaps.
@@ -386,6 +390,8 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
     add(&words.collaboration.cues, Tag::Cue(CueKind::Collaboration));
     add(&words.collaboration.not, Tag::Not(CueKind::Collaboration));
     add_list(&words.customer, CueKind::Customer, &mut add);
+    add(&words.internal.cues, Tag::Internal);
+    add(&words.internal.not, Tag::Not(CueKind::Customer));
     add_list(&words.business, CueKind::Business, &mut add);
     add_list(&words.technology, CueKind::Technology, &mut add);
     add_list(&words.negation, CueKind::Negation, &mut add);
@@ -798,12 +804,15 @@ pub fn sentence_cues(text: &str, words: &Words) -> Vec<Cue> {
         Tag::Term { .. } => !cancelled(CueKind::Jargon, &h.range),
         Tag::ResultWithNumber => !cancelled(CueKind::Part(Part::Results), &h.range),
         Tag::Intensifier | Tag::Change | Tag::Moved => !cancelled(CueKind::Improvement, &h.range),
+        Tag::Internal => !cancelled(CueKind::Customer, &h.range),
         _ => true,
     });
     // "the orders table", "the order-sync service": a system's name, not its customers or its money.
     hits.retain(|h| {
-        !(matches!(h.entry.tag, Tag::Cue(CueKind::Customer | CueKind::Business))
-            && names_system(&s, d, h.words.end))
+        !(matches!(
+            h.entry.tag,
+            Tag::Cue(CueKind::Customer | CueKind::Business) | Tag::Internal
+        ) && names_system(&s, d, h.words.end))
     });
     let slots: Vec<Range<usize>> = placeholders(text, &s)
         .into_iter()
@@ -911,6 +920,20 @@ pub fn sentence_cues(text: &str, words: &Words) -> Vec<Cue> {
                             false,
                         );
                     }
+                }
+            }
+            Tag::Internal => {
+                // "Our 300 developers waited 40 minutes a deploy": the people an internal tool serves,
+                // hurting, are its customers; "my engineers" are the writer's own team.
+                let own_team = (first.saturating_sub(2)..first)
+                    .any(|i| matches!(s.word(i).lower.as_str(), "my" | "team's" | "team’s"));
+                let hurting = hits.iter().any(|c| {
+                    c.entry.tag == Tag::Cue(CueKind::Part(Part::Problem))
+                        && beside(text, h, c, 4)
+                        && !under_modifier(c.words.start)
+                });
+                if hurting && !own_team {
+                    push(h.range.clone(), CueKind::Customer, false);
                 }
             }
             Tag::Cue(CueKind::WeakVerb) => {

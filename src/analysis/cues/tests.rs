@@ -935,6 +935,38 @@ fn states_customer_problem_needs_pain_and_whose() {
     );
 }
 
+/// The people an internal tool serves are its customers where they are the ones hurting; anywhere
+/// else they are the people the writer worked with.
+#[test]
+fn people_inside_the_company_are_customers_only_when_hurting() {
+    let says = |t: &str| states_customer_problem(&cues(t));
+    for t in [
+        "Our 300 product developers waited about 40 minutes for every deploy.",
+        "Data analysts spent 6 hours a week reconciling the reports by hand.",
+        "On-call engineers were frustrated by alerts that fired for nothing.",
+        "Warehouse planners couldn't see stock levels until the next morning.",
+        "Teams across the company were blocked for a week on every schema change.",
+        "Moderators struggled to keep up with the queue during launches.",
+    ] {
+        assert!(says(t), "a problem of the people served: {t}");
+    }
+    for t in [
+        // The writer's own team, or people worked with.
+        "My engineers were frustrated by the flaky integration tests.",
+        "I worked with two developers and a designer on the new flow.",
+        "I hired three engineers, and the migration was slow at first.",
+        // Not hurting, or not in the same clause as the pain.
+        "Developers adopted the new template within a week.",
+        "The analysts reviewed the plan, but the data was incomplete.",
+        // Negated or hypothetical pain.
+        "Developers didn't complain about the old pipeline.",
+        // A system named after them.
+        "The analysts table in the warehouse was slow to load.",
+    ] {
+        assert!(!says(t), "not a customer problem: {t}");
+    }
+}
+
 mod prop {
     use super::*;
     use proptest::prelude::*;
