@@ -7,7 +7,7 @@ use crate::analysis::principles::Principle;
 use crate::document::Document;
 use crate::portfolio::config::PortfolioConfig;
 use crate::portfolio::{
-    file_title, lens_title, minutes, FileSummary, Portfolio, PortfolioFinding, StudySummary,
+    file_title, lens_title, minutes, Anchor, FileSummary, Portfolio, PortfolioFinding, StudySummary,
 };
 use crate::rules::config::RuleConfig;
 use crate::rules::Severity;
@@ -78,12 +78,12 @@ fn round(score: f32) -> f64 {
     (f64::from(score) * 100.0).round() / 100.0
 }
 
-fn study_json(path: &Path, s: &StudySummary) -> Value {
+fn study_json(path: &Path, s: &StudySummary, anchor: &Anchor) -> Value {
     let card = &s.card;
     json!({
         "path": display_path(path),
         "title": card.title,
-        "line": s.line() + 1,
+        "line": anchor.line() + 1,
         "principles": card.principles.iter().map(|(p, score)| json!({ "name": p.name(), "score": round(*score) })).collect::<Vec<_>>(),
         "parts": {
             "count": card.parts_present(),
@@ -101,7 +101,7 @@ fn study_json(path: &Path, s: &StudySummary) -> Value {
 pub fn summary_json(portfolio: &Portfolio, findings: &[PortfolioFinding]) -> Value {
     let studies: Vec<Value> = portfolio
         .studies()
-        .map(|s| study_json(s.file, s.summary))
+        .map(|s| study_json(s.file, s.summary, s.anchor))
         .collect();
     let shown: BTreeSet<Principle> = portfolio
         .studies()
@@ -302,7 +302,7 @@ pub fn html(
             "<article class=\"card\"><h3>{}</h3><div class=\"where\">{}:{}</div><div class=\"lens\">{}</div><ul class=\"parts\">",
             esc(&card.title),
             esc(&display_path(s.file)),
-            s.summary.line() + 1,
+            s.anchor.line() + 1,
             esc(&lens_title(card)),
         );
         for (part, has) in &card.parts {

@@ -105,7 +105,7 @@ impl Workspace {
         found
             .iter()
             .filter_map(|(study, finding)| {
-                let anchor = &summary.studies.get(*study)?.anchor;
+                let anchor = &summary.anchors.get(*study)?.range;
                 Some(Finding {
                     range: anchor.clone(),
                     ..finding.clone()

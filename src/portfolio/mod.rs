@@ -30,42 +30,46 @@ pub struct StudySummary {
     pub card: Arc<Scorecard>,
     /// Every principle the study shows with its summed score, strongest first (the card keeps the top 3).
     pub all_principles: Arc<[(Principle, f32)]>,
-    /// Where findings about the study are reported: its heading's text, or its first line.
-    pub anchor: Range<usize>,
-    /// The anchor as zero-based line/column in UTF-8 and in UTF-16 (for workspace symbols).
-    pub anchor_utf8: (LineCol, LineCol),
-    pub anchor_utf16: (LineCol, LineCol),
     /// What the study's card and principles were worked out from (its review's study key).
     pub key: u64,
 }
 
-/// The anchor's positions in UTF-8 and UTF-16.
-fn anchor_positions(
-    rope: &ropey::Rope,
-    anchor: &Range<usize>,
-) -> ((LineCol, LineCol), (LineCol, LineCol)) {
-    let at = |offset, encoding| position_of(rope, offset, encoding);
-    (
-        (
-            at(anchor.start, Encoding::Utf8),
-            at(anchor.end, Encoding::Utf8),
-        ),
-        (
-            at(anchor.start, Encoding::Utf16),
-            at(anchor.end, Encoding::Utf16),
-        ),
-    )
+/// Where findings about a case study are reported: its heading's text, or its first line. Kept apart
+/// from its [`StudySummary`], which a story that only moved (typing above it) keeps as it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anchor {
+    pub range: Range<usize>,
+    /// As zero-based line/column in UTF-8 and in UTF-16 (for workspace symbols).
+    pub utf8: (LineCol, LineCol),
+    pub utf16: (LineCol, LineCol),
+}
+
+impl Anchor {
+    /// The anchor at `range` of `rope`.
+    fn at(rope: &ropey::Rope, range: &Range<usize>) -> Anchor {
+        let at = |offset, encoding| position_of(rope, offset, encoding);
+        Anchor {
+            range: range.clone(),
+            utf8: (
+                at(range.start, Encoding::Utf8),
+                at(range.end, Encoding::Utf8),
+            ),
+            utf16: (
+                at(range.start, Encoding::Utf16),
+                at(range.end, Encoding::Utf16),
+            ),
+        }
+    }
+
+    /// Zero-based line of the heading.
+    pub fn line(&self) -> u32 {
+        self.utf8.0.line
+    }
 }
 
 impl StudySummary {
     /// Summarises `study` of `review` (whose key is `key`) from its sentences.
-    fn new(
-        review: &Review,
-        rope: &ropey::Rope,
-        study: &CaseStudy,
-        name: &str,
-        key: u64,
-    ) -> StudySummary {
+    fn new(review: &Review, study: &CaseStudy, name: &str, key: u64) -> StudySummary {
         let mut card = Scorecard::of(review, study);
         if card.title.is_empty() {
             card.title = name.to_string();
@@ -78,13 +82,9 @@ impl StudySummary {
         }
         let mut all: Vec<(Principle, f32)> = scores.into_iter().collect();
         all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let (anchor_utf8, anchor_utf16) = anchor_positions(rope, &study.anchor);
         StudySummary {
             card: card.into(),
             all_principles: all.into(),
-            anchor: study.anchor.clone(),
-            anchor_utf8,
-            anchor_utf16,
             key,
         }
     }
@@ -93,11 +93,6 @@ impl StudySummary {
     pub fn top_set(&self) -> BTreeSet<Principle> {
         self.card.principles.iter().map(|(p, _)| *p).collect()
     }
-
-    /// Zero-based line of the heading.
-    pub fn line(&self) -> u32 {
-        self.anchor_utf8.0.line
-    }
 }
 
 /// The case studies of one file.
@@ -105,6 +100,8 @@ impl StudySummary {
 pub struct FileSummary {
     /// Shared, so a summary made from the last one shares every study an edit did not reach.
     pub studies: Vec<Arc<StudySummary>>,
+    /// Where each study's findings are reported, parallel to `studies`.
+    pub anchors: Vec<Anchor>,
 }
 
 impl FileSummary {
@@ -127,29 +124,37 @@ impl FileSummary {
     ) -> FileSummary {
         let rope = doc.rope();
         let carried = changes.carried(rope);
+        let last_file = last;
         let last = match (last, changes) {
             (Some(last), Changes::None | Changes::Span { .. }) => &last.studies[..],
             _ => &[],
         };
         // A story's last summary is where it was, or as far from the end as it was (typing leaves the
         // stories in order); only when neither is it are all of them indexed by key.
-        let mut index: Option<FxHashMap<u64, &Arc<StudySummary>>> = None;
+        let mut index: Option<FxHashMap<u64, usize>> = None;
         let now = review.prose.studies.len();
-        let mut known = |index_now: usize, key: u64| -> Option<&Arc<StudySummary>> {
+        let mut known = |index_now: usize, key: u64| -> Option<(&Arc<StudySummary>, usize)> {
             let from_end = (index_now + last.len()).checked_sub(now);
             [Some(index_now), from_end]
                 .into_iter()
                 .flatten()
-                .filter_map(|i| last.get(i))
-                .find(|s| s.key == key)
+                .find(|&i| last.get(i).is_some_and(|s| s.key == key))
                 .or_else(|| {
                     index
-                        .get_or_insert_with(|| last.iter().map(|s| (s.key, s)).collect())
+                        .get_or_insert_with(|| {
+                            last.iter().enumerate().map(|(i, s)| (s.key, i)).collect()
+                        })
                         .get(&key)
                         .copied()
                 })
+                .map(|i| (&last[i], i))
         };
         let mut findings_in = Scorecard::findings_walk(review);
+        let last_anchors = match last.len() {
+            0 => &[][..],
+            _ => last_file.map_or(&[][..], |f| &f.anchors[..]),
+        };
+        let mut anchors = Vec::with_capacity(review.prose.studies.len());
         let studies = review
             .prose
             .studies
@@ -157,13 +162,15 @@ impl FileSummary {
             .enumerate()
             .map(|(index, study)| {
                 let key = review.study_key(index);
-                let anchor = study.anchor.clone();
+                let anchor = &study.anchor;
                 let findings = findings_in(study);
-                let Some(was) = known(index, key) else {
-                    return Arc::new(StudySummary::new(review, rope, study, name, key));
+                let Some((was, was_at)) = known(index, key) else {
+                    anchors.push(Anchor::at(rope, anchor));
+                    return Arc::new(StudySummary::new(review, study, name, key));
                 };
                 // The anchor's positions, carried over (and how many lines down) when its place was.
-                let lines = carried.lines_down(&anchor);
+                let was_anchor = last_anchors.get(was_at);
+                let lines = carried.lines_down(anchor);
                 let down = |(a, b): (LineCol, LineCol)| {
                     let line = |p: LineCol| LineCol {
                         line: (p.line as isize + lines) as u32,
@@ -171,37 +178,29 @@ impl FileSummary {
                     };
                     (line(a), line(b))
                 };
-                let positions = (carried.was(&anchor) == Some(was.anchor.clone()))
-                    .then(|| (down(was.anchor_utf8), down(was.anchor_utf16)));
-                if positions.is_some()
-                    && lines == 0
-                    && was.anchor == anchor
-                    && was.card.findings == findings
-                {
+                anchors.push(match was_anchor {
+                    Some(w) if carried.was(anchor).as_ref() == Some(&w.range) => Anchor {
+                        range: anchor.clone(),
+                        utf8: down(w.utf8),
+                        utf16: down(w.utf16),
+                    },
+                    _ => Anchor::at(rope, anchor),
+                });
+                if was.card.findings == findings {
                     return Arc::clone(was);
                 }
-                let (anchor_utf8, anchor_utf16) =
-                    positions.unwrap_or_else(|| anchor_positions(rope, &anchor));
                 // The count depends on the configuration too: counted again.
-                let card = if was.card.findings == findings {
-                    was.card.clone()
-                } else {
-                    Arc::new(Scorecard {
+                Arc::new(StudySummary {
+                    card: Arc::new(Scorecard {
                         findings,
                         ..(*was.card).clone()
-                    })
-                };
-                Arc::new(StudySummary {
-                    card,
+                    }),
                     all_principles: was.all_principles.clone(),
-                    anchor,
-                    anchor_utf8,
-                    anchor_utf16,
                     key,
                 })
             })
             .collect();
-        FileSummary { studies }
+        FileSummary { studies, anchors }
     }
 
     /// Reviews `text` and summarises it.
@@ -230,6 +229,7 @@ pub struct Portfolio {
 pub struct PortfolioStudy<'a> {
     pub file: &'a Path,
     pub summary: &'a StudySummary,
+    pub anchor: &'a Anchor,
     /// Whether it is the first case study of its file (where portfolio-wide findings are reported).
     pub first_in_file: bool,
 }
@@ -388,10 +388,12 @@ impl Portfolio {
             summary
                 .studies
                 .iter()
+                .zip(&summary.anchors)
                 .enumerate()
-                .map(move |(i, s)| PortfolioStudy {
+                .map(move |(i, (s, anchor))| PortfolioStudy {
                     file,
                     summary: s,
+                    anchor,
                     first_in_file: i == 0,
                 })
         })
@@ -407,13 +409,14 @@ impl Portfolio {
                     summary
                         .studies
                         .iter()
+                        .zip(&summary.anchors)
                         .enumerate()
-                        .map(move |(index, s)| StudyFacts {
+                        .map(move |(index, (s, anchor))| StudyFacts {
                             file,
                             index,
                             title: &s.card.title,
                             top: s.top_set(),
-                            anchor: &s.anchor,
+                            anchor: &anchor.range,
                         })
                 })
                 .collect(),

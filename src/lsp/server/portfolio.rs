@@ -482,8 +482,8 @@ impl Backend {
                     location: Location {
                         uri,
                         range: lsp_range(match encoding {
-                            Encoding::Utf8 => s.summary.anchor_utf8,
-                            Encoding::Utf16 => s.summary.anchor_utf16,
+                            Encoding::Utf8 => s.anchor.utf8,
+                            Encoding::Utf16 => s.anchor.utf16,
                         }),
                     },
                     container_name: Some(container),
