@@ -110,11 +110,27 @@ fn sentence_hover(text: &str, sentence: &SentenceFacts) -> String {
             .iter()
             .map(|e| format!("“{}”", text.get(e.range.clone()).unwrap_or("").trim()))
             .collect();
-        md.push_str(&format!(
-            "\n\n*Someone else's act:* {} would show **{}**, but here it is not you who does it. Say what you did.",
-            words.join(", "),
-            reading.principle.name()
-        ));
+        // Numbers that moved ("fell from 18% to 11%") are a result, not someone else's act: a
+        // results sentence need not name who did it, so the note says how to tie it to the writer.
+        let outcome = reading.evidence.iter().all(|e| {
+            sentence
+                .metrics
+                .iter()
+                .any(|m| m.range.start < e.range.end && e.range.start < m.range.end)
+        });
+        md.push_str(&if outcome {
+            format!(
+                "\n\n*A result without you in it:* {} would show **{}** beside what you did to get it (\"After I …, abandonment fell …\").",
+                words.join(", "),
+                reading.principle.name()
+            )
+        } else {
+            format!(
+                "\n\n*Someone else's act:* {} would show **{}**, but here it is not you who does it. Say what you did.",
+                words.join(", "),
+                reading.principle.name()
+            )
+        });
     }
     md
 }
@@ -319,6 +335,21 @@ mod tests {
         // A sentence with no act at all gets no note either.
         let md = hover_at("The service ran in two regions.\n", "service");
         assert!(!md.contains("Someone else"), "{md}");
+    }
+
+    /// Numbers that moved, with no one doing it, are a result: the note says so, and does not call
+    /// them someone else's act.
+    #[test]
+    fn a_result_without_the_writer_is_not_called_someone_elses_act() {
+        let md = hover_at(
+            "Slot-page abandonment fell from 18% to 11%, and contacts dropped by 60%.\n",
+            "abandonment",
+        );
+        assert!(!md.contains("Someone else"), "{md}");
+        assert!(
+            md.contains("*A result without you in it:*") && md.contains("Deliver Results"),
+            "{md}"
+        );
     }
 
     #[test]
