@@ -1,7 +1,8 @@
 //! Code actions: templates that put the shape of a fix under the writer's cursor. Each action is a list
 //! of byte-range edits computed here; the protocol layer only converts positions.
 
-use crate::prose::Prose;
+use crate::analysis::cues::Part;
+use crate::prose::{BlockKind, Prose};
 use crate::review::Review;
 use std::ops::Range;
 
@@ -43,6 +44,9 @@ enum Place {
     AfterFirst,
     /// After the story's last paragraph.
     End,
+    /// Before the lesson the story ends with (its paragraphs, and the heading over them), or after
+    /// its last paragraph when it ends with none: a result belongs before what was learned from it.
+    BeforeLesson,
 }
 
 const PROBLEM_TEMPLATE: &str = "Our customers ([who exactly]) were struggling with [what went wrong for them], which cost them [time, money or abandonment] — about [how many] each [week]. I found out from [support tickets, data or interviews].";
@@ -59,9 +63,9 @@ const PART_TEMPLATES: &[(&str, &str, Place, &str)] = &[
      "I weighed [option A] against [option B]. [Option A] would have [benefit] but [cost]. I chose [option] because [customer or business reason]."),
     ("missing-influence", "Insert influence template", Place::AfterFirst,
      "[A team I did not manage] pushed back because [their reason]; I won them over by [data, a prototype, a proposal], and [what they changed]."),
-    ("missing-result-metric", "Insert result template", Place::End,
+    ("missing-result-metric", "Insert result template", Place::BeforeLesson,
      "As a result, [technical metric] went from [baseline] to [result], which [customer metric] and [business metric: revenue, cost, conversion]."),
-    ("missing-business-impact", "Insert customer and business impact template", Place::End,
+    ("missing-business-impact", "Insert customer and business impact template", Place::BeforeLesson,
      "For customers, this meant [customer metric from baseline to result]; for the business, [revenue, cost or conversion change]."),
     ("missing-learning", "Insert learning template", Place::End,
      "Looking back, I learned [specific lesson]; next time I would [what I would do differently], because [why]."),
@@ -142,13 +146,9 @@ pub fn actions(review: &Review, text: &str, range: Range<usize>) -> Vec<Action> 
             }
             rule => {
                 for (_, title, place, template) in PART_TEMPLATES.iter().filter(|t| t.0 == rule) {
-                    if let Some(edit) = insert_part(
-                        &review.prose,
-                        finding.range.start,
-                        *place,
-                        template,
-                        newline,
-                    ) {
+                    if let Some(edit) =
+                        insert_part(review, text, finding.range.start, *place, template, newline)
+                    {
                         out.push(quickfix(title, vec![edit]));
                     }
                 }
@@ -197,13 +197,34 @@ fn line_start(text: &str, offset: usize) -> Option<usize> {
 
 /// An insertion of a part's template as its own paragraph, where the part belongs in the story.
 fn insert_part(
-    prose: &Prose,
+    review: &Review,
+    text: &str,
     offset: usize,
     place: Place,
     template: &str,
     newline: &str,
 ) -> Option<Edit> {
+    let prose = &review.prose;
     let study = prose.study_at(offset).or_else(|| prose.studies.first())?;
+    if let Place::BeforeLesson = place {
+        // Only before a paragraph or heading of its own line (not inside a list or a quote).
+        let own_line = |at: usize| {
+            text.get(..at)
+                .is_some_and(|before| before.is_empty() || before.ends_with('\n'))
+        };
+        let lesson = closing_lesson(review, study.blocks.clone()).filter(|&i| {
+            let block = &prose.blocks[i];
+            matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. })
+                && own_line(block.start)
+        });
+        if let Some(lesson) = lesson {
+            let at = prose.blocks[lesson].start;
+            return Some(Edit {
+                range: at..at,
+                text: format!("{template}{newline}{newline}"),
+            });
+        }
+    }
     let body: Vec<_> = study
         .blocks
         .clone()
@@ -214,7 +235,9 @@ fn insert_part(
     let (at, text) = match (place, body.first(), body.last()) {
         (Place::Top, Some(first), _) => (first.start, format!("{template}{para}")),
         (Place::AfterFirst, Some(first), _) => (first.range.end, format!("{para}{template}")),
-        (Place::End, _, Some(last)) => (last.range.end, format!("{para}{template}")),
+        (Place::End | Place::BeforeLesson, _, Some(last)) => {
+            (last.range.end, format!("{para}{template}"))
+        }
         (_, None, _) | (_, _, None) => {
             let heading = study.heading.map(|i| &prose.blocks[i])?;
             (heading.range.end, format!("{para}{template}"))
@@ -223,6 +246,37 @@ fn insert_part(
     Some(Edit {
         range: at..at,
         text,
+    })
+}
+
+/// The first block of the lesson a story's `blocks` end with: its last paragraphs that tell a lesson,
+/// with the heading over them when it names the lesson ("## What I learned"); `None` when the story
+/// does not end with one, or is nothing else.
+fn closing_lesson(review: &Review, blocks: Range<usize>) -> Option<usize> {
+    let teaches = |i: usize| {
+        let facts = &review.blocks[i].facts;
+        facts.heading_parts.contains(&Part::Learnings)
+            || facts
+                .sentences
+                .iter()
+                .any(|s| s.parts.contains(&Part::Learnings))
+    };
+    let mut first = None;
+    for i in blocks.clone().rev() {
+        if !teaches(i) {
+            break;
+        }
+        first = Some(i);
+        if review.prose.blocks[i].heading_level().is_some() {
+            break;
+        }
+    }
+    // A story that is all lesson has nowhere before it to put a result.
+    first.filter(|&i| {
+        blocks
+            .clone()
+            .take_while(|&j| j < i)
+            .any(|j| review.prose.blocks[j].heading_level().is_none())
     })
 }
 
@@ -297,5 +351,59 @@ mod tests {
             fixed,
             "I improved performance significantly from [baseline] to [result] ([unit]), which [customer or business outcome].\n"
         );
+    }
+
+    /// The text after applying the fix titled `title` (which must be offered).
+    fn fixed_by(text: &str, title: &str) -> String {
+        let review = Reviewer::default().review_text(text);
+        let actions = actions(&review, text, 0..text.len());
+        let action = actions
+            .iter()
+            .find(|a| a.title == title)
+            .unwrap_or_else(|| panic!("{title:?} is offered for {text:?}"));
+        let mut fixed = text.to_string();
+        for edit in action.edits.iter().rev() {
+            fixed.replace_range(edit.range.clone(), &edit.text);
+        }
+        fixed
+    }
+
+    /// A result goes before the lesson a story ends with (under the lesson's heading would be the
+    /// wrong section), and at the end when it ends with none, or with a lesson inside a list.
+    #[test]
+    fn the_impact_template_goes_before_the_closing_lesson() {
+        let title = "Insert customer and business impact template";
+        let template = PART_TEMPLATES.iter().find(|t| t.1 == title).unwrap().3;
+        let problem = "Our on-call engineers were paged 30 times a week by a flaky alert.";
+        let work = "I rewrote the alert rules and cut p99 latency from 900 ms to 200 ms.";
+        let lesson = "Next time I would measure the baseline before changing anything.";
+        for (text, before) in [
+            // A lesson paragraph: the template goes just before it.
+            (
+                format!("# Alerts\n\n{problem}\n\n{work}\n\n{lesson}\n"),
+                lesson.to_string(),
+            ),
+            // A lesson under its own heading: before the heading.
+            (
+                format!("# Alerts\n\n{problem}\n\n{work}\n\n## What I learned\n\n{lesson}\n"),
+                "## What I learned".to_string(),
+            ),
+        ] {
+            let fixed = fixed_by(&text, title);
+            assert!(
+                fixed.contains(&format!("{template}\n\n{before}")),
+                "{fixed}"
+            );
+            assert_eq!(fixed.replace(&format!("{template}\n\n"), ""), text);
+        }
+        for text in [
+            // No lesson: at the end.
+            format!("# Alerts\n\n{problem}\n\n{work}\n"),
+            // A lesson as a list item: not inside the list, at the end.
+            format!("# Alerts\n\n{problem}\n\n- {work}\n- {lesson}\n"),
+        ] {
+            let fixed = fixed_by(&text, title);
+            assert!(fixed.trim_end().ends_with(template), "{fixed}");
+        }
     }
 }
