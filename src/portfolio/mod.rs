@@ -124,10 +124,9 @@ impl FileSummary {
     ) -> FileSummary {
         let rope = doc.rope();
         let carried = changes.carried(rope);
-        let last_file = last;
-        let last = match (last, changes) {
-            (Some(last), Changes::None | Changes::Span { .. }) => &last.studies[..],
-            _ => &[],
+        let (last, last_anchors): (&[Arc<StudySummary>], &[Anchor]) = match (last, changes) {
+            (Some(last), Changes::None | Changes::Span { .. }) => (&last.studies, &last.anchors),
+            _ => (&[], &[]),
         };
         // A story's last summary is where it was, or as far from the end as it was (typing leaves the
         // stories in order); only when neither is it are all of them indexed by key.
@@ -150,10 +149,6 @@ impl FileSummary {
                 .map(|i| (&last[i], i))
         };
         let mut findings_in = Scorecard::findings_walk(review);
-        let last_anchors = match last.len() {
-            0 => &[][..],
-            _ => last_file.map_or(&[][..], |f| &f.anchors[..]),
-        };
         let mut anchors = Vec::with_capacity(review.prose.studies.len());
         let studies = review
             .prose
