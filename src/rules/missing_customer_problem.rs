@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     scope: Scope::CaseStudy,
     summary: "No customer or business problem stated",
     doc: RuleDoc {
-        what: "A case study in which no sentence states a problem together with whose problem it was or what it cost (customers, sellers, support, revenue, conversion). A section headed \"Problem\" or \"Context\", or a \"**Problem:**\" label, counts when its text names the customer or the business. Stories of fewer than two sentences are left to `too-thin`.",
+        what: "A case study in which no sentence states a problem together with whose problem it was or what it cost (customers, sellers, support, revenue, conversion). The people an internal tool serves count too, where they are the ones hurting (\"our 300 developers waited 40 minutes a deploy\"), but not the writer's own team. A section headed \"Problem\" or \"Context\", or a \"**Problem:**\" label, counts when its text names the customer or the business. Stories of fewer than two sentences are left to `too-thin`.",
         why: "The first question an Amazon PM interviewer asks is \"what was the customer problem?\". The seed article's hiring manager turned down a strong engineer with \"where's the customer problem, the business context?\": a story that starts from the system, not from the people it failed, reads as an engineering achievement, not product judgment.",
         example: "I designed a fault-tolerant event pipeline on Kafka with exactly-once delivery and sub-10 ms latency.",
         instead: "Order confirmations reached shoppers up to two minutes late, so support calls rose 2% and 0.5% of carts were abandoned at checkout. I led the redesign of the pipeline that sends them.",
