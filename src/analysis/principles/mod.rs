@@ -1259,12 +1259,24 @@ impl SentenceFacts {
     fn new(text: &str, words: &Tagged) -> SentenceFacts {
         let g = &data().grammar;
         SentenceFacts {
-            first_person: (0..words.len())
-                .any(|i| words.is(i, g.first_person) && !only_perceives(text, words, i)),
-            we: (0..words.len()).any(|i| words.is(i, g.we) && !only_perceives(text, words, i)),
+            // ("My manager told me…": the writer told or asked something acts in no clause of it.)
+            first_person: (0..words.len()).any(|i| {
+                words.is(i, g.first_person) && !told(words, i) && !only_perceives(text, words, i)
+            }),
+            we: (0..words.len())
+                .any(|i| words.is(i, g.we) && !told(words, i) && !only_perceives(text, words, i)),
             work_acts: work_acts(words),
         }
     }
+}
+
+/// Whether word `i` is the writer as the object of a verb of telling or asking ("told me", "asked us"): the one
+/// who hears, not who acts.
+fn told(words: &Tagged, i: usize) -> bool {
+    let g = &data().grammar;
+    i > 0
+        && words.is(i, g.object_forms)
+        && (words.is(i - 1, g.instructions) || words.is(i - 1, g.askers))
 }
 
 /// The writer's agency for a topic they perceived at word `first` and then acted on: "…, and I chased it".
@@ -1436,10 +1448,13 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         // noticed our SDK leaking emails from another team's library, and I chased it").
         // "The lesson for me was about earning trust": the writer after a preposition is no subject.
         // (Past a comma it may stand for the subject of a list of acts: "…who disagreed with me, shared…".)
-        let governed = words.is(i, g.object_forms)
-            && i > 0
-            && words.is(i - 1, g.prepositions)
-            && (i + 1..=first).all(|j| !boundary_before(text, words, j));
+        // Nor is the writer told or asked something the subject of a topic: "My manager told me it wasn't my
+        // team's job" reports what someone else said.
+        let governed = (topic && told(words, i))
+            || (words.is(i, g.object_forms)
+                && i > 0
+                && words.is(i - 1, g.prepositions)
+                && (i + 1..=first).all(|j| !boundary_before(text, words, j)));
         if let Some(writer) = words.writer(i).filter(|_| !governed) {
             return if !perceived(text, words, i, first, topic) {
                 writer

@@ -43,6 +43,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I told my manager the estimate was wrong and asked for two more weeks.", &[EarnTrust], &[]),
     ("I told the VP that the launch date was unrealistic before we committed to it.", &[EarnTrust], &[]),
     ("My manager told me the estimate was wrong.", &[], &[EarnTrust]),
+    // What someone else told the writer is theirs to say: the writer, told, is no subject of it.
+    ("My manager told me the outage wasn't my team's responsibility.", &[], &[Ownership]),
+    ("The VP asked us about customer churn in the review.", &[], &[CustomerObsession]),
     ("I was told the forecast was too optimistic.", &[], &[EarnTrust]),
     ("I lost credibility with the team after the outage.", &[], &[EarnTrust]),
     ("I read the job description twice before applying.", &[], &[Ownership]),
