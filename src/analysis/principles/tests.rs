@@ -464,9 +464,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The vendor told us they couldn't ship the firmware before May.", &[], &[HaveBackbone]),
     ("I ran the pilot on second-hand tablets the clinic no longer used.", &[Frugality], &[]),
     ("Spent a day timing each pick by hand to check the model's estimates.", &[DiveDeep], &[]),
-    // A perceived topic the writer then acts on is theirs; one they only noticed is not.
+    // A perceived topic the writer then acts on is theirs. Work nobody had flagged is one of the problems whose
+    // noticing already shows the principle (dev11): the writer looked past their own remit.
     ("I noticed our SDK was sending emails to another team's crash service, and I chased it until it was patched.", &[Ownership], &[]),
-    ("While working on the importer, I noticed a memory issue that no one had flagged.", &[], &[Ownership]),
+    ("While working on the importer, I noticed a memory issue that no one had flagged.", &[Ownership], &[]),
     // Families of dev4 (each a kind of act a coach credits, in many phrasings).
     ("I heard from a dozen small farmers that the fee only showed at checkout.", &[CustomerObsession], &[]),
     ("The deploy pipeline belonged to no team, so I fixed it.", &[Ownership], &[]),
@@ -1404,6 +1405,142 @@ fn topics_as_subjects_plans_carried_out_and_wide_frames() {
 
 /// Sentences with a principle's words that are not the writer's act: a question, a condition, a habit or a
 /// disposition claimed, someone else's named work, a situation. Each beside the act it must not silence.
+/// The dev11 families of problems whose noticing shows a principle ([`Kind::Noticed`]), each in several
+/// wordings, with the hard negatives a coach would not credit: the writer's own gap or lack, a system that
+/// struggles, a customer word naming a system, what someone else noticed or said.
+#[test]
+fn problems_the_writer_noticed() {
+    let families: &[(Principle, &[&str], &[&str])] = &[
+        (
+            HireAndDevelopTheBest,
+            &[
+                "I noticed a skills gap in accessibility testing across our QA team.",
+                "I spotted a knowledge gap about the refund rules among the support engineers.",
+                "I realised our new grad was struggling with the build system's caching.",
+                "A new hire on the mobile squad lacked experience with offline sync, so I paired with him for a sprint.",
+                "This program raised the team's skill level in incident command.",
+                "We had a talent shortage in data engineering, so I ran weekly clinics on pipelines.",
+            ],
+            &[
+                "The payment gateway struggled under the holiday load.",
+                "I noticed a gap in the roadmap after the reorg.",
+                "I lacked experience in Go when I started.",
+                "The review process struggled with the number of changes.",
+                "We raised the team's concerns with the vendor.",
+                "I struggled with the new on-call tooling in my first month.",
+                "The intern struggled with the flaky test suite all week.",
+            ],
+        ),
+        (
+            CustomerObsession,
+            &[
+                "I noticed the broken coupon flow was hurting shoppers at checkout.",
+                "I realised the slow sync was causing late delivery alerts for customers.",
+                "I saw that merchants were getting paid two days late.",
+                "I spotted that the new layout was confusing buyers on tablets.",
+                "The outage was blocking sellers from listing, so I rolled back the release.",
+            ],
+            &[
+                "I noticed the customer table had grown past its index size.",
+                "I noticed the batch job was causing lock contention on the customer database.",
+                "The fix could have hurt customers if it had gone out.",
+                "We finished the cutover without affecting any customers.",
+                "No customers were affected by the outage.",
+                "I noticed the new build was causing confusion in the finance team.",
+            ],
+        ),
+        (
+            InsistOnTheHighestStandards,
+            &[
+                "I noticed that the refund service had no automated tests.",
+                "I realised the import job lacked any alerting.",
+                "I spotted that the deploy pipeline was missing a rollback step.",
+                "I noticed the nightly export was failing silently.",
+                "The billing job had no validation on amounts, so I added bounds checks.",
+                // ... and putting one in place.
+                "I added alerts on the dead-letter queue after the second silent outage.",
+                "I set up monitoring and a rollback plan for the payment service.",
+            ],
+            &[
+                "We had no budget for new laptops that year.",
+                "I noticed the team lacked headcount for the audit.",
+                "We had no tests on that service when I joined.",
+                "I wrote the migration script without tests because it ran once.",
+                "The spike had no tests, which was fine for a prototype.",
+                "I never noticed that the export had no alerts.",
+            ],
+        ),
+        (
+            InventAndSimplify,
+            &[
+                "I noticed the vendor onboarding was overly complex, with nine forms to fill in.",
+                "I realised the release process was manual and error-prone.",
+                "I saw that the settings page had become cumbersome for first-time users.",
+                "I noticed that filing an expense took too many steps.",
+            ],
+            &[
+                "Scheduling nurses across three hospitals was a complex problem.",
+                "The pricing model was genuinely complex.",
+                "Reviewers praised how complex and thorough the model was.",
+                "The old reporting code was overly complex.",
+            ],
+        ),
+        (
+            Ownership,
+            &[
+                "I noticed that nobody had flagged the expiring TLS certificates.",
+                "While reviewing dashboards, I spotted that no one owned the stale cache cluster.",
+                "I noticed a broken export in the reporting service, which was not my team's responsibility.",
+                "I realised the flaky integration test wasn't on my team's backlog and nobody had filed a bug.",
+            ],
+            &[
+                "She noticed that nobody had flagged the failing job.",
+                "The platform lead said nobody had asked his team to fix it.",
+                "Priya saw that no one owned the on-call handbook.",
+                "I didn't notice that nobody had flagged the failing job.",
+            ],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (p, shows, silent) in families {
+        for text in *shows {
+            if !shown(text).contains(p) {
+                failures.push(format!(
+                    "missing {}: {text:?} -> {:?}",
+                    p.name(),
+                    shown(text)
+                ));
+            }
+        }
+        for text in *silent {
+            if shown(text).contains(p) {
+                failures.push(format!(
+                    "unwanted {}: {text:?} -> {:?}",
+                    p.name(),
+                    shown(text)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Noticing counts for less than acting on it, and fully once the writer acts on it too.
+    let score = |text: &str, p: Principle| {
+        read(text)
+            .into_iter()
+            .find(|r| r.principle == p)
+            .map_or(0.0, |r| r.score)
+    };
+    let noticed = score(
+        "I noticed that the refund service had no alerts.",
+        InsistOnTheHighestStandards,
+    );
+    let acted = score(
+        "I noticed that the refund service had no alerts, so I added them.",
+        InsistOnTheHighestStandards,
+    );
+    assert!(0.0 < noticed && noticed < acted, "{noticed} {acted}");
+}
+
 #[test]
 fn tempting_sentences_that_are_no_act_of_the_writer_stay_silent() {
     let silent = |text: &str, p: Principle| assert!(!shown(text).contains(&p), "{text:?}");
