@@ -54,7 +54,10 @@
 //! reaching customers, work nobody owned or asked for). Their noticing is the writer's own attention
 //! ("noticed", "spotted", "realised"); having the problem ("we had no tests", "I lacked experience") is not,
 //! nor is someone else's noticing or saying ("My manager told me it wasn't my team's job").
-
+//!
+//! Careers, decided: a colleague's career ("her career goals", "Maria moved into a product role", "she was
+//! promoted") shows the writer's care for people; the writer's own ("my career goals", "I moved into a
+//! product role") and a manager's move show nothing (`theirs` cues).
 //!
 //! A principle's score is its best piece of evidence plus a share of the others, so one strong cue said in
 //! the first person makes it *strong*, and every score can be recomputed from the evidence shown.
@@ -484,6 +487,7 @@ struct Grammar {
     noticing: Vec<String>,
     gap_negators: Vec<String>,
     auxiliaries: Vec<String>,
+    persons: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -528,12 +532,15 @@ enum Kind {
     /// when the writer only noticed it ("I noticed the pipeline had no rollback"), and not when it is the
     /// writer's own state ("we had no tests", "I lacked experience"), unless they act on it after.
     Noticed,
+    /// Someone else's career (their goals, their move into a new role, their promotion): the writer's care
+    /// for a colleague, not the writer's own career ("my career goals", "I moved into a product role").
+    Theirs,
 }
 
 impl Kind {
     /// Whether the cue names a subject matter rather than an act: who acts in the sentence decides.
     fn is_topic(self) -> bool {
-        matches!(self, Kind::Topic | Kind::Noticed)
+        matches!(self, Kind::Topic | Kind::Noticed | Kind::Theirs)
     }
 }
 
@@ -661,8 +668,10 @@ struct GrammarSets {
     /// "wrote the script without tests": negations that cancel a cue from between its parts too.
     gap_negators: Class,
     /// "was", "had", "also": words that may come between a subject and the word it governs without being a
-    /// verb of its own ("we had no tests", "I had noticed").
+    /// verb of its own ("we had no tests", "she was finally promoted").
     auxiliaries: Class,
+    /// "she", "her", "engineers", "teammate": words for a colleague whose career a cue may be about.
+    persons: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -1013,6 +1022,7 @@ fn load(source: &str) -> Data {
             noticing: classes.stems(&g.noticing),
             gap_negators: classes.lower(&g.gap_negators),
             auxiliaries: classes.lower(&g.auxiliaries),
+            persons: classes.lower(&g.persons),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -1360,6 +1370,43 @@ fn is_auxiliary(words: &Tagged, i: usize) -> bool {
     words.words[i].lower.ends_with("ly") || words.is(i, data().grammar.auxiliaries)
 }
 
+/// The writer's agency for a cue about someone's career at word `first` ([`Kind::Theirs`]). Whose career it
+/// is, is told by the word before the cue, past adverbs and auxiliaries ("Maria successfully transitioned…",
+/// "she was promoted", "my own career goals"). The writer's own ("I", "we", "my") is no evidence, nor is the
+/// move of someone in a role ("my manager moved into a director role"). Otherwise it is a topic, and a
+/// colleague's move told with no one else acting is the result of the writer's support, told as the work's
+/// ("Sam moved into a staff role").
+fn career_agency(text: &str, words: &Tagged, first: usize, sentence: &SentenceFacts) -> f32 {
+    let (s, g) = (&data().scoring, &data().grammar);
+    let ws = &words.words;
+    let as_topic = || agency(text, words, first, Kind::Topic, sentence);
+    let Some(j) = (0..first)
+        .rev()
+        .find(|&j| !(is_auxiliary(words, j) || ws[j].lower == "own"))
+    else {
+        return as_topic();
+    };
+    let (whose, owned) = match ws[j].lower.strip_suffix("'s") {
+        Some(owner) => (owner, true),
+        None => (ws[j].lower.as_str(), words.is(j, g.possessive)),
+    };
+    if words.writer(j).is_some() || whose == "my" {
+        return 0.0;
+    }
+    let person = g.by_lower.get(whose).is_some_and(|t| t & g.persons.0 != 0)
+        || (capitalized(text, &ws[j]) && !is_acronym(text, &ws[j]) && words.tags[j] == 0);
+    // "Sam moved into…", "two of them were promoted": the colleague is the subject ("her career goals" is no
+    // one's act).
+    let subject = person && !owned && !matches!(whose, "her" | "his" | "their");
+    if subject {
+        as_topic().max(s.work)
+    } else if !person && words.is(j, g.roles) {
+        0.0
+    } else {
+        as_topic()
+    }
+}
+
 /// Whether word `i` is the writer as the object of a verb of telling or asking ("told me", "asked us"): the one
 /// who hears, not who acts.
 fn told(words: &Tagged, i: usize) -> bool {
@@ -1489,6 +1536,9 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     let s = &data().scoring;
     let g = &data().grammar;
     let topic = kind.is_topic();
+    if kind == Kind::Theirs {
+        return career_agency(text, words, first, sentence);
+    }
     // "was convinced", "were mentored": done to someone, not by the writer.
     // (A measure may be passive: "was adopted by nine teams".)
     // Only a participle makes a passive: "I was curious", "we were candid" are the writer's own states.

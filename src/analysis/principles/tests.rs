@@ -1203,6 +1203,17 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.95,
         ),
         (
+            // Written before it was first scored or any dev11 change: the setup families the reader left
+            // silent (a gap in people's skills, a colleague's career, harm reaching customers, a missing
+            // safeguard, needless complexity, work nobody owned), 42 hard negatives or neutral lines, ten lines of
+            // other principles. Guided the dev11 round (hit 0.243, precision 0.706, silence 0.833 when written).
+            "dev11",
+            include_str!("../../../tests/fixtures/principles_own_dev11.jsonl"),
+            0.9,
+            0.78,
+            0.85,
+        ),
+        (
             // Written blind by a helper session after the dev9 cues, from the principles' definitions and the seed
             // article only; only its summary has been read. Eight acts each for eight principles and four for the
             // rest, everyday wordings, 18 neutral lines of which 8 tempting. Read 0.537 / 0.841 / 0.944 (eval)
@@ -1405,11 +1416,12 @@ fn topics_as_subjects_plans_carried_out_and_wide_frames() {
 
 /// Sentences with a principle's words that are not the writer's act: a question, a condition, a habit or a
 /// disposition claimed, someone else's named work, a situation. Each beside the act it must not silence.
-/// The dev11 families of problems whose noticing shows a principle ([`Kind::Noticed`]), each in several
-/// wordings, with the hard negatives a coach would not credit: the writer's own gap or lack, a system that
-/// struggles, a customer word naming a system, what someone else noticed or said.
+/// The dev11 families: problems whose noticing shows a principle ([`Kind::Noticed`]), and other people's
+/// careers ([`Kind::Theirs`]). Each family in several wordings, with the hard negatives a coach would not
+/// credit: the writer's own gap, lack or career, a system that struggles, a customer word naming a system,
+/// what someone else noticed or said.
 #[test]
-fn problems_the_writer_noticed() {
+fn problems_the_writer_noticed_and_the_careers_of_others() {
     let families: &[(Principle, &[&str], &[&str])] = &[
         (
             HireAndDevelopTheBest,
@@ -1429,6 +1441,27 @@ fn problems_the_writer_noticed() {
                 "We raised the team's concerns with the vendor.",
                 "I struggled with the new on-call tooling in my first month.",
                 "The intern struggled with the flaky test suite all week.",
+                "I moved into a product management role in 2022.",
+                "I got promoted after the launch.",
+            ],
+        ),
+        (
+            StriveToBeEarthsBestEmployer,
+            &[
+                "I asked each of my reports about their career aspirations during our first one-on-ones.",
+                "I offered to be a reference for him when he applied to other companies.",
+                "I supported her transfer to the security team when she asked for it.",
+                "I helped Tomas find a role on the payments team that suited his interest in finance.",
+                "With my support, Lena moved into a product manager role the following year.",
+            ],
+            &[
+                "I moved into a product management role in 2022.",
+                "I discussed my own career goals with my director.",
+                "The billing system transitioned to a new event architecture.",
+                "We moved the console to role-based access.",
+                "My director moved into a VP role last spring.",
+                "I was promoted to staff engineer after the migration.",
+                "I used the old dashboard as a reference for the new one.",
             ],
         ),
         (
