@@ -1348,11 +1348,12 @@ impl SentenceFacts {
 }
 
 /// The writer's agency for a problem (a [`Kind::Noticed`] cue at word `first`) whose nearest writer is word
-/// `subject`, with agency `writer`: noticing it counts for `scoring.noticed` of acting on it ("I noticed the
-/// import had no tests", "I had spotted…"), and fully when they act on it after ("…, and I chased it"); being its subject or having it ("we had no tests", "I lacked
-/// experience", "we were missing alerts", "I didn't notice…") counts only if they act on it later in the
-/// sentence ("…, so I added them"); another verb of theirs acts on it ("I rewrote the overly complex parser",
-/// "I found a leak, which was outside my team's scope").
+/// `subject`, with agency `writer`. Noticing it counts for `scoring.noticed` of acting on it ("I noticed the
+/// import had no tests", "I had spotted…"), and fully when they act on it after ("…, and I chased it").
+/// Being its subject or having it ("we had no tests", "I lacked experience", "we were missing alerts", "I
+/// didn't notice…") counts only if they act on it later in the sentence ("…, so I added them"). Another verb
+/// of theirs acts on it ("I rewrote the overly complex parser", "I found a leak, which was outside my team's
+/// scope").
 fn noticed_agency(text: &str, words: &Tagged, subject: usize, first: usize, writer: f32) -> f32 {
     let (s, g) = (&data().scoring, &data().grammar);
     match (subject + 1..first).find(|&j| !is_auxiliary(words, j)) {
