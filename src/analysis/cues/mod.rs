@@ -662,6 +662,17 @@ fn names_system(s: &Sentence, d: &Data, mut next: usize) -> bool {
             .contains(&format!("{cue_last} {}", words[next].lower))
 }
 
+/// Whether the customer or business word just before word `next` names a system ("the customer database",
+/// "the order-sync service"): for the Leadership Principle reading, which weighs customer words too.
+pub fn names_system_before(text: &str, words: &Words, next: usize) -> bool {
+    let s = Sentence {
+        text,
+        words,
+        quotes: Vec::new(),
+    };
+    names_system(&s, &DATA, next)
+}
+
 struct Sentence<'t, 'w> {
     text: &'t str,
     words: &'w Words,

@@ -48,7 +48,16 @@
 //!
 //! Setup, decided: what the writer only perceived, inherited or had ("I noticed burnout rising", "we had 40%
 //! turnover") is the situation, not evidence — unless a new verb takes over ("I noticed it and pushed back"),
-//! or "had" is causative ("I had the model audited for bias": the writer got it done).
+//! or "had" is causative ("I had the model audited for bias": the writer got it done). Some problems are
+//! different: noticing them is already the principle at work, so the writer's noticing counts, for less than
+//! acting on them (`noticed` cues: a gap in people's skills, a missing safeguard, needless complexity, harm
+//! reaching customers, work nobody owned or asked for). Their noticing is the writer's own attention
+//! ("noticed", "spotted", "realised"); having the problem ("we had no tests", "I lacked experience") is not,
+//! nor is someone else's noticing or saying ("My manager told me it wasn't my team's job").
+//!
+//! Careers, decided: a colleague's career ("her career goals", "Maria moved into a product role", "she was
+//! promoted") shows the writer's care for people; the writer's own ("my career goals", "I moved into a
+//! product role") and a manager's move show nothing (`theirs` cues).
 //!
 //! A principle's score is its best piece of evidence plus a share of the others, so one strong cue said in
 //! the first person makes it *strong*, and every score can be recomputed from the evidence shown.
@@ -223,9 +232,19 @@ pub fn read_principles_and_others(
         {
             continue;
         }
-        if cancelled(text, words, span.start, cue.kind == Kind::Topic)
+        if cancelled(text, words, span.start, cue.kind.is_topic())
             || subject_of_copula(text, words, span.clone(), cue.kind)
         {
+            continue;
+        }
+        if negated_in_gap(text, words, &parts) {
+            continue;
+        }
+        // "causing load spikes on the customer database": a customer word that names a system is no customer.
+        if parts.iter().any(|p| {
+            d.customers.contains(&words.words[p.end - 1].lower)
+                && super::cues::names_system_before(text, words, p.end)
+        }) {
             continue;
         }
         // "I ran the ads dashboard from 2021 to 2023": numbers that are all years say when, not how much.
@@ -412,6 +431,7 @@ struct Scoring {
     we: f32,
     work: f32,
     other: f32,
+    noticed: f32,
     frame_gap: usize,
     wide_gap: usize,
     lookback: usize,
@@ -464,6 +484,10 @@ struct Grammar {
     habits: Vec<String>,
     embedded_openers: Vec<String>,
     times: Vec<String>,
+    noticing: Vec<String>,
+    gap_negators: Vec<String>,
+    auxiliaries: Vec<String>,
+    persons: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -503,6 +527,21 @@ enum Kind {
     /// A change of a measure the phrase itself names ("turnover ... dropped", "adopted by ... teams"):
     /// an outcome that needs no subject, and may be passive.
     Measure,
+    /// A problem whose noticing already shows the principle (a gap in people's skills, a missing safeguard,
+    /// needless complexity, harm reaching customers, work nobody owned): a topic that also counts, for less,
+    /// when the writer only noticed it ("I noticed the pipeline had no rollback"), and not when it is the
+    /// writer's own state ("we had no tests", "I lacked experience"), unless they act on it after.
+    Noticed,
+    /// Someone else's career (their goals, their move into a new role, their promotion): the writer's care
+    /// for a colleague, not the writer's own career ("my career goals", "I moved into a product role").
+    Theirs,
+}
+
+impl Kind {
+    /// Whether the cue names a subject matter rather than an act: who acts in the sentence decides.
+    fn is_topic(self) -> bool {
+        matches!(self, Kind::Topic | Kind::Noticed | Kind::Theirs)
+    }
 }
 
 struct Cue {
@@ -529,6 +568,9 @@ struct Data {
     names: Lexicon<NameEntry>,
     scoring: Scoring,
     grammar: GrammarSets,
+    /// The one-word members of `@customer`, lowercased: a cue part ending in one names a system when a system
+    /// noun follows it.
+    customers: rustc_hash::FxHashSet<String>,
 }
 
 /// What one distinct cue part stands for (see [`Data::part_uses`]).
@@ -620,6 +662,16 @@ struct GrammarSets {
     unrealized: Class,
     /// "for me", "to us": the writer governed by these is no clause's subject.
     prepositions: Class,
+    /// Stems: the perception verbs that are the writer's own attention ("noticed", "spotted", "realised"), not
+    /// a state they were in ("had", "faced", "joined").
+    noticing: Class,
+    /// "wrote the script without tests": negations that cancel a cue from between its parts too.
+    gap_negators: Class,
+    /// "was", "had", "also": words that may come between a subject and the word it governs without being a
+    /// verb of its own ("we had no tests", "she was finally promoted").
+    auxiliaries: Class,
+    /// "she", "her", "engineers", "teammate": words for a colleague whose career a cue may be about.
+    persons: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -913,6 +965,14 @@ fn load(source: &str) -> Data {
                 .cloned(),
         ),
         names: Lexicon::new(names),
+        customers: file
+            .classes
+            .get("customer")
+            .into_iter()
+            .flatten()
+            .filter(|c| !c.contains(' '))
+            .map(|c| super::lexicon::normalize(c.trim_start_matches('=')))
+            .collect(),
         scoring: file.scoring,
         grammar: GrammarSets {
             negators: classes.lower(&g.negators),
@@ -959,6 +1019,10 @@ fn load(source: &str) -> Data {
             roles: classes.lower(&g.roles),
             unrealized: classes.lower(&g.unrealized),
             prepositions: classes.lower(&g.prepositions),
+            noticing: classes.stems(&g.noticing),
+            gap_negators: classes.lower(&g.gap_negators),
+            auxiliaries: classes.lower(&g.auxiliaries),
+            persons: classes.lower(&g.persons),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -1145,6 +1209,19 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
     false
 }
 
+/// Whether a negation comes between two parts of a cue: "wrote the script without tests" wrote no tests ("didn't
+/// just", "a no-show" are no negations, and "failed payments" are payments).
+fn negated_in_gap(text: &str, words: &Tagged, parts: &[Range<usize>]) -> bool {
+    let g = &data().grammar;
+    parts.windows(2).any(|pair| {
+        (pair[0].end..pair[1].start).any(|j| {
+            (words.is(j, g.gap_negators) || words.words[j].lower.ends_with("n't"))
+                && !words.is(j + 1, g.not_negating_after)
+                && text.get(words.words[j].range.end..words.words[j + 1].range.start) != Some("-")
+        })
+    })
+}
+
 /// Whether an act cue ends the subject of "was"/"is" that opens its sentence (or a clause after punctuation), filed
 /// under a heading: "Honesty was one of the values we…", "Delivering on time was the team's motto" name a topic,
 /// not an act ("Transparency was key…" is left as the writer's stance). A cue that names the writer or opens
@@ -1259,12 +1336,85 @@ impl SentenceFacts {
     fn new(text: &str, words: &Tagged) -> SentenceFacts {
         let g = &data().grammar;
         SentenceFacts {
-            first_person: (0..words.len())
-                .any(|i| words.is(i, g.first_person) && !only_perceives(text, words, i)),
-            we: (0..words.len()).any(|i| words.is(i, g.we) && !only_perceives(text, words, i)),
+            // ("My manager told me…": the writer told or asked something acts in no clause of it.)
+            first_person: (0..words.len()).any(|i| {
+                words.is(i, g.first_person) && !told(words, i) && !only_perceives(text, words, i)
+            }),
+            we: (0..words.len())
+                .any(|i| words.is(i, g.we) && !told(words, i) && !only_perceives(text, words, i)),
             work_acts: work_acts(words),
         }
     }
+}
+
+/// The writer's agency for a problem (a [`Kind::Noticed`] cue at word `first`) whose nearest writer is word
+/// `subject`, with agency `writer`. Noticing it counts for `scoring.noticed` of acting on it ("I noticed the
+/// import had no tests", "I had spotted…"), and fully when they act on it after ("…, and I chased it").
+/// Being its subject or having it ("we had no tests", "I lacked experience", "we were missing alerts", "I
+/// didn't notice…") counts only if they act on it later in the sentence ("…, so I added them"). Another verb
+/// of theirs acts on it ("I rewrote the overly complex parser", "I found a leak, which was outside my team's
+/// scope").
+fn noticed_agency(text: &str, words: &Tagged, subject: usize, first: usize, writer: f32) -> f32 {
+    let (s, g) = (&data().scoring, &data().grammar);
+    match (subject + 1..first).find(|&j| !is_auxiliary(words, j)) {
+        Some(verb) if words.is(verb, g.noticing) => {
+            (writer * s.noticed).max(acts_after(text, words, first))
+        }
+        Some(_) if !perceived(text, words, subject, first, true) => writer,
+        _ => acts_after(text, words, first),
+    }
+}
+
+/// Whether word `i` may come between a subject and its verb or its complement without being a verb of its
+/// own: an auxiliary ("had", "was") or an adverb ("also", "quickly").
+fn is_auxiliary(words: &Tagged, i: usize) -> bool {
+    words.words[i].lower.ends_with("ly") || words.is(i, data().grammar.auxiliaries)
+}
+
+/// The writer's agency for a cue about someone's career at word `first` ([`Kind::Theirs`]). Whose career it
+/// is, is told by the word before the cue, past adverbs and auxiliaries ("Maria successfully transitioned…",
+/// "she was promoted", "my own career goals"). The writer's own ("I", "we", "my") is no evidence, nor is the
+/// move of someone in a role ("my manager moved into a director role"). Otherwise it is a topic, and a
+/// colleague's move told with no one else acting is the result of the writer's support, told as the work's
+/// ("Sam moved into a staff role").
+fn career_agency(text: &str, words: &Tagged, first: usize, sentence: &SentenceFacts) -> f32 {
+    let (s, g) = (&data().scoring, &data().grammar);
+    let ws = &words.words;
+    let as_topic = || agency(text, words, first, Kind::Topic, sentence);
+    let Some(j) = (0..first)
+        .rev()
+        .find(|&j| !(is_auxiliary(words, j) || ws[j].lower == "own"))
+    else {
+        return as_topic();
+    };
+    let (whose, owned) = match ws[j].lower.strip_suffix("'s") {
+        Some(owner) => (owner, true),
+        None => (ws[j].lower.as_str(), words.is(j, g.possessive)),
+    };
+    if words.writer(j).is_some() || whose == "my" {
+        return 0.0;
+    }
+    let person = g.by_lower.get(whose).is_some_and(|t| t & g.persons.0 != 0)
+        || (capitalized(text, &ws[j]) && !is_acronym(text, &ws[j]) && words.tags[j] == 0);
+    // "Sam moved into…", "two of them were promoted": the colleague is the subject ("her career goals" is no
+    // one's act).
+    let subject = person && !owned && !matches!(whose, "her" | "his" | "their");
+    if subject {
+        as_topic().max(s.work)
+    } else if !person && words.is(j, g.roles) {
+        0.0
+    } else {
+        as_topic()
+    }
+}
+
+/// Whether word `i` is the writer as the object of a verb of telling or asking ("told me", "asked us"): the one
+/// who hears, not who acts.
+fn told(words: &Tagged, i: usize) -> bool {
+    let g = &data().grammar;
+    i > 0
+        && words.is(i, g.object_forms)
+        && (words.is(i - 1, g.instructions) || words.is(i - 1, g.askers))
 }
 
 /// The writer's agency for a topic they perceived at word `first` and then acted on: "…, and I chased it".
@@ -1386,7 +1536,10 @@ fn causative(words: &Tagged, verb: usize, first: usize) -> bool {
 fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &SentenceFacts) -> f32 {
     let s = &data().scoring;
     let g = &data().grammar;
-    let topic = kind == Kind::Topic;
+    let topic = kind.is_topic();
+    if kind == Kind::Theirs {
+        return career_agency(text, words, first, sentence);
+    }
     // "was convinced", "were mentored": done to someone, not by the writer.
     // (A measure may be passive: "was adopted by nine teams".)
     // Only a participle makes a passive: "I was curious", "we were candid" are the writer's own states.
@@ -1436,11 +1589,17 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         // noticed our SDK leaking emails from another team's library, and I chased it").
         // "The lesson for me was about earning trust": the writer after a preposition is no subject.
         // (Past a comma it may stand for the subject of a list of acts: "…who disagreed with me, shared…".)
-        let governed = words.is(i, g.object_forms)
-            && i > 0
-            && words.is(i - 1, g.prepositions)
-            && (i + 1..=first).all(|j| !boundary_before(text, words, j));
+        // Nor is the writer told or asked something the subject of a topic: "My manager told me it wasn't my
+        // team's job" reports what someone else said.
+        let governed = (topic && told(words, i))
+            || (words.is(i, g.object_forms)
+                && i > 0
+                && words.is(i - 1, g.prepositions)
+                && (i + 1..=first).all(|j| !boundary_before(text, words, j)));
         if let Some(writer) = words.writer(i).filter(|_| !governed) {
+            if kind == Kind::Noticed {
+                return noticed_agency(text, words, i, first, writer);
+            }
             return if !perceived(text, words, i, first, topic) {
                 writer
             } else if topic {
@@ -1527,6 +1686,9 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             s.work
         } else if fragment_reaches(text, words, first) {
             s.first_person
+        } else if kind == Kind::Noticed && opens_with_past(words) && words.is(0, g.noticing) {
+            // "Noticed the import had no tests…": a draft's fragment noticing it.
+            s.first_person * s.noticed
         } else {
             0.0
         };

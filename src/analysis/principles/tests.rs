@@ -43,6 +43,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("I told my manager the estimate was wrong and asked for two more weeks.", &[EarnTrust], &[]),
     ("I told the VP that the launch date was unrealistic before we committed to it.", &[EarnTrust], &[]),
     ("My manager told me the estimate was wrong.", &[], &[EarnTrust]),
+    // What someone else told the writer is theirs to say: the writer, told, is no subject of it.
+    ("My manager told me the outage wasn't my team's responsibility.", &[], &[Ownership]),
+    ("The VP asked us about customer churn in the review.", &[], &[CustomerObsession]),
     ("I was told the forecast was too optimistic.", &[], &[EarnTrust]),
     ("I lost credibility with the team after the outage.", &[], &[EarnTrust]),
     ("I read the job description twice before applying.", &[], &[Ownership]),
@@ -461,9 +464,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("The vendor told us they couldn't ship the firmware before May.", &[], &[HaveBackbone]),
     ("I ran the pilot on second-hand tablets the clinic no longer used.", &[Frugality], &[]),
     ("Spent a day timing each pick by hand to check the model's estimates.", &[DiveDeep], &[]),
-    // A perceived topic the writer then acts on is theirs; one they only noticed is not.
+    // A perceived topic the writer then acts on is theirs. Work nobody had flagged is one of the problems whose
+    // noticing already shows the principle (dev11): the writer looked past their own remit.
     ("I noticed our SDK was sending emails to another team's crash service, and I chased it until it was patched.", &[Ownership], &[]),
-    ("While working on the importer, I noticed a memory issue that no one had flagged.", &[], &[Ownership]),
+    ("While working on the importer, I noticed a memory issue that no one had flagged.", &[Ownership], &[]),
     // Families of dev4 (each a kind of act a coach credits, in many phrasings).
     ("I heard from a dozen small farmers that the fee only showed at checkout.", &[CustomerObsession], &[]),
     ("The deploy pipeline belonged to no team, so I fixed it.", &[Ownership], &[]),
@@ -1199,6 +1203,17 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.95,
         ),
         (
+            // Written before it was first scored or any dev11 change: the setup families the reader left
+            // silent (a gap in people's skills, a colleague's career, harm reaching customers, a missing
+            // safeguard, needless complexity, work nobody owned), 42 hard negatives or neutral lines, ten lines of
+            // other principles. Guided the dev11 round (hit 0.243, precision 0.706, silence 0.833 when written).
+            "dev11",
+            include_str!("../../../tests/fixtures/principles_own_dev11.jsonl"),
+            0.9,
+            0.78,
+            0.85,
+        ),
+        (
             // Written blind by a helper session after the dev9 cues, from the principles' definitions and the seed
             // article only; only its summary has been read. Eight acts each for eight principles and four for the
             // rest, everyday wordings, 18 neutral lines of which 8 tempting. Read 0.537 / 0.841 / 0.944 (eval)
@@ -1401,6 +1416,164 @@ fn topics_as_subjects_plans_carried_out_and_wide_frames() {
 
 /// Sentences with a principle's words that are not the writer's act: a question, a condition, a habit or a
 /// disposition claimed, someone else's named work, a situation. Each beside the act it must not silence.
+/// The dev11 families: problems whose noticing shows a principle ([`Kind::Noticed`]), and other people's
+/// careers ([`Kind::Theirs`]). Each family in several wordings, with the hard negatives a coach would not
+/// credit: the writer's own gap, lack or career, a system that struggles, a customer word naming a system,
+/// what someone else noticed or said.
+#[test]
+fn problems_the_writer_noticed_and_the_careers_of_others() {
+    let families: &[(Principle, &[&str], &[&str])] = &[
+        (
+            HireAndDevelopTheBest,
+            &[
+                "I noticed a skills gap in accessibility testing across our QA team.",
+                "I spotted a knowledge gap about the refund rules among the support engineers.",
+                "I realised our new grad was struggling with the build system's caching.",
+                "A new hire on the mobile squad lacked experience with offline sync, so I paired with him for a sprint.",
+                "This program raised the team's skill level in incident command.",
+                "We had a talent shortage in data engineering, so I ran weekly clinics on pipelines.",
+            ],
+            &[
+                "The payment gateway struggled under the holiday load.",
+                "I noticed a gap in the roadmap after the reorg.",
+                "I lacked experience in Go when I started.",
+                "The review process struggled with the number of changes.",
+                "We raised the team's concerns with the vendor.",
+                "I struggled with the new on-call tooling in my first month.",
+                "The intern struggled with the flaky test suite all week.",
+                "I moved into a product management role in 2022.",
+                "I got promoted after the launch.",
+            ],
+        ),
+        (
+            StriveToBeEarthsBestEmployer,
+            &[
+                "I asked each of my reports about their career aspirations during our first one-on-ones.",
+                "I offered to be a reference for him when he applied to other companies.",
+                "I supported her transfer to the security team when she asked for it.",
+                "I helped Tomas find a role on the payments team that suited his interest in finance.",
+                "With my support, Lena moved into a product manager role the following year.",
+            ],
+            &[
+                "I moved into a product management role in 2022.",
+                "I discussed my own career goals with my director.",
+                "The billing system transitioned to a new event architecture.",
+                "We moved the console to role-based access.",
+                "My director moved into a VP role last spring.",
+                "I was promoted to staff engineer after the migration.",
+                "I used the old dashboard as a reference for the new one.",
+            ],
+        ),
+        (
+            CustomerObsession,
+            &[
+                "I noticed the broken coupon flow was hurting shoppers at checkout.",
+                "I realised the slow sync was causing late delivery alerts for customers.",
+                "I saw that merchants were getting paid two days late.",
+                "I spotted that the new layout was confusing buyers on tablets.",
+                "The outage was blocking sellers from listing, so I rolled back the release.",
+            ],
+            &[
+                "I noticed the customer table had grown past its index size.",
+                "I noticed the batch job was causing lock contention on the customer database.",
+                "The fix could have hurt customers if it had gone out.",
+                "We finished the cutover without affecting any customers.",
+                "No customers were affected by the outage.",
+                "I noticed the new build was causing confusion in the finance team.",
+            ],
+        ),
+        (
+            InsistOnTheHighestStandards,
+            &[
+                "I noticed that the refund service had no automated tests.",
+                "I realised the import job lacked any alerting.",
+                "I spotted that the deploy pipeline was missing a rollback step.",
+                "I noticed the nightly export was failing silently.",
+                "The billing job had no validation on amounts, so I added bounds checks.",
+                // ... and putting one in place.
+                "I added alerts on the dead-letter queue after the second silent outage.",
+                "I set up monitoring and a rollback plan for the payment service.",
+            ],
+            &[
+                "We had no budget for new laptops that year.",
+                "I noticed the team lacked headcount for the audit.",
+                "We had no tests on that service when I joined.",
+                "I wrote the migration script without tests because it ran once.",
+                "The spike had no tests, which was fine for a prototype.",
+                "I never noticed that the export had no alerts.",
+            ],
+        ),
+        (
+            InventAndSimplify,
+            &[
+                "I noticed the vendor onboarding was overly complex, with nine forms to fill in.",
+                "I realised the release process was manual and error-prone.",
+                "I saw that the settings page had become cumbersome for first-time users.",
+                "I noticed that filing an expense took too many steps.",
+            ],
+            &[
+                "Scheduling nurses across three hospitals was a complex problem.",
+                "The pricing model was genuinely complex.",
+                "Reviewers praised how complex and thorough the model was.",
+                "The old reporting code was overly complex.",
+            ],
+        ),
+        (
+            Ownership,
+            &[
+                "I noticed that nobody had flagged the expiring TLS certificates.",
+                "While reviewing dashboards, I spotted that no one owned the stale cache cluster.",
+                "I noticed a broken export in the reporting service, which was not my team's responsibility.",
+                "I realised the flaky integration test wasn't on my team's backlog and nobody had filed a bug.",
+            ],
+            &[
+                "She noticed that nobody had flagged the failing job.",
+                "The platform lead said nobody had asked his team to fix it.",
+                "Priya saw that no one owned the on-call handbook.",
+                "I didn't notice that nobody had flagged the failing job.",
+            ],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (p, shows, silent) in families {
+        for text in *shows {
+            if !shown(text).contains(p) {
+                failures.push(format!(
+                    "missing {}: {text:?} -> {:?}",
+                    p.name(),
+                    shown(text)
+                ));
+            }
+        }
+        for text in *silent {
+            if shown(text).contains(p) {
+                failures.push(format!(
+                    "unwanted {}: {text:?} -> {:?}",
+                    p.name(),
+                    shown(text)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Noticing counts for less than acting on it, and fully once the writer acts on it too.
+    let score = |text: &str, p: Principle| {
+        read(text)
+            .into_iter()
+            .find(|r| r.principle == p)
+            .map_or(0.0, |r| r.score)
+    };
+    let noticed = score(
+        "I noticed that the refund service had no alerts.",
+        InsistOnTheHighestStandards,
+    );
+    let acted = score(
+        "I noticed that the refund service had no alerts, so I added them.",
+        InsistOnTheHighestStandards,
+    );
+    assert!(0.0 < noticed && noticed < acted, "{noticed} {acted}");
+}
+
 #[test]
 fn tempting_sentences_that_are_no_act_of_the_writer_stay_silent() {
     let silent = |text: &str, p: Principle| assert!(!shown(text).contains(&p), "{text:?}");
