@@ -247,6 +247,13 @@ pub fn read_principles_and_others(
         }) {
             continue;
         }
+        // "added the monitoring team to the channel": a safeguard's word before "team" names the team.
+        if parts.last().is_some_and(|p| {
+            d.safeguards.contains(&words.words[p.end - 1].lower)
+                && words.is(p.end, d.grammar.team_nouns)
+        }) {
+            continue;
+        }
         // "I ran the ads dashboard from 2021 to 2023": numbers that are all years say when, not how much.
         let mut slots = parts
             .iter()
@@ -488,6 +495,8 @@ struct Grammar {
     gap_negators: Vec<String>,
     auxiliaries: Vec<String>,
     persons: Vec<String>,
+    making: Vec<String>,
+    team_nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -571,6 +580,8 @@ struct Data {
     /// The one-word members of `@customer`, lowercased: a cue part ending in one names a system when a system
     /// noun follows it.
     customers: rustc_hash::FxHashSet<String>,
+    /// The one-word members of `@safeguard`, lowercased: one before a `team_nouns` word names a team.
+    safeguards: rustc_hash::FxHashSet<String>,
 }
 
 /// What one distinct cue part stands for (see [`Data::part_uses`]).
@@ -672,6 +683,10 @@ struct GrammarSets {
     auxiliaries: Class,
     /// "she", "her", "engineers", "teammate": words for a colleague whose career a cue may be about.
     persons: Class,
+    /// Stems: verbs by which the writer made what a `noticed` cue names ("built an overly complex parser").
+    making: Class,
+    /// "team", "squad": after a safeguard's word, it names a team ("the monitoring team").
+    team_nouns: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -868,6 +883,17 @@ fn phrase(p: &str) -> String {
     p.replace('#', "1")
 }
 
+/// The one-word members of class `name`, lowercased as the reader compares words.
+fn one_words(classes: &HashMap<String, Vec<String>>, name: &str) -> rustc_hash::FxHashSet<String> {
+    classes
+        .get(name)
+        .into_iter()
+        .flatten()
+        .filter(|c| !c.contains(' '))
+        .map(|c| super::lexicon::normalize(c.trim_start_matches('=')))
+        .collect()
+}
+
 fn load(source: &str) -> Data {
     let file: File =
         toml::from_str(source).unwrap_or_else(|e| panic!("principles.toml is valid: {e}"));
@@ -965,14 +991,8 @@ fn load(source: &str) -> Data {
                 .cloned(),
         ),
         names: Lexicon::new(names),
-        customers: file
-            .classes
-            .get("customer")
-            .into_iter()
-            .flatten()
-            .filter(|c| !c.contains(' '))
-            .map(|c| super::lexicon::normalize(c.trim_start_matches('=')))
-            .collect(),
+        customers: one_words(&file.classes, "customer"),
+        safeguards: one_words(&file.classes, "safeguard"),
         scoring: file.scoring,
         grammar: GrammarSets {
             negators: classes.lower(&g.negators),
@@ -1023,6 +1043,8 @@ fn load(source: &str) -> Data {
             gap_negators: classes.lower(&g.gap_negators),
             auxiliaries: classes.lower(&g.auxiliaries),
             persons: classes.lower(&g.persons),
+            making: classes.stems(&g.making),
+            team_nouns: classes.lower(&g.team_nouns),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -1360,6 +1382,8 @@ fn noticed_agency(text: &str, words: &Tagged, subject: usize, first: usize, writ
         Some(verb) if words.is(verb, g.noticing) => {
             (writer * s.noticed).max(acts_after(text, words, first))
         }
+        // "I built an overly complex parser": the writer made the problem, unless they act on it after.
+        Some(verb) if words.is(verb, g.making) => acts_after(text, words, first),
         Some(_) if !perceived(text, words, subject, first, true) => writer,
         _ => acts_after(text, words, first),
     }

@@ -264,6 +264,10 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Rather than build our own scheduler, we used the cron features the platform already offered.", &[InventAndSimplify], &[]),
     ("I deleted 3,000 lines of dead feature flags from the checkout service.", &[InventAndSimplify], &[]),
     ("The billing rules were overly complex.", &[], &[InventAndSimplify]),
+    // Complexity the writer made counts once they act on it, and a safeguard's word before "team" names a team.
+    ("I built an overly complex parser, so last quarter I rewrote it as three small functions.", &[InventAndSimplify], &[]),
+    ("I added monitoring to the nightly import job.", &[InsistOnTheHighestStandards], &[]),
+    ("I added the monitoring team to the incident channel.", &[], &[InsistOnTheHighestStandards]),
     // Are Right, A Lot: incomplete data, testing one's own call, inviting dissent, reversing.
     ("I made the call with incomplete data and named the metric that would tell us to reverse it.", &[AreRightALot], &[]),
     ("I asked our most sceptical engineer to poke holes in the plan before I took it to the director.", &[AreRightALot], &[]),
@@ -1516,6 +1520,9 @@ fn problems_the_writer_noticed_and_the_careers_of_others() {
                 "The pricing model was genuinely complex.",
                 "Reviewers praised how complex and thorough the model was.",
                 "The old reporting code was overly complex.",
+                // A problem of the writer's own making.
+                "I built an overly complex parser for the import files.",
+                "I designed an error-prone importer for the partner feeds.",
             ],
         ),
         (
