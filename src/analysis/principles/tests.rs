@@ -1228,6 +1228,17 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.7,
             0.9,
         ),
+        (
+            // Written blind by a helper session after the dev10 round, from the principles' definitions and the
+            // seed article only; only its summary has been read. At least four acts per principle, a third of
+            // them setup or noticing lines, 13 neutral lines (naming, others' acts). Read 0.483 / 0.793 / 1.0
+            // (eval) before the dev11 round and 0.506 / 0.814 / 1.0 after it.
+            "held-out 9",
+            include_str!("../../../tests/fixtures/principles_own_heldout9.jsonl"),
+            0.47,
+            0.75,
+            0.9,
+        ),
     ] {
         let (h, p, s) = figures(jsonl);
         assert!(
