@@ -118,19 +118,21 @@ fn sentence_hover(text: &str, sentence: &SentenceFacts) -> String {
                 .iter()
                 .any(|m| m.range.start < e.range.end && e.range.start < m.range.end)
         });
-        md.push_str(&if outcome {
-            format!(
-                "\n\n*A result without you in it:* {} would show **{}** beside what you did to get it (\"After I …, abandonment fell …\").",
-                words.join(", "),
-                reading.principle.name()
-            )
-        } else {
-            format!(
-                "\n\n*Someone else's act:* {} would show **{}**, but here it is not you who does it. Say what you did.",
-                words.join(", "),
-                reading.principle.name()
-            )
-        });
+        let (label, then) = match outcome {
+            true => (
+                "A result without you in it",
+                " beside what you did to get it (\"After I …, abandonment fell …\").",
+            ),
+            false => (
+                "Someone else's act",
+                ", but here it is not you who does it. Say what you did.",
+            ),
+        };
+        md.push_str(&format!(
+            "\n\n*{label}:* {} would show **{}**{then}",
+            words.join(", "),
+            reading.principle.name()
+        ));
     }
     md
 }

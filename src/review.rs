@@ -569,26 +569,18 @@ fn insert_sorted(
         return;
     }
     fresh.sort_by(|(a, _), (b, _)| in_order(a, b));
-    // The span to replace: the dropped ones, widened to where the fresh ones go among those before
-    // it and after it (each run in order).
-    let (mut from, mut to) = (dropped.start, dropped.end);
-    if dropped.is_empty() {
-        (from, to) = (findings.len(), 0);
-    }
+    // The span to replace: the dropped ones, widened to where the fresh ones go among the run before
+    // it and the run after it (each in order; with none dropped, both runs are all of them).
+    let (mut from, mut to) = match dropped.is_empty() {
+        true => (findings.len(), 0),
+        false => (dropped.start, dropped.end),
+    };
     if let (Some((first, _)), Some((last, _))) = (fresh.first(), fresh.last()) {
-        let before = if dropped.is_empty() {
-            findings.len()
-        } else {
-            dropped.start
-        };
-        let after = if dropped.is_empty() { 0 } else { dropped.end };
-        from = from.min(findings[..before].partition_point(|f| in_order(f, first).is_le()));
-        to = to.max(after + findings[after..].partition_point(|f| in_order(f, last).is_le()));
-    }
-    if from >= to && fresh.is_empty() {
+        from = findings[..from].partition_point(|f| in_order(f, first).is_le());
+        to += findings[to..].partition_point(|f| in_order(f, last).is_le());
+    } else if dropped.is_empty() {
         return;
     }
-    let to = to.max(from);
     let mut between = findings[from..to]
         .iter()
         .zip(&origins[from..to])

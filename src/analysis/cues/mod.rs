@@ -237,7 +237,7 @@ struct WordsFile {
     weak_verb: CueList,
     collaboration: CollaborationData,
     customer: CueList,
-    internal: CueList,
+    internal: InternalData,
     business: CueList,
     technology: CueList,
     negation: CueList,
@@ -247,6 +247,14 @@ struct WordsFile {
     pronouns: PronounData,
     stopwords: WordList,
     numbers: WordList,
+}
+
+/// See `[internal]` in words.toml.
+#[derive(Deserialize)]
+struct InternalData {
+    cues: Vec<String>,
+    not: Vec<String>,
+    own: Vec<String>,
 }
 
 /// See `[system]` in words.toml.
@@ -315,6 +323,8 @@ struct Data {
     system_nouns: HashSet<String>,
     system_adjectives: HashSet<String>,
     system_keep: HashSet<String>,
+    /// Words before people inside the company that make them the writer's own team ("my engineers").
+    own_team: HashSet<String>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(source: &str, name: &str) -> T {
@@ -439,6 +449,7 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
         system_nouns: set(&words.system.nouns),
         system_adjectives: set(&words.system.adjectives),
         system_keep: set(&words.system.keep),
+        own_team: set(&words.internal.own),
     }
 });
 
@@ -936,8 +947,8 @@ pub fn sentence_cues(text: &str, words: &Words) -> Vec<Cue> {
             Tag::Internal => {
                 // "Our 300 developers waited 40 minutes a deploy": the people an internal tool serves,
                 // hurting, are its customers; "my engineers" are the writer's own team.
-                let own_team = (first.saturating_sub(2)..first)
-                    .any(|i| matches!(s.word(i).lower.as_str(), "my" | "team's" | "team’s"));
+                let own_team =
+                    (first.saturating_sub(2)..first).any(|i| d.own_team.contains(&s.word(i).lower));
                 let hurting = hits.iter().any(|c| {
                     c.entry.tag == Tag::Cue(CueKind::Part(Part::Problem))
                         && beside(text, h, c, 4)

@@ -184,6 +184,15 @@ struct ContextData {
     http_nouns: Vec<String>,
 }
 
+/// See `[clauses]` in metrics.toml.
+#[derive(Deserialize)]
+struct ClauseData {
+    same_openers: Vec<String>,
+    conjunctions: Vec<String>,
+    subjects: Vec<String>,
+    finite: Vec<String>,
+}
+
 #[derive(Deserialize)]
 struct Data {
     technical: KindData,
@@ -194,6 +203,7 @@ struct Data {
     direction: DirectionData,
     bounds: BoundData,
     context: ContextData,
+    clauses: ClauseData,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -213,6 +223,10 @@ struct Cues {
     months: HashSet<String>,
     links: HashSet<String>,
     http_nouns: HashSet<String>,
+    same_openers: HashSet<String>,
+    conjunctions: HashSet<String>,
+    subjects: HashSet<String>,
+    finite: HashSet<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -278,6 +292,10 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         months: set(&data.context.months),
         links: set(&data.context.links),
         http_nouns: set(&data.context.http_nouns),
+        same_openers: set(&data.clauses.same_openers),
+        conjunctions: set(&data.clauses.conjunctions),
+        subjects: set(&data.clauses.subjects),
+        finite: set(&data.clauses.finite),
     }
 });
 
@@ -969,22 +987,11 @@ fn gap(range: &Range<usize>, start: usize, end: usize) -> Range<usize> {
     }
 }
 
-/// Words that open a clause about the same thing a pair measured, or none: "…, a 90% cut", "…, which
-/// was a 90% cut", "…, and it was 2x faster", "…, down 25%", "…, cutting it by 30%".
-const SAME_CLAUSE_OPENERS: &[&str] = &[
-    "which", "that", "it", "this", "a", "an", "or", "down", "up", "about",
-];
-
-/// Joining words a new clause may open with (skipped before its subject).
-const CONJUNCTIONS: &[&str] = &["and", "but", "so", "while", "then", "yet", "plus", "also"];
-
-/// Subjects that always start a clause of their own.
-const SUBJECT_PRONOUNS: &[&str] = &["we", "i", "they", "he", "she"];
-
 /// Whether `between` (the text between a before/after pair and a stated change) opens a clause with a
 /// subject and verb of its own ("…, and developers shipped 30% more changes"): the change it states is
-/// about something else, not the pair.
+/// about something else, not the pair. The word lists are `[clauses]` in metrics.toml.
 fn own_clause(between: &str) -> bool {
+    let c = &*CUES;
     let last = between
         .rfind([',', ';', ':', '\u{2014}', '\u{2013}'])
         .map_or(between, |at| &between[at..]);
@@ -992,20 +999,20 @@ fn own_clause(between: &str) -> bool {
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
-        .skip_while(|w| CONJUNCTIONS.contains(w))
+        .skip_while(|w| c.conjunctions.contains(*w))
         .collect();
     let Some(first) = words.first() else {
         return false;
     };
-    if SAME_CLAUSE_OPENERS.contains(first) || first.ends_with("ing") {
+    if c.same_openers.contains(*first) || first.ends_with("ing") {
         return false;
     }
     let finite = |w: &&str| {
         w.len() > 3 && w.ends_with("ed")
             || super::lexicon::is_irregular_past(w)
-            || ["is", "are", "was", "were", "has", "have", "had"].contains(w)
+            || c.finite.contains(*w)
     };
-    SUBJECT_PRONOUNS.contains(first) || words.iter().skip(1).any(finite)
+    c.subjects.contains(*first) || words.iter().skip(1).any(finite)
 }
 
 /// Whether some number other than the `allowed` ones starts between `a` and `b` (`nums` is sorted).
