@@ -116,6 +116,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Going in I knew nothing about accessibility, so I got up to speed by shadowing a screen-reader user.", &[LearnAndBeCurious], &[]),
     ("The new hire learned the codebase quickly.", &[], &[LearnAndBeCurious, HireAndDevelopTheBest, BiasForAction]),
     ("I wish I had learned more about the billing domain first.", &[], &[LearnAndBeCurious]),
+    // Exploring is curiosity; a recommender's "exploration slot" is a term of the trade.
+    ("I explored how three rival apps handled refunds before writing the spec.", &[LearnAndBeCurious], &[]),
+    ("I showed her a simulation where a 10% exploration slot kept click-through within 1% of the baseline.", &[], &[LearnAndBeCurious]),
     ("I had never worked with Terraform, so I spent two evenings reading the docs and rebuilding our staging stack.", &[LearnAndBeCurious], &[]),
     ("We had never worked with that vendor before.", &[], &[LearnAndBeCurious]),
     // "was curious" is the writer's state, not a passive.
