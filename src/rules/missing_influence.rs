@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     scope: Scope::CaseStudy,
     summary: "No collaboration or influence without authority",
     doc: RuleDoc {
-        what: "A case study in which the writer works alone: nobody partnered with, convinced, aligned or pushed back on (\"partnered with the BI team\", \"got buy-in from finance\", \"across three teams\"). A collaboration word right after a negation (\"without other teams\") does not count. Stories of fewer than two sentences are left to `too-thin`.",
+        what: "A case study in which the writer works alone: nobody partnered with, convinced, aligned or pushed back on (\"partnered with the BI team\", \"got buy-in from finance\", \"across three teams\"), and no other party who answered the writer (\"the risk team disagreed\", \"their lead agreed to co-own it\"). A collaboration word right after a negation (\"without other teams\") does not count. Stories of fewer than two sentences are left to `too-thin`.",
         why: "Amazon PMs lead without direct authority, and the seed article names solitary stories as a common pitfall: one that omits how you rallied a team, convinced a skeptical leader or managed a conflict \"signals a lack of crucial leadership behaviors\". \"I optimized the queries\" reads as a task, not leadership.",
         example: "I optimized the backend database queries. Response times fell by 30%.",
         instead: "I partnered with the BI team to learn which reports they needed each morning, convinced my manager to fund a two-sprint refactor, and led the query work myself.",

@@ -209,6 +209,8 @@ struct CollaborationData {
     cues: Vec<String>,
     prepositions: Vec<String>,
     groups: Vec<String>,
+    responses: Vec<String>,
+    responders: Vec<String>,
     not: Vec<String>,
 }
 
@@ -313,6 +315,10 @@ struct Data {
     skip: HashSet<String>,
     prepositions: HashSet<String>,
     groups: HashSet<String>,
+    /// Another party's answer ("the risk team disagreed", "their lead agreed"), and who may give it
+    /// besides `groups`.
+    responses: HashSet<String>,
+    responders: HashSet<String>,
     to_exceptions: HashSet<String>,
     done_to: HashSet<String>,
     singular: HashSet<String>,
@@ -439,6 +445,8 @@ static DATA: LazyLock<Data> = LazyLock::new(|| {
         skip: set(&parts.actions.skip),
         prepositions: set(&words.collaboration.prepositions),
         groups: set(&words.collaboration.groups),
+        responses: set(&words.collaboration.responses),
+        responders: set(&words.collaboration.responders),
         to_exceptions: set(&words.goal.to_exceptions),
         done_to: set(&words.goal.done_to),
         singular: set(&words.pronouns.singular),
@@ -1038,6 +1046,24 @@ pub fn sentence_cues(text: &str, words: &Words) -> Vec<Cue> {
                     push(range, CueKind::Collaboration, false);
                 }
                 break;
+            }
+        }
+    }
+
+    // Collaboration: another party answering the writer, "the risk team disagreed", "their lead agreed".
+    for i in 1..words.len() {
+        if !d.responses.contains(&s.word(i).lower) || inside(&s.word(i).range, &masked) {
+            continue;
+        }
+        let by = (i.saturating_sub(2)..i).rev().find(|&j| {
+            let w = &s.word(j).lower;
+            (d.groups.contains(w) || d.responders.contains(w))
+                && !crosses_clause(text, s.word(j).range.end, s.word(i).range.start)
+        });
+        if let Some(j) = by {
+            let range = s.word(j).range.start..s.word(i).range.end;
+            if !cancelled(CueKind::Collaboration, &range) {
+                push(range, CueKind::Collaboration, false);
             }
         }
     }

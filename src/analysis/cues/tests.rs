@@ -450,6 +450,21 @@ fn collaboration_cues() {
                 "across three teams",
             ),
             ("I pushed back on the launch date.", "pushed back"),
+            // Another party answering the writer.
+            (
+                "The risk team disagreed, worried about fraud.",
+                "team disagreed",
+            ),
+            ("Their lead agreed to co-own the launch.", "lead agreed"),
+            (
+                "Legal objected to keeping the recordings.",
+                "Legal objected",
+            ),
+            (
+                "The finance team initially resisted the change.",
+                "team initially resisted",
+            ),
+            ("We co-owned the rollout with the risk team.", "co-owned"),
         ],
     );
     must_not(
@@ -462,6 +477,12 @@ fn collaboration_cues() {
             // Naming a person is not working with them.
             "My manager was on holiday that week.",
             "The VP approved the budget in January.",
+            // The writer's own answer, or a thing's.
+            "I agreed to take the first on-call shift.",
+            "We agreed on a launch date in week one.",
+            "The two dashboards disagreed by 3%.",
+            // Across a clause.
+            "I met the team, and disagreed numbers were fixed later.",
         ],
     );
 }
