@@ -116,6 +116,9 @@ const CASES: &[(&str, &[Principle], &[Principle])] = &[
     ("Going in I knew nothing about accessibility, so I got up to speed by shadowing a screen-reader user.", &[LearnAndBeCurious], &[]),
     ("The new hire learned the codebase quickly.", &[], &[LearnAndBeCurious, HireAndDevelopTheBest, BiasForAction]),
     ("I wish I had learned more about the billing domain first.", &[], &[LearnAndBeCurious]),
+    // Auditing is digging; the "audit lead" or "audit team" is someone to talk to.
+    ("I audited 300 refund decisions against the policy.", &[DiveDeep], &[]),
+    ("I invited the audit lead to the design review.", &[], &[DiveDeep]),
     // Exploring is curiosity; a recommender's "exploration slot" is a term of the trade.
     ("I explored how three rival apps handled refunds before writing the spec.", &[LearnAndBeCurious], &[]),
     ("I showed her a simulation where a 10% exploration slot kept click-through within 1% of the baseline.", &[], &[LearnAndBeCurious]),
