@@ -79,6 +79,40 @@ pub struct Published {
     messages: EscapedMessages,
 }
 
+/// Several lists of findings read as one, in order, without gathering them: at 100,000 words a
+/// publish gathered thousands of references a keystroke.
+#[derive(Clone, Copy)]
+struct Joined<'a> {
+    lists: &'a [&'a [Finding]],
+    len: usize,
+}
+
+impl<'a> Joined<'a> {
+    fn new(lists: &'a [&'a [Finding]]) -> Joined<'a> {
+        let len = lists.iter().map(|list| list.len()).sum();
+        Joined { lists, len }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The finding at `index` of all of them (`index` below [`Joined::len`]).
+    fn get(&self, mut index: usize) -> &'a Finding {
+        for list in &self.lists[..self.lists.len() - 1] {
+            match list.get(index) {
+                Some(finding) => return finding,
+                None => index -= list.len(),
+            }
+        }
+        &self.lists[self.lists.len() - 1][index]
+    }
+
+    fn range(self, range: Range<usize>) -> impl Iterator<Item = &'a Finding> {
+        range.map(move |index| self.get(index))
+    }
+}
+
 /// How many diagnostics past the last one carried over the next one is looked for, before an index.
 const NEAR: usize = 16;
 
@@ -107,7 +141,7 @@ impl Published {
         changes: Changes,
         encoding: Encoding,
     ) -> Arc<Vec<u8>> {
-        let findings: Vec<&Finding> = findings.iter().flat_map(|f| f.iter()).collect();
+        let findings = Joined::new(findings);
         let carried = changes.carried(rope);
         let all_new = matches!(changes, Changes::All);
         let old = &self.written;
@@ -125,8 +159,8 @@ impl Published {
         let mut front = 0;
         if !all_new {
             while front < m.min(n)
-                && findings[front].range.end < carried.before
-                && same(&old[front], findings[front], &findings[front].range)
+                && findings.get(front).range.end < carried.before
+                && same(&old[front], findings.get(front), &findings.get(front).range)
             {
                 front += 1;
             }
@@ -135,7 +169,7 @@ impl Published {
         let mut back = 0;
         if !all_new {
             while back < (m - front).min(n - front) {
-                let f = findings[m - 1 - back];
+                let f = findings.get(m - 1 - back);
                 match carried.was(&f.range) {
                     Some(was) if same(&old[n - 1 - back], f, &was) => back += 1,
                     _ => break,
@@ -175,8 +209,8 @@ impl Published {
             Some(found)
         };
         let mut fresh_offsets = Vec::new();
-        let reuse: Vec<Reuse> = findings[middle.clone()]
-            .iter()
+        let reuse: Vec<Reuse> = findings
+            .range(middle.clone())
             .map(|f| {
                 let found = carried
                     .was(&f.range)
@@ -236,7 +270,7 @@ impl Published {
         let messages = &mut self.messages;
         let mut written = Vec::with_capacity(reuse.len());
         let mut comma = front > 0;
-        for (&finding, how) in findings[middle.clone()].iter().zip(&reuse) {
+        for (finding, how) in findings.range(middle.clone()).zip(&reuse) {
             if comma {
                 out.push(b',');
             }
@@ -291,9 +325,9 @@ impl Published {
                 out.extend_from_slice(&old_body[old_after_at..old[n - 1].json.end]);
             } else if back > 0 {
                 moved.reserve(back);
-                for (i, (w, &finding)) in old[after.clone()]
+                for (i, (w, finding)) in old[after.clone()]
                     .iter()
-                    .zip(&findings[new_after.clone()])
+                    .zip(findings.range(new_after.clone()))
                     .enumerate()
                 {
                     if i > 0 {
@@ -316,9 +350,8 @@ impl Published {
 
         // The entries of the run after the change move with it; those between are replaced.
         let shift = |x: usize, by: isize| (x as isize + by) as usize;
-        let now = &findings[new_after];
         for (i, w) in self.written[after].iter_mut().enumerate() {
-            w.range = now[i].range.clone();
+            w.range = findings.get(new_after.start + i).range.clone();
             match moved.get(i) {
                 Some((json, start, end)) => (w.json, w.start, w.end) = (json.clone(), *start, *end),
                 None => w.json = shift(w.json.start, json_by)..shift(w.json.end, json_by),

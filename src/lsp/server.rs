@@ -295,6 +295,8 @@ async fn publisher(
 ) {
     // What was last published for each open document, to write the next publish from.
     let mut published: HashMap<Uri, Published> = HashMap::new();
+    // The portfolio's findings on the document being published, kept between publishes.
+    let mut portfolio: Vec<Finding> = Vec::new();
     while let Some(first) = queue.recv().await {
         let mut pending = vec![first];
         while let Ok(more) = queue.try_recv() {
@@ -317,7 +319,7 @@ async fn publisher(
                 let state = &*state;
                 match (state.documents.get(&uri), changes) {
                     (Some(doc), Some(changes)) => {
-                        let portfolio = portfolio::portfolio_findings(state, &uri);
+                        portfolio::place_portfolio_findings(state, &uri, &mut portfolio);
                         let lists: [&[Finding]; 2] = [&doc.review.findings, &portfolio];
                         let last = published.entry(uri.clone()).or_default();
                         let body = guarded("publish", || {

@@ -95,23 +95,30 @@ impl Workspace {
 
     /// The portfolio findings on the file at `path`, each at its case study's anchor in the file's
     /// summary as it is now.
+    #[cfg(test)]
     pub fn findings_in(&self, path: &Path) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        self.place_findings(path, &mut findings);
+        findings
+    }
+
+    /// [`Workspace::findings_in`] into `out` (emptied first): the publisher keeps one vector for
+    /// them rather than gathering hundreds of findings into a new one a keystroke.
+    pub fn place_findings(&self, path: &Path, out: &mut Vec<Finding>) {
+        out.clear();
         let Some(found) = self.findings.get(path) else {
-            return Vec::new();
+            return;
         };
         let Some(summary) = self.open.get(path).or_else(|| self.disk.get(path)) else {
-            return Vec::new();
+            return;
         };
-        found
-            .iter()
-            .filter_map(|(study, finding)| {
-                let anchor = &summary.anchors.get(*study)?.range;
-                Some(Finding {
-                    range: anchor.clone(),
-                    ..finding.clone()
-                })
+        out.extend(found.iter().filter_map(|(study, finding)| {
+            let anchor = &summary.anchors.get(*study)?.range;
+            Some(Finding {
+                range: anchor.clone(),
+                ..finding.clone()
             })
-            .collect()
+        }));
     }
 
     /// Runs the portfolio rules again; returns the files whose findings changed.

@@ -63,9 +63,17 @@ pub(super) fn track_open(
 /// The portfolio findings of an open document, as diagnostics.
 /// The portfolio rules' findings on the file at `uri`.
 pub(super) fn portfolio_findings(state: &State, uri: &Uri) -> Vec<Finding> {
-    path_of(uri)
-        .map(|p| state.workspace.findings_in(&p))
-        .unwrap_or_default()
+    let mut findings = Vec::new();
+    place_portfolio_findings(state, uri, &mut findings);
+    findings
+}
+
+/// [`portfolio_findings`] into `out`, emptied first.
+pub(super) fn place_portfolio_findings(state: &State, uri: &Uri, out: &mut Vec<Finding>) {
+    match path_of(uri) {
+        Some(path) => state.workspace.place_findings(&path, out),
+        None => out.clear(),
+    }
 }
 
 pub(super) fn portfolio_diagnostics(
