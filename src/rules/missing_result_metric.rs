@@ -90,6 +90,11 @@ mod tests {
                  and payout tickets fell by 70%.\n",
                 "# Refunds\n\nCustomers chased refunds by phone. **Impact:** 2,400 fewer support calls per month.\n",
                 "# Widget\n\nIt improved engagement.\n",
+                // Time given back to people is what changed, as "saved" is.
+                "# Deploys\n\nOur developers waited 40 minutes for every deploy, so I cached the build layers. \
+                 It gave back about 300 hours a month to the team.\n",
+                "# Deploys\n\nOur developers waited 40 minutes for every deploy, so I cached the build layers. \
+                 That handed back 300 engineer-hours a month.\n",
             ],
         )
     }

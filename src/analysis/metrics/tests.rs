@@ -830,6 +830,10 @@ fn time_freed_for_people_is_business_and_for_machines_technical() {
         kinds("It gave back 300 hours a month to the team."),
         [Business]
     );
+    assert_eq!(
+        kinds("The new runbook handed back 12 hours a week to the support team."),
+        [Business]
+    );
     // A machine's resources freed are still the system's numbers.
     assert_eq!(
         kinds("The cache freed up 30% of CPU on the fleet."),
