@@ -143,6 +143,9 @@ pub struct Scorecard {
     pub title: String,
     pub parts: Vec<(Part, bool)>,
     pub metrics: BTreeMap<&'static str, usize>,
+    /// Numbers read as metrics whose measure is none of the three kinds ("no-shows fell from 22%…"
+    /// before "no-shows" was known): counted, so a story with numbers does not read as having none.
+    pub other_metrics: usize,
     /// Top principles with their summed scores, strongest first.
     pub principles: Vec<(Principle, f32)>,
     pub words: usize,
@@ -153,6 +156,7 @@ impl Scorecard {
     pub fn of(review: &Review, study: &CaseStudy) -> Scorecard {
         let view = review.study_view(study);
         let mut metrics = BTreeMap::from([("technical", 0), ("customer", 0), ("business", 0)]);
+        let mut other_metrics = 0;
         let mut scores: BTreeMap<Principle, f32> = BTreeMap::new();
         for s in view.sentences() {
             for m in &s.facts.metrics {
@@ -160,7 +164,10 @@ impl Scorecard {
                     MetricKind::Technical => "technical",
                     MetricKind::Customer => "customer",
                     MetricKind::Business => "business",
-                    MetricKind::Unclassified => continue,
+                    MetricKind::Unclassified => {
+                        other_metrics += 1;
+                        continue;
+                    }
                 };
                 *metrics.entry(kind).or_default() += 1;
             }
@@ -175,6 +182,7 @@ impl Scorecard {
             title: study.title.clone(),
             parts: Part::ALL.iter().map(|&p| (p, view.has_part(p))).collect(),
             metrics,
+            other_metrics,
             principles,
             words: view.word_count(),
             findings: Scorecard::findings_in(review, study),
@@ -252,6 +260,7 @@ fn scorecard(card: &Scorecard) -> String {
         card.metrics
             .iter()
             .map(|(k, n)| format!("{n} {k}"))
+            .chain((card.other_metrics > 0).then(|| format!("{} other", card.other_metrics)))
             .collect::<Vec<_>>()
             .join(", ")
     ));
@@ -380,6 +389,17 @@ mod tests {
         assert!(md.starts_with("**Case study: Checkout**"), "{md}");
         assert!(md.contains("Parts "));
         assert!(md.contains("Metrics:"));
+        // Numbers whose measure is none of the kinds are counted too, not shown as no numbers at all.
+        let md = hover_at(
+            "# Forms\n\nClinics filled in paper forms. I moved them online and the share filed on paper went from 90% to 15%.\n",
+            "Forms",
+        );
+        assert!(
+            md.contains("Metrics: 0 business, 0 customer, 0 technical, 2 other"),
+            "{md}"
+        );
+        let md = hover_at(text, "Checkout");
+        assert!(!md.contains("other"), "{md}");
         // A heading that already says so is not said twice.
         let review = Reviewer::default().review_text("# Case Study 2: Checkout\n\nI cut steps.\n");
         let card = Scorecard::of(&review, &review.prose.studies[0]);

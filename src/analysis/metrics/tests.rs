@@ -841,3 +841,22 @@ fn time_freed_for_people_is_business_and_for_machines_technical() {
     );
     assert_eq!(kinds("It freed up 2 GB of memory per host."), [Technical]);
 }
+
+#[test]
+fn appointments_missed_and_waits_are_what_customers_feel() {
+    let kinds = |text: &str| metrics_of(text).iter().map(|m| m.kind).collect::<Vec<_>>();
+    assert_eq!(
+        kinds("In the pilot, no-shows fell from 22% to 13%."),
+        [Customer, Customer]
+    );
+    assert_eq!(
+        kinds("The freed slots cut the wait for a new appointment from 14 days to 9."),
+        [Customer, Customer]
+    );
+    assert_eq!(kinds("Missed appointments dropped by 30%."), [Customer]);
+    // A phrase that names a machine's wait still wins over the bare word.
+    assert_eq!(
+        kinds("Queue lag fell from 80 ms to 5 ms."),
+        [Technical, Technical]
+    );
+}
