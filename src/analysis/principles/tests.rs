@@ -2030,3 +2030,59 @@ proptest::proptest! {
         }
     }
 }
+
+/// The dev12 families: everyday wordings of the principles the held-out sets read worst. Each family in
+/// several wordings of our own, beside hard negatives that share its words: someone else's act, a negation or
+/// a regret, the same words with no act of the writer's.
+#[test]
+fn everyday_wordings_of_the_weakest_principles() {
+    let families: &[(Principle, &[&str], &[&str])] = &[
+        (
+            // What customers wrote in, read through at length; their top complaint acted on; the customers who
+            // still depend on an old way kept served.
+            CustomerObsession,
+            &[
+                "I combed through 300 survey responses from restaurant owners and sorted them by theme.",
+                "I sifted through a month of chat logs to see why renters abandoned the application.",
+                "I tallied the cancellation reasons from the last quarter before proposing the new plan.",
+                "I reordered the sprint because the sellers' top complaint was slow payouts.",
+                "I rolled the change back after several pharmacists wrote in about missing prescriptions.",
+                "I kept the old web portal running for the landlords who still relied on it.",
+                "I spent Fridays answering tickets from restaurants about the menu editor.",
+            ],
+            &[
+                "The support team read through the survey responses every week.",
+                "Their biggest complaint was the monthly price.",
+                "I never read the survey responses myself.",
+                "Several restaurants wrote in to complain about the new menu editor.",
+                "I read through the design docs from the previous team.",
+                "I kept the old build server alive for another month.",
+                "I went through the feature requests in the backlog and closed the duplicates.",
+                "I should have read the support tickets before planning the sprint.",
+                "I spent the morning mostly asking questions about the schema.",
+            ],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (p, shows, silent) in families {
+        for text in *shows {
+            if !shown(text).contains(p) {
+                failures.push(format!(
+                    "missing {}: {text:?} -> {:?}",
+                    p.name(),
+                    shown(text)
+                ));
+            }
+        }
+        for text in *silent {
+            if shown(text).contains(p) {
+                failures.push(format!(
+                    "unwanted {}: {text:?} -> {:?}",
+                    p.name(),
+                    shown(text)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
