@@ -2062,6 +2062,34 @@ fn everyday_wordings_of_the_weakest_principles() {
                 "I spent the morning mostly asking questions about the schema.",
             ],
         ),
+        (
+            // Bad news or the writer's own fault told to those it affects; candour; credit given; listening;
+            // a promise kept, said so.
+            EarnTrust,
+            &[
+                "I warned the steering group in our first meeting that the cutover would slip by a month.",
+                "I emailed the three partner teams that my config change had broken their builds overnight.",
+                "I wrote to the client that I had misread their brief and proposed a new schedule.",
+                "I was frank with the board about how much of the forecast was guesswork.",
+                "In the all-hands I gave a shout-out to the two interns who found the leak.",
+                "I made sure the data engineers got the credit when the dashboard went to the execs.",
+                "In my first weeks I mostly listened to the warehouse leads before proposing anything.",
+                "I shipped the export fix to the finance team on the Friday, as I had promised.",
+                "I shared the test results, flaws and all, with the product team.",
+            ],
+            &[
+                "My manager warned me that the cutover would slip.",
+                "I was told that my change had broken their builds.",
+                "The vendor admitted to us that they had missed the deadline.",
+                "I never told the board that the cutover would slip.",
+                "I missed the first deadline and misread the brief.",
+                "I should have been upfront with the client about the risks.",
+                "The director gave a shout-out to our team at the all-hands.",
+                "I told the team that I had finished the migration.",
+                "I was clear with the team about the goals for the quarter.",
+                "The office had an open floor plan with a clear view of the harbour.",
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (p, shows, silent) in families {
