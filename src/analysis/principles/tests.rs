@@ -2090,6 +2090,31 @@ fn everyday_wordings_of_the_weakest_principles() {
                 "The office had an open floor plan with a clear view of the harbour.",
             ],
         ),
+        (
+            // A part taken out of a process, an old way retired, many things folded into one, a thing pared
+            // down, an idea borrowed from elsewhere, the simple thing built.
+            InventAndSimplify,
+            &[
+                "I combined the four separate sign-up forms the regions used into a single shared one.",
+                "I did away with the second approval step for expense claims under $500.",
+                "I ripped out our homegrown job scheduler and moved the jobs onto the cloud provider's queue.",
+                "I pared the onboarding survey down to three questions.",
+                "I borrowed the triage approach our hospital partners use and applied it to incident handling.",
+                "I replaced the weekly email chain between finance and sales with a shared tracker.",
+                "I wrote a simple lookup page so account managers could answer pricing questions themselves.",
+                "I swapped the hourly cron jobs for a small event listener.",
+            ],
+            &[
+                "The platform team removed the manual approval step last year.",
+                "I never got rid of the second approval step.",
+                "Our process had a manual approval step for every refund.",
+                "I borrowed a laptop from IT for the demo.",
+                "I was cut from the project in the second stage.",
+                "We should have replaced the homegrown scheduler years ago.",
+                "The team relied on nightly batch jobs and a homegrown scheduler.",
+                "I dropped the form off at the front desk.",
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (p, shows, silent) in families {
