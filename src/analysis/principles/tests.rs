@@ -2115,6 +2115,29 @@ fn everyday_wordings_of_the_weakest_principles() {
                 "I dropped the form off at the front desk.",
             ],
         ),
+        (
+            // The date that was set met, the rollout reaching every place, every commitment delivered, the
+            // work unblocked or done in a fraction of the time, a setback not settled for.
+            DeliverResults,
+            &[
+                "When the payment provider changed its API a week out, I rewrote the adapter and we still made the go-live.",
+                "I hit the cutover date for the ledger migration with every account reconciled.",
+                "I rolled the new tills out to all 140 branches before the spring sale.",
+                "I delivered every report we had committed to the regulator.",
+                "I unblocked the partner launch by building the missing webhook myself.",
+                "I finished the data export in half the time we had budgeted.",
+                "When the first pilot flopped I didn't settle for a postponement; I reworked the plan and relaunched in May.",
+            ],
+            &[
+                "The vendor missed the go-live date twice.",
+                "We did not hit the launch date.",
+                "The company had stores in all 50 states.",
+                "My manager unblocked the team by approving the budget.",
+                "I wrapped up my notes and sent them to the team.",
+                "I set the launch date for the first week of June.",
+                "I hope to hit the release date this time.",
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (p, shows, silent) in families {
