@@ -1224,6 +1224,20 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.85,
         ),
         (
+            // Written by a helper session before it was first scored or any dev12 change, after the dev11 round:
+            // 15-16 everyday acts each for the five principles the held-out sets read worst (Earn Trust,
+            // Customer Obsession, Deliver Results, Invent and Simplify, Insist on the Highest Standards), six
+            // each for Are Right, A Lot and Bias for Action, 37 hard negatives and neutral lines (others' acts,
+            // negations, plans and regrets, the same words without an act, the writer's own mistakes, principles
+            // named). Guided the dev12 round (eval: hit 0.534, precision 0.689, silence 0.946 when written;
+            // 0.784 / 0.777 / 0.946 after it, 0.784 / 0.734 / 0.946 here, where precision counts only `lps`).
+            "dev12",
+            include_str!("../../../tests/fixtures/principles_own_dev12.jsonl"),
+            0.75,
+            0.71,
+            0.9,
+        ),
+        (
             // Written blind by a helper session after the dev9 cues, from the principles' definitions and the seed
             // article only; only its summary has been read. Eight acts each for eight principles and four for the
             // rest, everyday wordings, 18 neutral lines of which 8 tempting. Read 0.537 / 0.841 / 0.944 (eval)
