@@ -1224,6 +1224,20 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.85,
         ),
         (
+            // Written by a helper session before it was first scored or any dev12 change, after the dev11 round:
+            // 15-16 everyday acts each for the five principles the held-out sets read worst (Earn Trust,
+            // Customer Obsession, Deliver Results, Invent and Simplify, Insist on the Highest Standards), six
+            // each for Are Right, A Lot and Bias for Action, 37 hard negatives and neutral lines (others' acts,
+            // negations, plans and regrets, the same words without an act, the writer's own mistakes, principles
+            // named). Guided the dev12 round (eval: hit 0.534, precision 0.689, silence 0.946 when written;
+            // 0.784 / 0.777 / 0.946 after it, 0.784 / 0.734 / 0.946 here, where precision counts only `lps`).
+            "dev12",
+            include_str!("../../../tests/fixtures/principles_own_dev12.jsonl"),
+            0.75,
+            0.71,
+            0.9,
+        ),
+        (
             // Written blind by a helper session after the dev9 cues, from the principles' definitions and the seed
             // article only; only its summary has been read. Eight acts each for eight principles and four for the
             // rest, everyday wordings, 18 neutral lines of which 8 tempting. Read 0.537 / 0.841 / 0.944 (eval)
@@ -2029,4 +2043,136 @@ proptest::proptest! {
             let _ = named(&text);
         }
     }
+}
+
+/// The dev12 families: everyday wordings of the principles the held-out sets read worst. Each family in
+/// several wordings of our own, beside hard negatives that share its words: someone else's act, a negation or
+/// a regret, the same words with no act of the writer's.
+#[test]
+fn everyday_wordings_of_the_weakest_principles() {
+    let families: &[(Principle, &[&str], &[&str])] = &[
+        (
+            // What customers wrote in, read through at length; their top complaint acted on; the customers who
+            // still depend on an old way kept served.
+            CustomerObsession,
+            &[
+                "I combed through 300 survey responses from restaurant owners and sorted them by theme.",
+                "I sifted through a month of chat logs to see why renters abandoned the application.",
+                "I tallied the cancellation reasons from the last quarter before proposing the new plan.",
+                "I reordered the sprint because the sellers' top complaint was slow payouts.",
+                "I rolled the change back after several pharmacists wrote in about missing prescriptions.",
+                "I kept the old web portal running for the landlords who still relied on it.",
+                "I spent Fridays answering tickets from restaurants about the menu editor.",
+            ],
+            &[
+                "The support team read through the survey responses every week.",
+                "Their biggest complaint was the monthly price.",
+                "I never read the survey responses myself.",
+                "Several restaurants wrote in to complain about the new menu editor.",
+                "I read through the design docs from the previous team.",
+                "I kept the old build server alive for another month.",
+                "I went through the feature requests in the backlog and closed the duplicates.",
+                "I should have read the support tickets before planning the sprint.",
+                "I spent the morning mostly asking questions about the schema.",
+            ],
+        ),
+        (
+            // Bad news or the writer's own fault told to those it affects; candour; credit given; listening;
+            // a promise kept, said so.
+            EarnTrust,
+            &[
+                "I warned the steering group in our first meeting that the cutover would slip by a month.",
+                "I emailed the three partner teams that my config change had broken their builds overnight.",
+                "I wrote to the client that I had misread their brief and proposed a new schedule.",
+                "I was frank with the board about how much of the forecast was guesswork.",
+                "In the all-hands I gave a shout-out to the two interns who found the leak.",
+                "I made sure the data engineers got the credit when the dashboard went to the execs.",
+                "In my first weeks I mostly listened to the warehouse leads before proposing anything.",
+                "I shipped the export fix to the finance team on the Friday, as I had promised.",
+                "I shared the test results, flaws and all, with the product team.",
+            ],
+            &[
+                "My manager warned me that the cutover would slip.",
+                "I was told that my change had broken their builds.",
+                "The vendor admitted to us that they had missed the deadline.",
+                "I never told the board that the cutover would slip.",
+                "I missed the first deadline and misread the brief.",
+                "I should have been upfront with the client about the risks.",
+                "The director gave a shout-out to our team at the all-hands.",
+                "I told the team that I had finished the migration.",
+                "I was clear with the team about the goals for the quarter.",
+                "The office had an open floor plan with a clear view of the harbour.",
+            ],
+        ),
+        (
+            // A part taken out of a process, an old way retired, many things folded into one, a thing pared
+            // down, an idea borrowed from elsewhere, the simple thing built.
+            InventAndSimplify,
+            &[
+                "I combined the four separate sign-up forms the regions used into a single shared one.",
+                "I did away with the second approval step for expense claims under $500.",
+                "I ripped out our homegrown job scheduler and moved the jobs onto the cloud provider's queue.",
+                "I pared the onboarding survey down to three questions.",
+                "I borrowed the triage approach our hospital partners use and applied it to incident handling.",
+                "I replaced the weekly email chain between finance and sales with a shared tracker.",
+                "I wrote a simple lookup page so account managers could answer pricing questions themselves.",
+                "I swapped the hourly cron jobs for a small event listener.",
+            ],
+            &[
+                "The platform team removed the manual approval step last year.",
+                "I never got rid of the second approval step.",
+                "Our process had a manual approval step for every refund.",
+                "I borrowed a laptop from IT for the demo.",
+                "I was cut from the project in the second stage.",
+                "We should have replaced the homegrown scheduler years ago.",
+                "The team relied on nightly batch jobs and a homegrown scheduler.",
+                "I dropped the form off at the front desk.",
+            ],
+        ),
+        (
+            // The date that was set met, the rollout reaching every place, every commitment delivered, the
+            // work unblocked or done in a fraction of the time, a setback not settled for.
+            DeliverResults,
+            &[
+                "When the payment provider changed its API a week out, I rewrote the adapter and we still made the go-live.",
+                "I hit the cutover date for the ledger migration with every account reconciled.",
+                "I rolled the new tills out to all 140 branches before the spring sale.",
+                "I delivered every report we had committed to the regulator.",
+                "I unblocked the partner launch by building the missing webhook myself.",
+                "I finished the data export in half the time we had budgeted.",
+                "When the first pilot flopped I didn't settle for a postponement; I reworked the plan and relaunched in May.",
+            ],
+            &[
+                "The vendor missed the go-live date twice.",
+                "We did not hit the launch date.",
+                "The company had stores in all 50 states.",
+                "My manager unblocked the team by approving the budget.",
+                "I wrapped up my notes and sent them to the team.",
+                "I set the launch date for the first week of June.",
+                "I hope to hit the release date this time.",
+            ],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (p, shows, silent) in families {
+        for text in *shows {
+            if !shown(text).contains(p) {
+                failures.push(format!(
+                    "missing {}: {text:?} -> {:?}",
+                    p.name(),
+                    shown(text)
+                ));
+            }
+        }
+        for text in *silent {
+            if shown(text).contains(p) {
+                failures.push(format!(
+                    "unwanted {}: {text:?} -> {:?}",
+                    p.name(),
+                    shown(text)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
