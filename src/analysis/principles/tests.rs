@@ -2101,6 +2101,8 @@ fn everyday_wordings_of_the_weakest_principles() {
                 "The director gave a shout-out to our team at the all-hands.",
                 "I told the team that I had finished the migration.",
                 "I was clear with the team about the goals for the quarter.",
+                // A credit on a bill is no credit given.
+                "I issued a credit to the 40 accounts the outage had overcharged.",
                 "The office had an open floor plan with a clear view of the harbour.",
             ],
         ),
@@ -2150,6 +2152,8 @@ fn everyday_wordings_of_the_weakest_principles() {
                 "I wrapped up my notes and sent them to the team.",
                 "I set the launch date for the first week of June.",
                 "I hope to hit the release date this time.",
+                // "Half the time" as "often".
+                "Half the time we were firefighting outages instead of building the roadmap.",
             ],
         ),
     ];
