@@ -35,6 +35,9 @@ impl std::ops::Deref for SentenceFacts {
 pub struct SentenceReading {
     /// How many words it has.
     pub words: usize,
+    /// How many of them tell a lesson: from its first lesson cue ("I learned", "taught me") to the end
+    /// ("Overall it was a great project and I learned a lot" tells four); 0 without one.
+    pub lesson_words: usize,
     /// Cue words: story parts, improvement words, weak verbs, pronouns, jargon, placeholders…
     pub cues: Vec<Cue>,
     /// Parts the sentence states outright (weak cues, such as hypotheticals, do not count).
@@ -79,13 +82,14 @@ impl SentenceReading {
     /// important"): `generic-learning` flags it, and it shows no curiosity.
     pub fn is_generic_lesson(&self) -> bool {
         self.has(CueKind::Part(cues::Part::Learnings))
-            && self.words <= GENERIC_LESSON_MAX_WORDS
+            && self.lesson_words <= GENERIC_LESSON_MAX_WORDS
             && !self.has_number
             && self.phrase(phrases::PhraseList::GenericLesson).is_some()
     }
 }
 
-/// A lesson longer than this carries enough specifics not to be generic.
+/// A lesson longer than this (counted from its cue: what comes before it is preamble) carries enough
+/// specifics not to be generic.
 const GENERIC_LESSON_MAX_WORDS: usize = 14;
 
 /// Facts about one block (heading, paragraph or list item), in sentence order.
@@ -152,8 +156,21 @@ pub fn read_words(text: &str) -> SentenceReading {
                 .any(|s| s.start <= w.range.start && w.range.end <= s.end)
     });
     let (principles, others) = principles::read_principles_and_others(text, &words);
+    let lesson_words = cues
+        .iter()
+        .filter(|c| c.kind == CueKind::Part(Part::Learnings))
+        .map(|c| c.range.start)
+        .min()
+        .map_or(0, |start| {
+            words
+                .words
+                .iter()
+                .filter(|w| w.range.start >= start)
+                .count()
+        });
     let mut reading = SentenceReading {
         words: words.len(),
+        lesson_words,
         jargon,
         inconsistencies: metrics::inconsistencies(text, &found, &changes),
         metrics: found,

@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     scope: Scope::Sentence,
     summary: "A lesson that fits any story",
     doc: RuleDoc {
-        what: "A short \"I learned…\" sentence whose lesson is generic (\"communication is important\", \"a lot\", \"the value of teamwork\").",
+        what: "A short \"I learned…\" lesson whose content is generic (\"communication is important\", \"a lot\", \"the value of teamwork\", \"a great learning experience\"). It is measured from where the lesson starts, so a preamble (\"Overall it was a great project, and I learned a lot\") does not make it specific.",
         why: "\"What did you learn?\" is one of the questions every Amazon interviewer asks. A generic lesson says nothing about this story and suggests the writer has not reflected on it; a specific lesson, tied to what you would do differently, shows judgment.",
         example: "I learned that communication is important.",
         instead: "I learned to share a one-page rollout plan with support before launch: the week we skipped it, tickets doubled because agents had no script.",
@@ -41,6 +41,9 @@ mod tests {
                 "I learned that communication is important.",
                 "This project taught me the value of teamwork.",
                 "I learned a lot.",
+                // What comes before the lesson is preamble, not specifics.
+                "Overall it was a great learning experience and I learned a lot about distributed systems.",
+                "After four months of late nights and two missed launch dates on the project, I learned the value of teamwork.",
             ],
         )
     }
@@ -53,6 +56,8 @@ mod tests {
                 "I learned to bring support into launch planning two weeks earlier, because agents need a script.",
                 "Communication is important to our customers.",
                 "Next time I would run the pricing test for 4 weeks instead of 1.",
+                // A long lesson after the cue still carries its specifics.
+                "I learned a lot about how sellers price their stock, and now I interview five of them before any fee change.",
             ],
         )
     }
