@@ -453,6 +453,8 @@ struct Grammar {
     noun_markers: Vec<String>,
     acts_with_object: Vec<String>,
     copulas: Vec<String>,
+    act_nouns: Vec<String>,
+    act_noun_modifiers: Vec<String>,
     categories: Vec<String>,
     instructions: Vec<String>,
     realized_after: Vec<String>,
@@ -610,6 +612,9 @@ struct GrammarSets {
     acts_with_object: Class,
     /// "Honesty was one of the values…": after a cue opening its clause, these make it the clause's subject.
     copulas: Class,
+    /// "My first step was to…": nouns of acting, and the words before them (see principles.toml).
+    act_nouns: Class,
+    act_noun_modifiers: Class,
     /// "…was one of the values", "…was the theme": a complement that files the subject under a heading.
     categories: Class,
     /// "I was asked to…", "she told me to…": what the writer was told to do, not what they did.
@@ -1001,6 +1006,8 @@ fn load(source: &str) -> Data {
             noun_markers: classes.lower(&g.noun_markers),
             acts_with_object: classes.lower(&g.acts_with_object),
             copulas: classes.lower(&g.copulas),
+            act_nouns: classes.lower(&g.act_nouns),
+            act_noun_modifiers: classes.lower(&g.act_noun_modifiers),
             categories: classes.lower(&g.categories),
             instructions: classes.lower(&g.instructions),
             realized_after: classes.lower(&g.realized_after),
@@ -1643,6 +1650,9 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             || words.is(i - 1, g.clause_words)
             || words.is(i - 1, g.contrast_words)
             || words.is(i - 1, g.embedded_openers);
+        if opens_clause && words.is(i, g.possessive) && act_told_by_noun(words, i, first) {
+            return if w == "my" { s.first_person } else { s.we };
+        }
         if opens_clause && words.is(i, g.possessive) {
             // "Our team cut…" is "we"; "My manager pushed back" is someone else.
             // ("Our team lead simplified…": a role in the group is someone else.)
@@ -1744,6 +1754,26 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         return words.writer(subject).unwrap_or(s.we);
     }
     s.other
+}
+
+/// Whether the writer's possessive at word `i` opens an act told through a noun of acting, which the cue at
+/// word `first` completes: "My first step was to interview…", "Our fix was to cache…" (an adverb may come
+/// before the cue: "was to personally call…").
+fn act_told_by_noun(words: &Tagged, i: usize, first: usize) -> bool {
+    let g = &data().grammar;
+    let mut j = i + 1;
+    while j < first && words.is(j, g.act_noun_modifiers) {
+        j += 1;
+    }
+    if j >= first || !words.is(j, g.act_nouns) {
+        return false;
+    }
+    let (copula, to) = (j + 1, j + 2);
+    to < first
+        && words.is(copula, g.copulas)
+        && words.words[to].lower == "to"
+        && (to + 1..first).all(|k| words.words[k].lower.ends_with("ly"))
+        && first - to <= 2
 }
 
 /// Whether word `i` is a role ("VP", "lead", "manager") heading the noun phrase that opens the clause of the

@@ -2180,3 +2180,37 @@ fn everyday_wordings_of_the_weakest_principles() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// "My first step was to interview…": the writer's act told through a noun of acting; a plan, a job or
+/// someone else's step is not.
+#[test]
+fn an_act_told_through_a_noun_of_acting_is_the_writers() {
+    for (text, p) in [
+        (
+            "My first step was to interview eight warehouse pickers about the scanner.",
+            CustomerObsession,
+        ),
+        (
+            "My next move was to dig into six months of refund logs.",
+            DiveDeep,
+        ),
+        (
+            "Our first step was to personally call every merchant who had churned.",
+            CustomerObsession,
+        ),
+    ] {
+        assert!(shown(text).contains(&p), "{text:?}: {:?}", shown(text));
+    }
+    for text in [
+        "My plan was to interview eight warehouse pickers about the scanner.",
+        "My job was to interview eight pickers a week.",
+        "His first step was to interview the pickers about the scanner.",
+        "My first step was a mistake: I interviewed nobody.",
+    ] {
+        assert!(
+            !shown(text).contains(&CustomerObsession),
+            "{text:?}: {:?}",
+            shown(text)
+        );
+    }
+}
