@@ -66,7 +66,7 @@ use super::lexicon::{Lexicon, Word, Words};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// One of Amazon's 16 Leadership Principles, in the order of PRODUCT.md §3.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -558,7 +558,8 @@ impl Kind {
 struct Cue {
     principle: Principle,
     weight: f32,
-    reason: String,
+    /// Shared by every phrase its group spells out (a class makes hundreds of one line).
+    reason: Arc<str>,
     kind: Kind,
     parts: usize,
     /// Bit `i` set: the gap before part `i` is written `....`, as wide as `scoring.wide_gap` within one
@@ -588,10 +589,11 @@ struct Data {
 
 /// What one distinct cue part stands for (see [`Data::part_uses`]).
 struct PartUses {
-    /// The `(cue, part)` pairs it is, in order.
-    cues: Vec<(usize, usize)>,
+    /// The `(cue, part)` pairs it is, in order (`u32`: a class spells one line out into thousands of cues,
+    /// and these lists are most of the data's memory).
+    cues: Vec<(u32, u32)>,
     /// The cues it begins (those of `cues` with part 0).
-    starts: Vec<usize>,
+    starts: Vec<u32>,
     exact: Vec<(usize, String)>,
 }
 
@@ -940,6 +942,7 @@ fn load(source: &str) -> Data {
         names.extend(p.names.iter().map(|n| name(n, false)));
         names.extend(p.plain_names.iter().map(|n| name(n, true)));
         for group in &p.cues {
+            let reason: Arc<str> = Arc::from(group.reason.as_str());
             for text in group.phrases.iter().flat_map(|t| expand(t, &file.classes)) {
                 // `....` splits as `...` and a part that starts with the fourth dot: a wide gap before it.
                 let mut pieces: Vec<&str> = Vec::new();
@@ -964,15 +967,15 @@ fn load(source: &str) -> Data {
                         });
                         part_uses.len() - 1
                     });
-                    part_uses[at].cues.push((index, i));
+                    part_uses[at].cues.push((index as u32, i as u32));
                     if i == 0 {
-                        part_uses[at].starts.push(index);
+                        part_uses[at].starts.push(index as u32);
                     }
                 }
                 cues.push(Cue {
                     principle,
                     weight: group.weight,
-                    reason: group.reason.clone(),
+                    reason: reason.clone(),
                     kind: group.kind,
                     parts: pieces.len(),
                     wide,
@@ -1087,7 +1090,7 @@ fn cue_matches(text: &str, words: &Tagged) -> Vec<(usize, Range<usize>, Vec<Rang
         .collect();
     let mut out = Vec::new();
     for hit in &hits {
-        for &cue in &d.part_uses[*hit.entry].starts {
+        for cue in d.part_uses[*hit.entry].starts.iter().map(|&c| c as usize) {
             let mut span = hit.words.clone();
             let mut parts = vec![hit.words.clone()];
             let mut complete = true;
@@ -1108,7 +1111,7 @@ fn cue_matches(text: &str, words: &Tagged) -> Vec<(usize, Range<usize>, Vec<Rang
                     .find(|h| {
                         d.part_uses[*h.entry]
                             .cues
-                            .binary_search(&(cue, part))
+                            .binary_search(&(cue as u32, part as u32))
                             .is_ok()
                     })
                     .filter(|h| {
