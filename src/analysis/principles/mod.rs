@@ -479,6 +479,7 @@ struct Grammar {
     openers: Vec<String>,
     ing_prepositions: Vec<String>,
     fragment_verbs: Vec<String>,
+    undoing_verbs: Vec<String>,
     determiners: Vec<String>,
     states: Vec<String>,
     spans: Vec<String>,
@@ -651,6 +652,8 @@ struct GrammarSets {
     /// "during": ends in "-ing" but opens no "-ing" clause.
     ing_prepositions: Class,
     fragment_verbs: Class,
+    /// "Unblocked the launch": "un-…ed" words that are verbs (others are adjectives: "Unused slots").
+    undoing_verbs: Class,
     determiners: Class,
     states: Class,
     /// "The project started after…": when the work began or ended, not what it did.
@@ -1035,6 +1038,7 @@ fn load(source: &str) -> Data {
             openers: classes.lower(&g.openers),
             ing_prepositions: classes.lower(&g.ing_prepositions),
             fragment_verbs: classes.lower(&g.fragment_verbs),
+            undoing_verbs: classes.lower(&g.undoing_verbs),
             determiners: classes.lower(&g.determiners),
             states: classes.lower(&g.states),
             spans: classes.lower(&g.spans),
@@ -1926,7 +1930,11 @@ fn fragment_reaches(text: &str, words: &Tagged, first: usize) -> bool {
 
 /// Whether the sentence opens with a past form, as a draft's subjectless fragment does ("Dug into…", "Cut…").
 fn opens_with_past(words: &Tagged) -> bool {
-    words.past_or_fragment(0)
+    let negated_participle = words.words.first().is_some_and(|w| {
+        let w = w.lower.as_str();
+        w.starts_with("un") && !w.starts_with("under") && w.ends_with("ed")
+    }) && !words.is(0, data().grammar.undoing_verbs);
+    words.past_or_fragment(0) && !negated_participle
 }
 
 /// For a cue at word `first` in a short opening phrase without a verb ("Out of curiosity", "That afternoon",

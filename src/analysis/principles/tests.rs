@@ -2214,3 +2214,31 @@ fn an_act_told_through_a_noun_of_acting_is_the_writers() {
         );
     }
 }
+
+/// "Unused held slots stayed under 2%": "un-" and a participle opening a sentence is an adjective, not a
+/// draft's verb speaking for the writer; a verb that undoes something still is one.
+#[test]
+fn an_adjective_in_un_is_no_fragments_verb() {
+    for text in [
+        "Unused held slots stayed under 2% of all slots.",
+        "Unresolved tickets piled up in the queue every weekend.",
+    ] {
+        assert_eq!(shown(text), vec![], "{text:?}");
+    }
+    for (text, p) in [
+        (
+            "Unblocked the partner launch by writing the missing webhook myself.",
+            DeliverResults,
+        ),
+        (
+            "Uncovered a leak in the retry loop by reading the raw traces.",
+            DiveDeep,
+        ),
+        (
+            "Underestimated the load at first, then dug into the traces to find why.",
+            DiveDeep,
+        ),
+    ] {
+        assert!(shown(text).contains(&p), "{text:?}: {:?}", shown(text));
+    }
+}
