@@ -2242,3 +2242,28 @@ fn an_adjective_in_un_is_no_fragments_verb() {
         assert!(shown(text).contains(&p), "{text:?}: {:?}", shown(text));
     }
 }
+
+/// Listening to the calls customers made is going to the customer; listening to a colleague is trust.
+#[test]
+fn listening_to_customers_calls_is_going_to_the_customer() {
+    for text in [
+        "I sat with front-desk staff at three clinics for a week and listened to 60 calls.",
+        "I listened to 40 call recordings from the week of the outage.",
+    ] {
+        assert!(
+            shown(text).contains(&CustomerObsession),
+            "{text:?}: {:?}",
+            shown(text)
+        );
+    }
+    for text in [
+        "I listened to my manager's concerns about the timeline.",
+        "The support lead listened to 60 calls a week.",
+    ] {
+        assert!(
+            !shown(text).contains(&CustomerObsession),
+            "{text:?}: {:?}",
+            shown(text)
+        );
+    }
+}
