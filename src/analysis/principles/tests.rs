@@ -1238,6 +1238,18 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.9,
         ),
         (
+            // Written by a helper session before it was first scored or any dev13 change: 18 acts each in everyday
+            // wordings for Ownership, Strive to be Earth's Best Employer, Success and Scale Bring Broad
+            // Responsibility and Think Big, and 32 hard negatives or neutral lines. Guided the dev13 round (eval:
+            // hit 0.153, precision 0.551, silence 0.875 when written; 0.319 / 0.639 / 0.875 after the Best
+            // Employer families, the only ones kept; 0.319 / 0.377 / 0.875 by this test's sentence labels).
+            "dev13",
+            include_str!("../../../tests/fixtures/principles_own_dev13.jsonl"),
+            0.3,
+            0.35,
+            0.85,
+        ),
+        (
             // Written blind by a helper session after the dev9 cues, from the principles' definitions and the seed
             // article only; only its summary has been read. Eight acts each for eight principles and four for the
             // rest, everyday wordings, 18 neutral lines of which 8 tempting. Read 0.537 / 0.841 / 0.944 (eval)
@@ -2263,6 +2275,47 @@ fn listening_to_customers_calls_is_going_to_the_customer() {
         assert!(
             !shown(text).contains(&CustomerObsession),
             "{text:?}: {:?}",
+            shown(text)
+        );
+    }
+}
+
+/// The dev13 families for Strive to be Earth's Best Employer: hours kept humane (logging off, replies that can
+/// wait, pushing back on a crunch), work the team dreaded taken away, people eased back from leave and looked
+/// after in body, and a process made fair (one rubric, the quieter voices). Each beside sentences with the same
+/// words that a coach would not credit: someone else's act, a negation, a plan, a situation with no act.
+#[test]
+fn dev13_families_read_both_ways() {
+    let shows = [
+        "I moved the release review earlier so people could actually log off by six.",
+        "I asked the team which chore they dreaded most and scripted it away.",
+        "When Omar returned from leave, I kept him off the pager for his first month.",
+        "I introduced a shared rubric for promotion cases so nobody was judged on who shouted loudest.",
+        "I pushed back on the weekend crunch and moved the cutover to Tuesday.",
+        "I told the team that replies could wait until morning.",
+    ];
+    let silent = [
+        "The team hated the old build tool.",
+        "My manager returned from leave in March.",
+        "I didn't push back on the weekend crunch.",
+        "We should use a shared rubric for promotions.",
+        "She said replies could wait until morning.",
+        // Customers and prices, not the team.
+        "I added a delivery slot for working parents who order after 9 pm.",
+        "I priced the starter plan below the market to win small clinics.",
+        "I applied the same criteria to all three vendors.",
+    ];
+    for text in shows {
+        assert!(
+            shown(text).contains(&StriveToBeEarthsBestEmployer),
+            "{text:?} -> {:?}",
+            shown(text)
+        );
+    }
+    for text in silent {
+        assert!(
+            !shown(text).contains(&StriveToBeEarthsBestEmployer),
+            "{text:?} -> {:?}",
             shown(text)
         );
     }
