@@ -153,6 +153,17 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
+    /// "2 business, 5 customer, 0 technical, 1 other": the metrics by kind, as the hover and the report show
+    /// them (numbers of no kind only when there are some).
+    pub fn metrics_line(&self) -> String {
+        self.metrics
+            .iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .chain((self.other_metrics > 0).then(|| format!("{} other", self.other_metrics)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     pub fn of(review: &Review, study: &CaseStudy) -> Scorecard {
         let view = review.study_view(study);
         let mut metrics = BTreeMap::from([("technical", 0), ("customer", 0), ("business", 0)]);
@@ -255,15 +266,7 @@ fn scorecard(card: &Scorecard) -> String {
             .collect::<Vec<_>>()
             .join(" · ")
     ));
-    md.push_str(&format!(
-        "\n\nMetrics: {}",
-        card.metrics
-            .iter()
-            .map(|(k, n)| format!("{n} {k}"))
-            .chain((card.other_metrics > 0).then(|| format!("{} other", card.other_metrics)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    ));
+    md.push_str(&format!("\n\nMetrics: {}", card.metrics_line()));
     md.push_str(&format!(
         "\n\nPrinciples shown: {}",
         if card.principles.is_empty() {

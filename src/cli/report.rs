@@ -323,15 +323,10 @@ pub fn html(
                 .collect::<Vec<_>>()
                 .join(" · ")
         };
-        let metrics: Vec<String> = card
-            .metrics
-            .iter()
-            .map(|(k, n)| format!("{n} {k}"))
-            .collect();
         let _ = writeln!(
             h,
             "</ul><dl><dt>Principles</dt><dd>{principles}</dd><dt>Metrics</dt><dd>{}</dd><dt>Length</dt><dd>{} words, about {} min told aloud</dd><dt>Findings</dt><dd>{}</dd></dl></article>",
-            metrics.join(", "),
+            esc(&card.metrics_line()),
             card.words,
             minutes(card),
             card.findings,
