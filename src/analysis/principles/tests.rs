@@ -1026,6 +1026,33 @@ fn sentences_show_the_principles_a_coach_would_name() {
     );
 }
 
+/// Each family's principle is shown by every sentence of its first list and by none of its second (the same
+/// words, told so a coach would not credit them); every miss is reported at once.
+fn read_both_ways(families: &[(Principle, &[&str], &[&str])]) {
+    let mut failures = Vec::new();
+    for (p, shows, silent) in families {
+        for text in *shows {
+            if !shown(text).contains(p) {
+                failures.push(format!(
+                    "missing {}: {text:?} -> {:?}",
+                    p.name(),
+                    shown(text)
+                ));
+            }
+        }
+        for text in *silent {
+            if shown(text).contains(p) {
+                failures.push(format!(
+                    "unwanted {}: {text:?} -> {:?}",
+                    p.name(),
+                    shown(text)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Hit rate, precision and silence (as `examples/eval_principles` computes them) on a JSONL file of our own
 /// labelled sentences.
 fn figures(jsonl: &str) -> (f32, f32, f32) {
@@ -1596,28 +1623,7 @@ fn problems_the_writer_noticed_and_the_careers_of_others() {
             ],
         ),
     ];
-    let mut failures = Vec::new();
-    for (p, shows, silent) in families {
-        for text in *shows {
-            if !shown(text).contains(p) {
-                failures.push(format!(
-                    "missing {}: {text:?} -> {:?}",
-                    p.name(),
-                    shown(text)
-                ));
-            }
-        }
-        for text in *silent {
-            if shown(text).contains(p) {
-                failures.push(format!(
-                    "unwanted {}: {text:?} -> {:?}",
-                    p.name(),
-                    shown(text)
-                ));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    read_both_ways(families);
     // Noticing counts for less than acting on it, and fully once the writer acts on it too.
     let score = |text: &str, p: Principle| {
         read(text)
@@ -2181,28 +2187,7 @@ fn everyday_wordings_of_the_weakest_principles() {
             ],
         ),
     ];
-    let mut failures = Vec::new();
-    for (p, shows, silent) in families {
-        for text in *shows {
-            if !shown(text).contains(p) {
-                failures.push(format!(
-                    "missing {}: {text:?} -> {:?}",
-                    p.name(),
-                    shown(text)
-                ));
-            }
-        }
-        for text in *silent {
-            if shown(text).contains(p) {
-                failures.push(format!(
-                    "unwanted {}: {text:?} -> {:?}",
-                    p.name(),
-                    shown(text)
-                ));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    read_both_ways(families);
 }
 
 /// "My first step was to interview…": the writer's act told through a noun of acting; a plan, a job or
@@ -2317,18 +2302,5 @@ fn dev13_families_read_both_ways() {
         "I priced the starter plan below the market to win small clinics.",
         "I applied the same criteria to all three vendors.",
     ];
-    for text in shows {
-        assert!(
-            shown(text).contains(&StriveToBeEarthsBestEmployer),
-            "{text:?} -> {:?}",
-            shown(text)
-        );
-    }
-    for text in silent {
-        assert!(
-            !shown(text).contains(&StriveToBeEarthsBestEmployer),
-            "{text:?} -> {:?}",
-            shown(text)
-        );
-    }
+    read_both_ways(&[(StriveToBeEarthsBestEmployer, &shows, &silent)]);
 }
