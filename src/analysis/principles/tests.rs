@@ -2194,34 +2194,26 @@ fn everyday_wordings_of_the_weakest_principles() {
 /// someone else's step is not.
 #[test]
 fn an_act_told_through_a_noun_of_acting_is_the_writers() {
-    for (text, p) in [
+    read_both_ways(&[
         (
-            "My first step was to interview eight warehouse pickers about the scanner.",
             CustomerObsession,
+            &[
+                "My first step was to interview eight warehouse pickers about the scanner.",
+                "Our first step was to personally call every merchant who had churned.",
+            ],
+            &[
+                "My plan was to interview eight warehouse pickers about the scanner.",
+                "My job was to interview eight pickers a week.",
+                "His first step was to interview the pickers about the scanner.",
+                "My first step was a mistake: I interviewed nobody.",
+            ],
         ),
         (
-            "My next move was to dig into six months of refund logs.",
             DiveDeep,
+            &["My next move was to dig into six months of refund logs."],
+            &[],
         ),
-        (
-            "Our first step was to personally call every merchant who had churned.",
-            CustomerObsession,
-        ),
-    ] {
-        assert!(shown(text).contains(&p), "{text:?}: {:?}", shown(text));
-    }
-    for text in [
-        "My plan was to interview eight warehouse pickers about the scanner.",
-        "My job was to interview eight pickers a week.",
-        "His first step was to interview the pickers about the scanner.",
-        "My first step was a mistake: I interviewed nobody.",
-    ] {
-        assert!(
-            !shown(text).contains(&CustomerObsession),
-            "{text:?}: {:?}",
-            shown(text)
-        );
-    }
+    ]);
 }
 
 /// "Unused held slots stayed under 2%": "un-" and a participle opening a sentence is an adjective, not a
@@ -2255,26 +2247,17 @@ fn an_adjective_in_un_is_no_fragments_verb() {
 /// Listening to the calls customers made is going to the customer; listening to a colleague is trust.
 #[test]
 fn listening_to_customers_calls_is_going_to_the_customer() {
-    for text in [
-        "I sat with front-desk staff at three clinics for a week and listened to 60 calls.",
-        "I listened to 40 call recordings from the week of the outage.",
-    ] {
-        assert!(
-            shown(text).contains(&CustomerObsession),
-            "{text:?}: {:?}",
-            shown(text)
-        );
-    }
-    for text in [
-        "I listened to my manager's concerns about the timeline.",
-        "The support lead listened to 60 calls a week.",
-    ] {
-        assert!(
-            !shown(text).contains(&CustomerObsession),
-            "{text:?}: {:?}",
-            shown(text)
-        );
-    }
+    read_both_ways(&[(
+        CustomerObsession,
+        &[
+            "I sat with front-desk staff at three clinics for a week and listened to 60 calls.",
+            "I listened to 40 call recordings from the week of the outage.",
+        ],
+        &[
+            "I listened to my manager's concerns about the timeline.",
+            "The support lead listened to 60 calls a week.",
+        ],
+    )]);
 }
 
 /// The dev13 families for Strive to be Earth's Best Employer: hours kept humane (logging off, replies that can
