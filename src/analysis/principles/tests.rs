@@ -9,6 +9,14 @@ fn shown(text: &str) -> Vec<Principle> {
     read(text).into_iter().map(|r| r.principle).collect()
 }
 
+/// How strongly `text` shows `p` (0 when it does not).
+fn score(text: &str, p: Principle) -> f32 {
+    read(text)
+        .into_iter()
+        .find(|r| r.principle == p)
+        .map_or(0.0, |r| r.score)
+}
+
 fn named(text: &str) -> Vec<(Principle, String)> {
     named_principles(text, &Words::new(text))
         .into_iter()
@@ -1625,12 +1633,6 @@ fn problems_the_writer_noticed_and_the_careers_of_others() {
     ];
     read_both_ways(families);
     // Noticing counts for less than acting on it, and fully once the writer acts on it too.
-    let score = |text: &str, p: Principle| {
-        read(text)
-            .into_iter()
-            .find(|r| r.principle == p)
-            .map_or(0.0, |r| r.score)
-    };
     let noticed = score(
         "I noticed that the refund service had no alerts.",
         InsistOnTheHighestStandards,
@@ -1789,12 +1791,6 @@ fn tempting_sentences_that_are_no_act_of_the_writer_stay_silent() {
 
 #[test]
 fn the_writer_is_found_where_the_sentence_puts_them() {
-    let score = |text: &str, p: Principle| {
-        read(text)
-            .into_iter()
-            .find(|r| r.principle == p)
-            .map_or(0.0, |r| r.score)
-    };
     // A cue that opens with "I" names its own subject ("i learned" is not someone else's because nothing
     // comes before it).
     assert!(
@@ -1850,12 +1846,6 @@ fn the_writer_is_found_where_the_sentence_puts_them() {
 
 #[test]
 fn first_person_agency_counts_more() {
-    let score = |text: &str, p: Principle| {
-        read(text)
-            .into_iter()
-            .find(|r| r.principle == p)
-            .map_or(0.0, |r| r.score)
-    };
     let i = score(
         "I convinced the director to delay the launch.",
         HaveBackbone,
