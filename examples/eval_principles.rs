@@ -1,7 +1,10 @@
 //! Scores the Leadership Principle reader against a labelled JSONL file of sentences, overall and per site,
 //! beside a baseline that always answers the three most frequent labels.
 //!
-//! `cargo run --release --example eval_principles -- PATH/lp_sentences.jsonl [--verbose]`
+//! `cargo run --release --example eval_principles -- PATH/lp_sentences.jsonl [--verbose | --ids]`
+//!
+//! `--ids` prints each row's id and the principles named for it, and no text: what a held-out set's
+//! predictions are, for a figure worked out elsewhere, without reading its sentences.
 //!
 //! The project's own labelled sentences use the same format: `tests/fixtures/principles_own_dev*.jsonl`
 //! (which guided the cue work) and `principles_own_heldout*.jsonl` (never tuned on: only their summary lines
@@ -113,8 +116,9 @@ impl Tally {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
+    let ids = args.iter().any(|a| a == "--ids");
     let Some(path) = args.iter().find(|a| !a.starts_with('-')) else {
-        eprintln!("usage: eval_principles PATH/lp_sentences.jsonl [--verbose]");
+        eprintln!("usage: eval_principles PATH/lp_sentences.jsonl [--verbose | --ids]");
         return ExitCode::from(2);
     };
     let source = match std::fs::read_to_string(path) {
@@ -183,6 +187,10 @@ fn main() -> ExitCode {
         for key in ["(all)".to_string(), row.site.clone()] {
             ours.entry(key.clone()).or_default().add(&predicted, row);
             base.entry(key).or_default().add(&baseline, row);
+        }
+        if ids {
+            println!("{}\t{}", row.id, predicted.join("|"));
+            continue;
         }
         if verbose {
             let shown: Vec<String> = readings

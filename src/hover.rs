@@ -87,9 +87,13 @@ fn sentence_hover(text: &str, sentence: &SentenceFacts) -> String {
             "\n\n**{}** ({strength})",
             reading.principle.name()
         ));
-        for evidence in &reading.evidence {
-            let words = text.get(evidence.range.clone()).unwrap_or("").trim();
-            md.push_str(&format!("\n- “{words}” — {}", evidence.reason));
+        // Evidence with one reason (the words a sentence leans on, when no cue spoke) is one line.
+        for group in reading.evidence.chunk_by(|a, b| a.reason == b.reason) {
+            let words: Vec<String> = group
+                .iter()
+                .map(|e| format!("“{}”", text.get(e.range.clone()).unwrap_or("").trim()))
+                .collect();
+            md.push_str(&format!("\n- {} — {}", words.join(", "), group[0].reason));
         }
     }
     if let Some(first) = sentence.principles.first() {
@@ -309,6 +313,32 @@ mod tests {
         assert!(!named.is_empty());
         let md = hover_at("The service ran in two regions.\n", "service");
         assert_eq!(md.lines().next().unwrap(), SHOWS_NONE);
+    }
+
+    /// A sentence read by its words (no cue spoke) shows its principle as "some", with the words on one
+    /// line and the reason that says it is a lighter reading.
+    #[test]
+    fn words_read_without_a_cue_are_one_line_of_evidence() {
+        let text = "I made sure the night routes kept lorries away from the school streets.\n";
+        let md = hover_at(text, "lorries");
+        assert!(
+            md.starts_with("**Shows:** Success and Scale Bring Broad Responsibility"),
+            "{md}"
+        );
+        assert!(
+            md.contains("**Success and Scale Bring Broad Responsibility** (some)"),
+            "{md}"
+        );
+        let evidence: Vec<&str> = md.lines().filter(|l| l.starts_with("- “")).collect();
+        let [line] = &evidence[..] else {
+            panic!("one evidence line: {md}")
+        };
+        assert!(line.contains("“school”") && line.contains("”, “"), "{line}");
+        assert!(
+            line.contains("no phrase here names the act itself"),
+            "{line}"
+        );
+        assert!(md.contains("**Next question:**"), "{md}");
     }
 
     /// What someone else does shows nothing of the writer's, and the hover says whose act it is.

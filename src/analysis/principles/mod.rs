@@ -223,6 +223,10 @@ pub fn read_principles_and_others(
     let sentence = SentenceFacts::new(text, words);
     // (principle, evidence, the byte ranges of the cue's parts, whether someone else does it)
     let mut found: Vec<(Principle, Evidence, Vec<Range<usize>>, bool)> = Vec::new();
+    // Whether a cue matched that its grammar then cancelled, or that tells someone else's act: then the
+    // sentence says nothing (or the hover names whose act it is), and its words are not read instead
+    // ("I didn't push back", "I was promoted", "My lead pushed back").
+    let mut cancelled_cue = false;
     for (cue_index, span, parts) in cue_matches(text, words) {
         let cue = &d.cues[cue_index];
         let range = words.span(span.clone());
@@ -234,10 +238,9 @@ pub fn read_principles_and_others(
         }
         if cancelled(text, words, span.start, cue.kind.is_topic())
             || subject_of_copula(text, words, span.clone(), cue.kind)
+            || negated_in_gap(text, words, &parts)
         {
-            continue;
-        }
-        if negated_in_gap(text, words, &parts) {
+            cancelled_cue = true;
             continue;
         }
         // "causing load spikes on the customer database": a customer word that names a system is no customer.
@@ -265,8 +268,12 @@ pub fn read_principles_and_others(
         }
         let agency = agency(text, words, span.start, cue.kind, &sentence);
         if agency <= 0.0 {
+            // (A topic no one acts on is setup, and the words are read as it is; an act with no
+            // actor, a problem that is the writer's own state, or their own career, is cancelled.)
+            cancelled_cue |= cue.kind != Kind::Topic;
             continue;
         }
+        cancelled_cue |= agency == d.scoring.other;
         found.push((
             cue.principle,
             Evidence {
@@ -301,12 +308,15 @@ pub fn read_principles_and_others(
         .collect();
     // A principle only someone else's acts show is not the writer's.
     let mine = |p: Principle| found.iter().any(|(q, _, other)| *q == p && !*other);
-    let shown = readings(
+    let mut shown = readings(
         found
             .iter()
             .filter(|(p, _, _)| mine(*p))
             .map(|(p, e, _)| (*p, e.clone())),
     );
+    if shown.is_empty() && !cancelled_cue && named.is_empty() {
+        shown.extend(leaning(text, words, &sentence));
+    }
     // Someone else's acts, weighed as if they were the writer's; only principles not shown anyway.
     let others = readings(
         found
@@ -324,6 +334,44 @@ pub fn read_principles_and_others(
             }),
     );
     (shown, others)
+}
+
+/// The principle a sentence no cue matched leans to by its words ([`vocabulary`]), read as a topic
+/// cue would be at its most telling word: only when the writer, their team or their work acts in the
+/// sentence ("Our process had a manual step for every refund" is setup), and not under a negation or
+/// a hypothetical ("I didn't…", "I wish I had…").
+fn leaning(text: &str, words: &Tagged, sentence: &SentenceFacts) -> Option<PrincipleReading> {
+    let d = data();
+    let l = vocabulary::leaning(words)?;
+    let strongest = l.words.first()?.start;
+    let first = words
+        .words
+        .iter()
+        .position(|w| w.range.start == strongest)?;
+    let agency = agency(text, words, first, Kind::Topic, sentence);
+    // Words have no one place, as a cue has: a negation or hypothetical anywhere up to the most
+    // telling word cancels them ("I didn't make sure the night routes kept lorries off the school
+    // streets").
+    if agency <= 0.0
+        || agency == d.scoring.other
+        || (0..=first).any(|i| cancelled(text, words, i, true))
+    {
+        return None;
+    }
+    Some(PrincipleReading {
+        principle: l.principle,
+        strength: Strength::Some,
+        score: l.score,
+        evidence: l
+            .words
+            .into_iter()
+            .map(|range| Evidence {
+                range,
+                reason: l.reason,
+                weight: l.score,
+            })
+            .collect(),
+    })
 }
 
 /// The principles the evidence adds up to, strongest first (those under `scoring.some`, or far under the
@@ -2112,3 +2160,4 @@ fn loose(name: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+pub mod vocabulary;

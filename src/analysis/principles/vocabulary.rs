@@ -1,0 +1,431 @@
+//! The words each principle's sentences use: a lighter reading for a sentence no cue speaks for.
+//!
+//! Cues read a sentence's acts ("pushed back on", "dug into the logs"). Many sentences that show a
+//! principle use none of them, though, and then said nothing: "Rewrote the onboarding emails after
+//! reading forty first-week support tickets" is Customer Obsession to any coach, in words no cue lists.
+//! The project's own labelled sentences (`tests/fixtures/principles_own_*.jsonl`, written for it: the
+//! dev sets the cues were tuned on and the held-out sets that measured them, all but the newest, kept
+//! blind) say which words the sentences of each principle use, and which words setup sentences that
+//! show nothing use. `vocabulary.tsv` counts them: for each word stem, in how many sentences of each
+//! principle (and of setup) it appears. A sentence no cue speaks for is then weighed as naive Bayes
+//! would: the principle whose sentences its words most resemble, if that is not setup and the odds
+//! are at least `threshold` (`vocabulary.toml`). Its evidence is the words that lean towards that
+//! principle, so the reading stays explainable by the words shown, and it is only ever `Some`.
+//!
+//! Not counted: a sentence whose words a cue matched at all (even one its grammar then cancelled: "I
+//! didn't push back" says nothing, rather than something else), a question, a sentence that names a
+//! principle, and one with fewer than `min_words` counted words. `cargo run --example count_vocabulary`
+//! writes `vocabulary.tsv` again from the fixtures; a test holds the file to them.
+
+use super::Principle;
+use crate::analysis::lexicon::Words;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+use std::fmt::Write;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The classes a sentence can fall in: setup (index 0), then the principles in [`Principle::ALL`] order.
+const CLASSES: usize = 1 + Principle::ALL.len();
+/// The column of setup sentences, which show no principle.
+const SETUP: &str = "(setup)";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    /// The odds the likeliest class must reach, among all of them, to be read.
+    threshold: f32,
+    /// Added to every count (Laplace smoothing): a word never seen with a principle is unlikely, not
+    /// impossible.
+    smoothing: f32,
+    /// A stem is counted only when at least this many sentences use it.
+    min_sentences: u32,
+    /// A sentence is read only with at least this many counted words.
+    min_words: usize,
+    /// The score of a reading (`scoring.some` in principles.toml makes it a `Some`).
+    score: f32,
+    /// At most this many words are shown as its evidence.
+    max_evidence: usize,
+    /// Why the words count, in one line (the hover shows it).
+    reason: String,
+    /// Labelled fixtures kept out of the counts, so that they measure the reading blind.
+    blind: Vec<String>,
+    /// Words that tell no principle apart (articles, pronouns, auxiliaries…), lowercased.
+    ignored: Vec<String>,
+}
+
+static SETTINGS: LazyLock<Settings> = LazyLock::new(|| {
+    toml::from_str(include_str!("vocabulary.toml")).expect("vocabulary.toml is valid")
+});
+
+static IGNORED: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| SETTINGS.ignored.iter().map(String::as_str).collect());
+
+/// The counts and what the reader works out from them.
+struct Vocabulary {
+    settings: &'static Settings,
+    /// Stem → row of `log_likelihood`.
+    rows: FxHashMap<String, usize>,
+    /// For each counted stem, for each class: the log of how likely a sentence of the class is to use it.
+    log_likelihood: Vec<[f32; CLASSES]>,
+    log_prior: [f32; CLASSES],
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| load(include_str!("vocabulary.tsv")));
+
+fn load(counts: &str) -> Vocabulary {
+    let settings = &*SETTINGS;
+    let mut lines = counts.lines().filter(|l| !l.starts_with('#'));
+    let header: Vec<&str> = lines
+        .next()
+        .expect("vocabulary.tsv has a header")
+        .split('\t')
+        .collect();
+    assert_eq!(
+        header.len(),
+        CLASSES + 1,
+        "vocabulary.tsv: one column per class"
+    );
+    assert_eq!(header[1], SETUP, "vocabulary.tsv: setup comes first");
+    for (name, principle) in header[2..].iter().zip(Principle::ALL) {
+        assert_eq!(
+            *name,
+            principle.name(),
+            "vocabulary.tsv: principles in order"
+        );
+    }
+    let numbers = |line: &str| -> (String, [f32; CLASSES]) {
+        let mut cells = line.split('\t');
+        let stem = cells.next().unwrap_or_default().to_string();
+        let mut row = [0.0; CLASSES];
+        for (cell, value) in cells.zip(&mut row) {
+            *value = cell.parse().expect("vocabulary.tsv: counts are numbers");
+        }
+        (stem, row)
+    };
+    let (_, sentences) = numbers(lines.next().expect("vocabulary.tsv has a sentences row"));
+    let total: f32 = sentences.iter().sum();
+    let a = settings.smoothing;
+    let log_prior = sentences.map(|n| ((n + a) / (total + CLASSES as f32 * a)).ln());
+    let mut rows = FxHashMap::default();
+    let mut log_likelihood = Vec::new();
+    for line in lines.filter(|l| !l.is_empty()) {
+        let (stem, counts) = numbers(line);
+        let mut row = [0.0; CLASSES];
+        for c in 0..CLASSES {
+            row[c] = ((counts[c] + a) / (sentences[c] + 2.0 * a)).ln();
+        }
+        rows.insert(stem, log_likelihood.len());
+        log_likelihood.push(row);
+    }
+    Vocabulary {
+        settings,
+        rows,
+        log_likelihood,
+        log_prior,
+    }
+}
+
+/// What a sentence's words lean to, when no cue spoke.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Leaning {
+    pub principle: Principle,
+    /// The odds of it among every class, setup included.
+    pub odds: f32,
+    pub score: f32,
+    /// The words that lean towards it most, strongest first.
+    pub words: Vec<Range<usize>>,
+    pub reason: &'static str,
+}
+
+/// The stems of `words` that are counted: each once, with its first word's range.
+fn counted(words: &Words) -> Vec<(&str, Range<usize>)> {
+    let ignored = &*IGNORED;
+    let mut seen = FxHashSet::default();
+    words
+        .words
+        .iter()
+        .filter(|w| w.stem != "#" && !ignored.contains(w.lower.as_str()))
+        .filter(|w| seen.insert(w.stem.as_str()))
+        .map(|w| (w.stem.as_str(), w.range.clone()))
+        .collect()
+}
+
+/// The principle `words` lean towards, if they lean clearly enough away from setup and every other
+/// principle.
+pub fn leaning(words: &Words) -> Option<Leaning> {
+    let v = &*VOCABULARY;
+    let rows: Vec<(usize, Range<usize>)> = counted(words)
+        .into_iter()
+        .filter_map(|(stem, range)| Some((*v.rows.get(stem)?, range)))
+        .collect();
+    if rows.len() < v.settings.min_words {
+        return None;
+    }
+    let mut log_odds = v.log_prior;
+    for (row, _) in &rows {
+        for (sum, l) in log_odds.iter_mut().zip(&v.log_likelihood[*row]) {
+            *sum += l;
+        }
+    }
+    let best = (0..CLASSES).max_by(|a, b| log_odds[*a].total_cmp(&log_odds[*b]))?;
+    let top = log_odds[best];
+    let odds = 1.0 / log_odds.iter().map(|l| (l - top).exp()).sum::<f32>();
+    if best == 0 || odds < v.settings.threshold {
+        return None;
+    }
+    // A word leans towards the principle by how much likelier its sentences use it than the sentences
+    // of the next likeliest class do.
+    let mut leaning: Vec<(f32, Range<usize>)> = rows
+        .into_iter()
+        .map(|(row, range)| {
+            let l = &v.log_likelihood[row];
+            let rival = (0..CLASSES)
+                .filter(|c| *c != best)
+                .map(|c| l[c])
+                .fold(f32::NEG_INFINITY, f32::max);
+            (l[best] - rival, range)
+        })
+        .filter(|(lean, _)| *lean > 0.0)
+        .collect();
+    leaning.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
+    leaning.truncate(v.settings.max_evidence);
+    let words: Vec<Range<usize>> = leaning.into_iter().map(|(_, r)| r).collect();
+    if words.is_empty() {
+        return None;
+    }
+    Some(Leaning {
+        principle: Principle::ALL[best - 1],
+        odds,
+        score: v.settings.score,
+        words,
+        reason: &v.settings.reason,
+    })
+}
+
+/// `vocabulary.tsv` for the labelled sentences of the `principles_own_*.jsonl` files in `dir` (the
+/// project's `tests/fixtures`) but the `blind` ones: what `cargo run --example count_vocabulary` writes, and a test compares.
+pub fn count_files(dir: &std::path::Path) -> std::io::Result<String> {
+    #[derive(Deserialize)]
+    struct Row {
+        text: String,
+        #[serde(default)]
+        lps: Vec<String>,
+    }
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .filter(|path| {
+            path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with("principles_own_")
+                    && n.ends_with(".jsonl")
+                    && !SETTINGS.blind.iter().any(|b| b == n)
+            })
+        })
+        .collect();
+    paths.sort();
+    let mut rows = Vec::new();
+    for path in &paths {
+        for line in std::fs::read_to_string(path)?
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
+            let row: Row = serde_json::from_str(line).map_err(|e| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{}: {e}", path.display()),
+                )
+            })?;
+            let principles = row
+                .lps
+                .iter()
+                .filter_map(|l| Principle::from_name(l))
+                .collect();
+            rows.push((row.text, principles));
+        }
+    }
+    Ok(count(rows.iter().map(
+        |(t, p): &(String, Vec<Principle>)| (t.as_str(), p.clone()),
+    )))
+}
+
+/// `vocabulary.tsv` for labelled sentences: each sentence's text with its principles (none for setup).
+pub fn count<'a>(sentences: impl IntoIterator<Item = (&'a str, Vec<Principle>)>) -> String {
+    let mut per_class = [0u32; CLASSES];
+    // Per stem: sentences of each class, and sentences in all (a sentence may have two principles).
+    let mut by_stem: std::collections::BTreeMap<String, ([u32; CLASSES], u32)> = Default::default();
+    for (text, principles) in sentences {
+        let classes: Vec<usize> = match principles.is_empty() {
+            true => vec![0],
+            false => principles.iter().map(|p| 1 + *p as usize).collect(),
+        };
+        for &c in &classes {
+            per_class[c] += 1;
+        }
+        let words = Words::new(text);
+        for (stem, _) in counted(&words) {
+            let (row, all) = by_stem.entry(stem.to_string()).or_default();
+            *all += 1;
+            for &c in &classes {
+                row[c] += 1;
+            }
+        }
+    }
+    let mut out = String::from(
+        "# Generated by `cargo run --example count_vocabulary` from tests/fixtures/principles_own_*.jsonl (but\n\
+         # the blind ones of vocabulary.toml); do not edit by hand. For each word stem, in how many labelled\n\
+         # sentences of each class it appears.\n",
+    );
+    let row = |out: &mut String, name: &str, counts: &[u32; CLASSES]| {
+        out.push_str(name);
+        for n in counts {
+            let _ = write!(out, "\t{n}");
+        }
+        out.push('\n');
+    };
+    out.push_str("stem\t");
+    out.push_str(SETUP);
+    for p in Principle::ALL {
+        out.push('\t');
+        out.push_str(p.name());
+    }
+    out.push('\n');
+    row(&mut out, "(sentences)", &per_class);
+    for (stem, (counts, all)) in &by_stem {
+        if *all >= SETTINGS.min_sentences {
+            row(&mut out, stem, counts);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::principles::{read_principles, Strength};
+
+    /// The principles a sentence shows, each with its evidence words, as the hover gets them.
+    fn shown(text: &str) -> Vec<(Principle, Strength, Vec<&str>)> {
+        read_principles(text, &Words::new(text))
+            .into_iter()
+            .map(|r| {
+                let words = r.evidence.iter().map(|e| &text[e.range.clone()]).collect();
+                (r.principle, r.strength, words)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_counts_are_those_of_the_labelled_sentences() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let counted = count_files(&fixtures).expect("the fixtures are readable");
+        assert!(
+            counted == include_str!("vocabulary.tsv"),
+            "vocabulary.tsv is out of date: run `cargo run --example count_vocabulary`"
+        );
+        // The blind sets are left out, and every other labelled set is in.
+        assert!(SETTINGS.blind.iter().all(|b| fixtures.join(b).is_file()));
+        let sentences: u32 = counted
+            .lines()
+            .nth(4)
+            .unwrap()
+            .split('\t')
+            .skip(1)
+            .map(|n| n.parse::<u32>().unwrap())
+            .sum();
+        assert!(sentences > 2_000, "{sentences} sentences counted");
+    }
+
+    #[test]
+    fn a_sentence_no_cue_reads_is_read_by_its_words() {
+        // No cue phrase here; its words are those of sentences about the harm a business does to
+        // the people around it.
+        let text = "I made sure the night routes kept lorries away from the school streets.";
+        let readings = shown(text);
+        let [(principle, strength, words)] = &readings[..] else {
+            panic!("{readings:?}")
+        };
+        assert_eq!(
+            *principle,
+            Principle::SuccessAndScaleBringBroadResponsibility
+        );
+        assert_eq!(
+            *strength,
+            Strength::Some,
+            "words are a lighter reading than a cue"
+        );
+        assert!(words.contains(&"school") && words.len() <= SETTINGS.max_evidence);
+        // And the odds it is read with are those the settings ask for.
+        let l = leaning(&Words::new(text)).expect("it leans");
+        assert!(l.odds >= SETTINGS.threshold && l.odds <= 1.0, "{}", l.odds);
+    }
+
+    #[test]
+    fn words_count_only_for_an_act_of_the_writer() {
+        for text in [
+            // someone else's act
+            "My manager made sure the night routes kept lorries away from the school streets.",
+            // negated, wished, asked
+            "I didn't make sure the night routes kept lorries away from the school streets.",
+            "I wish I had made sure the night routes kept lorries away from the school streets.",
+            "Did anyone make sure the night routes kept lorries away from the school streets?",
+            // setup: what the routes did, nobody acting
+            "The night routes sent lorries down the school streets.",
+            // the principle named: never evidence of itself
+            "I kept lorries away from the school streets, which showed Success and Scale Bring Broad Responsibility.",
+        ] {
+            assert_eq!(shown(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cue_cancelled_by_its_grammar_is_not_read_by_words_instead() {
+        // The writer's own career is a cue that shows nothing ("theirs": only a colleague's does); its
+        // words alone would read as developing people.
+        for text in [
+            "I was promoted to staff engineer once the billing migration shipped.",
+            "I got promoted to team lead the spring after our mentoring programme launched.",
+        ] {
+            assert_eq!(shown(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cue_that_does_not_apply_leaves_the_words_to_read() {
+        // A cue matched here and did not apply; nothing cancelled the writer's act.
+        let text = "I fixed the broken signup emails on a Sunday even though the growth team owned the template.";
+        assert_eq!(
+            shown(text).iter().map(|r| r.0).collect::<Vec<_>>(),
+            [Principle::Ownership]
+        );
+    }
+
+    #[test]
+    fn few_known_words_are_not_read() {
+        // Too few counted words to lean anywhere, however telling one of them is.
+        assert_eq!(leaning(&Words::new("Lorries.")), None);
+        assert_eq!(leaning(&Words::new("")), None);
+        assert_eq!(leaning(&Words::new("I zorbled the quaxes.")), None);
+    }
+
+    #[test]
+    fn the_words_shown_lean_towards_the_principle_most() {
+        let text = "I made sure the night routes kept lorries away from the school streets.";
+        let l = leaning(&Words::new(text)).expect("it leans");
+        let v = &*VOCABULARY;
+        let c = 1 + l.principle as usize;
+        // Each word shown is likelier in the principle's sentences than in any other class's.
+        for range in &l.words {
+            let stem = &Words::new(&text[range.clone()]).words[0].stem;
+            let row = &v.log_likelihood[v.rows[stem.as_str()]];
+            assert!(
+                (0..CLASSES).filter(|k| *k != c).all(|k| row[c] > row[k]),
+                "{stem}"
+            );
+        }
+        // Ignored words never are.
+        assert!(l
+            .words
+            .iter()
+            .all(|r| !IGNORED.contains(&text[r.clone()].to_lowercase().as_str())));
+    }
+}
