@@ -87,7 +87,7 @@ fn sentence_hover(text: &str, sentence: &SentenceFacts) -> String {
             "\n\n**{}** ({strength})",
             reading.principle.name()
         ));
-        // Evidence with one reason (the words a sentence leans on, when no cue spoke) is one line.
+        // Evidence with one reason (the words a sentence leans on, say) is one line.
         for group in reading.evidence.chunk_by(|a, b| a.reason == b.reason) {
             let words: Vec<String> = group
                 .iter()
@@ -315,7 +315,7 @@ mod tests {
         assert_eq!(md.lines().next().unwrap(), SHOWS_NONE);
     }
 
-    /// A sentence read by its words (no cue spoke) shows its principle as "some", with the words on one
+    /// A sentence read by its words (no cue here) shows its principle as "some", with the words on one
     /// line and the reason that says it is a lighter reading.
     #[test]
     fn words_read_without_a_cue_are_one_line_of_evidence() {

@@ -314,8 +314,12 @@ pub fn read_principles_and_others(
             .filter(|(p, _, _)| mine(*p))
             .map(|(p, e, _)| (*p, e.clone())),
     );
-    if shown.is_empty() && !cancelled_cue && named.is_empty() {
-        shown.extend(leaning(text, words, &sentence));
+    // The words' reading comes after the cues' (it is only ever "some"), when it adds a principle.
+    if !cancelled_cue && named.is_empty() && shown.len() < d.scoring.max_principles {
+        shown.extend(
+            leaning(text, words, &sentence)
+                .filter(|l| !shown.iter().any(|r| r.principle == l.principle)),
+        );
     }
     // Someone else's acts, weighed as if they were the writer's; only principles not shown anyway.
     let others = readings(
@@ -336,8 +340,8 @@ pub fn read_principles_and_others(
     (shown, others)
 }
 
-/// The principle a sentence no cue matched leans to by its words ([`vocabulary`]), read as a topic
-/// cue would be at its most telling word: only when the writer, their team or their work acts in the
+/// The principle a sentence leans to by its words ([`vocabulary`]), read as a topic cue would be at
+/// its most telling word: only when the writer, their team or their work acts in the
 /// sentence ("Our process had a manual step for every refund" is setup), and not under a negation or
 /// a hypothetical ("I didn't…", "I wish I had…").
 fn leaning(text: &str, words: &Tagged, sentence: &SentenceFacts) -> Option<PrincipleReading> {

@@ -1,21 +1,25 @@
-//! The words each principle's sentences use: a lighter reading for a sentence no cue speaks for.
+//! The words each principle's sentences use: a lighter reading beside the cues'.
 //!
 //! Cues read a sentence's acts ("pushed back on", "dug into the logs"). Many sentences that show a
-//! principle use none of them, though, and then said nothing: "Rewrote the onboarding emails after
-//! reading forty first-week support tickets" is Customer Obsession to any coach, in words no cue lists.
-//! The project's own labelled sentences (`tests/fixtures/principles_own_*.jsonl`, written for it: the
-//! dev sets the cues were tuned on and the held-out sets that measured them, all but the newest, kept
-//! blind) say which words the sentences of each principle use, and which words setup sentences that
-//! show nothing use. `vocabulary.tsv` counts them: for each word stem, in how many sentences of each
-//! principle (and of setup) it appears. A sentence no cue speaks for is then weighed as naive Bayes
-//! would: the principle whose sentences its words most resemble, if that is not setup and the odds
-//! are at least `threshold` (`vocabulary.toml`). Its evidence is the words that lean towards that
-//! principle, so the reading stays explainable by the words shown, and it is only ever `Some`.
+//! principle use none of them, though, and then said nothing, or less than a coach would hear: "I made
+//! sure the night routes kept lorries away from the school streets" is about the people around a
+//! business, in words no cue lists. The project's own labelled sentences
+//! (`tests/fixtures/principles_own_*.jsonl`, written for it: the dev sets the cues were tuned on and
+//! the held-out sets that measured them, all but the newest, which is kept blind) say which words the
+//! sentences of each principle use, and which words setup sentences that show nothing use.
+//! `vocabulary.tsv` counts them: for each word stem, in how many sentences of each principle (and of
+//! setup) it appears. A sentence is then weighed as naive Bayes would: the principle whose sentences
+//! its words most resemble, if that is not setup and its odds among all the classes reach `threshold`
+//! (`vocabulary.toml`). It is shown after any principle the cues show (only a new one, within the
+//! three a sentence shows at most), always as `Some`, with the words that lean towards it as evidence:
+//! the reading stays explainable by the words shown.
 //!
-//! Not counted: a sentence whose words a cue matched at all (even one its grammar then cancelled: "I
-//! didn't push back" says nothing, rather than something else), a question, a sentence that names a
-//! principle, and one with fewer than `min_words` counted words. `cargo run --example count_vocabulary`
-//! writes `vocabulary.tsv` again from the fixtures; a test holds the file to them.
+//! Not read (in [`super::read_principles_and_others`]): a sentence where a cue matched that its grammar
+//! cancelled or that tells someone else's act ("I didn't push back", "I was promoted", "My lead pushed
+//! back": it says nothing, or whose act it is, rather than something else), a question, a sentence that
+//! names a principle, one where the writer does not act or that a negation or hypothetical governs, and
+//! one with fewer than `min_words` counted words. `cargo run --example count_vocabulary` writes
+//! `vocabulary.tsv` again from the fixtures; a test holds the file to them.
 
 use super::Principle;
 use crate::analysis::lexicon::Words;
@@ -126,7 +130,7 @@ fn load(counts: &str) -> Vocabulary {
     }
 }
 
-/// What a sentence's words lean to, when no cue spoke.
+/// What a sentence's words lean to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Leaning {
     pub principle: Principle,
@@ -397,6 +401,28 @@ mod tests {
             shown(text).iter().map(|r| r.0).collect::<Vec<_>>(),
             [Principle::Ownership]
         );
+    }
+
+    #[test]
+    fn words_add_a_principle_the_cues_do_not_show() {
+        // "the same afternoon" is a cue of speed; the words are those of owning up to a fault.
+        let text = "I told the hospital's IT lead about the dosage-rounding bug the same afternoon we found it.";
+        let readings = shown(text);
+        let principles: Vec<Principle> = readings.iter().map(|r| r.0).collect();
+        assert_eq!(
+            principles,
+            [Principle::BiasForAction, Principle::EarnTrust],
+            "{readings:?}"
+        );
+        // After the cue's reading, and lighter.
+        assert_eq!(readings[1].1, Strength::Some);
+        // A principle the cues show already is not shown twice.
+        let text = "I redesigned the pharmacy app's refill screen after riding along with two couriers and seeing them squint at it in the sun.";
+        let principles: Vec<Principle> = shown(text).iter().map(|r| r.0).collect();
+        let mut unique = principles.clone();
+        unique.dedup();
+        assert_eq!(principles, unique);
+        assert!(principles.contains(&Principle::CustomerObsession));
     }
 
     #[test]
