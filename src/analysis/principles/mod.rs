@@ -223,9 +223,8 @@ pub fn read_principles_and_others(
     let sentence = SentenceFacts::new(text, words);
     // (principle, evidence, the byte ranges of the cue's parts, whether someone else does it)
     let mut found: Vec<(Principle, Evidence, Vec<Range<usize>>, bool)> = Vec::new();
-    // Whether a cue matched that its grammar then cancelled, or that tells someone else's act: then the
-    // sentence says nothing (or the hover names whose act it is), and its words are not read instead
-    // ("I didn't push back", "I was promoted", "My lead pushed back").
+    // Whether a cue matched that its grammar then cancelled: then the sentence says nothing, and its
+    // words are not read instead ("I didn't push back", "I was promoted").
     let mut cancelled_cue = false;
     for (cue_index, span, parts) in cue_matches(text, words) {
         let cue = &d.cues[cue_index];
@@ -273,7 +272,6 @@ pub fn read_principles_and_others(
             cancelled_cue |= cue.kind != Kind::Topic;
             continue;
         }
-        cancelled_cue |= agency == d.scoring.other;
         found.push((
             cue.principle,
             Evidence {
@@ -314,13 +312,6 @@ pub fn read_principles_and_others(
             .filter(|(p, _, _)| mine(*p))
             .map(|(p, e, _)| (*p, e.clone())),
     );
-    // The words' reading comes after the cues' (it is only ever "some"), when it adds a principle.
-    if !cancelled_cue && named.is_empty() && shown.len() < d.scoring.max_principles {
-        shown.extend(
-            leaning(text, words, &sentence)
-                .filter(|l| !shown.iter().any(|r| r.principle == l.principle)),
-        );
-    }
     // Someone else's acts, weighed as if they were the writer's; only principles not shown anyway.
     let others = readings(
         found
@@ -337,13 +328,24 @@ pub fn read_principles_and_others(
                 )
             }),
     );
+    // The words' reading comes after the cues' (it is only ever "some"), when it adds a principle that
+    // is not someone else's act here ("My lead pushed back on the date, and I updated the plan").
+    if !cancelled_cue && named.is_empty() && shown.len() < d.scoring.max_principles {
+        shown.extend(leaning(text, words, &sentence).filter(|l| {
+            !shown.iter().any(|r| r.principle == l.principle)
+                && !found
+                    .iter()
+                    .any(|(p, _, other)| *other && *p == l.principle)
+        }));
+    }
     (shown, others)
 }
 
 /// The principle a sentence leans to by its words ([`vocabulary`]), read as a topic cue would be at
 /// its most telling word: only when the writer, their team or their work acts in the
-/// sentence ("Our process had a manual step for every refund" is setup), and not under a negation or
-/// a hypothetical ("I didn't…", "I wish I had…").
+/// sentence ("Our process had a manual step for every refund" is setup, and so is the writer's state:
+/// "I was the product manager for…"), and not under a negation or a hypothetical ("I didn't…", "I
+/// wish I had…").
 fn leaning(text: &str, words: &Tagged, sentence: &SentenceFacts) -> Option<PrincipleReading> {
     let d = data();
     let l = vocabulary::leaning(words)?;
@@ -352,6 +354,17 @@ fn leaning(text: &str, words: &Tagged, sentence: &SentenceFacts) -> Option<Princ
         .words
         .iter()
         .position(|w| w.range.start == strongest)?;
+    // "I was the product manager for…", "We were six engineers": the writer's state is setup.
+    let g = &d.grammar;
+    let state = (0..words.len()).any(|k| {
+        (words.is(k, g.first_person) || words.is(k, g.we))
+            && !words.is(k, g.object_forms)
+            && (words.is(k + 1, g.copulas)
+                || ["i'm", "we're"].contains(&words.words[k].lower.as_str()))
+    });
+    if state {
+        return None;
+    }
     let agency = agency(text, words, first, Kind::Topic, sentence);
     // Words have no one place, as a cue has: a negation or hypothetical anywhere up to the most
     // telling word cancels them ("I didn't make sure the night routes kept lorries off the school
@@ -1840,7 +1853,11 @@ fn act_told_by_noun(words: &Tagged, i: usize, first: usize) -> bool {
 /// determiner and the role ("the head of sales" is headed by "head").
 fn role_subject(text: &str, words: &Tagged, i: usize, first: usize) -> bool {
     let g = &data().grammar;
-    if !words.is(i, g.roles) || (i + 1..=first).any(|j| boundary_before(text, words, j)) {
+    // A group is someone else too, unless it is the writer's ("the pricing team objected", not "our
+    // team").
+    let group = words.is(i, g.own_groups);
+    if !(words.is(i, g.roles) || group) || (i + 1..=first).any(|j| boundary_before(text, words, j))
+    {
         return false;
     }
     let Some(det) = (i.saturating_sub(4)..i).rev().find(|&j| {
@@ -1848,6 +1865,9 @@ fn role_subject(text: &str, words: &Tagged, i: usize, first: usize) -> bool {
     }) else {
         return false;
     };
+    if group && words.is(det, g.possessive) {
+        return false;
+    }
     (det + 1..i).all(|j| !boundary_before(text, words, j) && words.writer(j).is_none())
         && (det == 0
             || boundary_before(text, words, det)

@@ -1783,6 +1783,19 @@ fn tempting_sentences_that_are_no_act_of_the_writer_stay_silent() {
         "I was on leave when our SRE lead dug into the logs.",
         DiveDeep,
     );
+    // So is a group's that is not the writer's ("our team" is "we").
+    silent(
+        "I proposed caching prices for ten minutes, but the pricing team objected.",
+        HaveBackbone,
+    );
+    silent(
+        "I shipped the first draft on Friday, after the data team dug into the logs.",
+        DiveDeep,
+    );
+    reads(
+        "I dug into the logs after the data team flagged the gap.",
+        DiveDeep,
+    );
     reads(
         "When the VP cut the budget, I dug into the logs myself.",
         DiveDeep,

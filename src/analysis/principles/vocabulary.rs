@@ -305,7 +305,7 @@ pub fn count<'a>(sentences: impl IntoIterator<Item = (&'a str, Vec<Principle>)>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::principles::{read_principles, Strength};
+    use crate::analysis::principles::{read_principles, read_principles_and_others, Strength};
 
     /// The principles a sentence shows, each with its evidence words, as the hover gets them.
     fn shown(text: &str) -> Vec<(Principle, Strength, Vec<&str>)> {
@@ -372,8 +372,9 @@ mod tests {
             "I didn't make sure the night routes kept lorries away from the school streets.",
             "I wish I had made sure the night routes kept lorries away from the school streets.",
             "Did anyone make sure the night routes kept lorries away from the school streets?",
-            // setup: what the routes did, nobody acting
+            // setup: what the routes did, nobody acting; the writer's role
             "The night routes sent lorries down the school streets.",
+            "I was the product manager for home delivery at a regional pharmacy chain with 40 stores.",
             // the principle named: never evidence of itself
             "I kept lorries away from the school streets, which showed Success and Scale Bring Broad Responsibility.",
         ] {
@@ -394,12 +395,15 @@ mod tests {
     }
 
     #[test]
-    fn a_cue_that_does_not_apply_leaves_the_words_to_read() {
-        // A cue matched here and did not apply; nothing cancelled the writer's act.
-        let text = "I fixed the broken signup emails on a Sunday even though the growth team owned the template.";
+    fn words_never_credit_the_writer_with_someone_elses_act() {
+        // The writer acts here, but what the words speak of ("pushed", "back") is the lead's act: the
+        // hover names it as theirs, and the words do not give it to the writer.
+        let text = "My lead pushed back on the launch date, and I updated the plan.";
+        let (shown, others) = read_principles_and_others(text, &Words::new(text));
+        assert_eq!(shown, []);
         assert_eq!(
-            shown(text).iter().map(|r| r.0).collect::<Vec<_>>(),
-            [Principle::Ownership]
+            others.iter().map(|r| r.principle).collect::<Vec<_>>(),
+            [Principle::HaveBackbone]
         );
     }
 
