@@ -319,21 +319,19 @@ mod tests {
     /// line and the reason that says it is a lighter reading.
     #[test]
     fn words_read_without_a_cue_are_one_line_of_evidence() {
-        let text = "I made sure the night routes kept lorries away from the school streets.\n";
-        let md = hover_at(text, "lorries");
+        let text =
+            "I paired each new analyst with a senior reviewer for their first three models.\n";
+        let md = hover_at(text, "analyst");
         assert!(
-            md.starts_with("**Shows:** Success and Scale Bring Broad Responsibility"),
+            md.starts_with("**Shows:** Hire and Develop the Best"),
             "{md}"
         );
-        assert!(
-            md.contains("**Success and Scale Bring Broad Responsibility** (some)"),
-            "{md}"
-        );
+        assert!(md.contains("**Hire and Develop the Best** (some)"), "{md}");
         let evidence: Vec<&str> = md.lines().filter(|l| l.starts_with("- “")).collect();
         let [line] = &evidence[..] else {
             panic!("one evidence line: {md}")
         };
-        assert!(line.contains("“school”") && line.contains("”, “"), "{line}");
+        assert!(line.contains("“paired”") && line.contains("”, “"), "{line}");
         assert!(
             line.contains("no phrase here names the act itself"),
             "{line}"

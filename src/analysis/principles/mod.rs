@@ -349,30 +349,43 @@ pub fn read_principles_and_others(
 fn leaning(text: &str, words: &Tagged, sentence: &SentenceFacts) -> Option<PrincipleReading> {
     let d = data();
     let l = vocabulary::leaning(words)?;
-    let strongest = l.words.first()?.start;
-    let first = words
-        .words
-        .iter()
-        .position(|w| w.range.start == strongest)?;
-    // "I was the product manager for…", "We were six engineers": the writer's state is setup.
+    let at = |range: &Range<usize>| {
+        words
+            .words
+            .iter()
+            .position(|w| w.range.start == range.start)
+    };
+    let evidence: Vec<usize> = l.words.iter().filter_map(at).collect();
+    let first = *evidence.first()?;
+    // The writer as subject: "I", "we" (not "me", "us").
     let g = &d.grammar;
-    let state = (0..words.len()).any(|k| {
-        (words.is(k, g.first_person) || words.is(k, g.we))
-            && !words.is(k, g.object_forms)
-            && (words.is(k + 1, g.copulas)
-                || ["i'm", "we're"].contains(&words.words[k].lower.as_str()))
+    let subjects: Vec<usize> = (0..words.len())
+        .filter(|&k| {
+            (words.is(k, g.first_person) || words.is(k, g.we)) && !words.is(k, g.object_forms)
+        })
+        .collect();
+    // "I was the product manager for…", "We were six engineers": the writer's state is setup.
+    let state = subjects.iter().any(|&k| {
+        words.is(k + 1, g.copulas) || ["i'm", "we're"].contains(&words.words[k].lower.as_str())
     });
-    if state {
+    // Words have no one place, as a cue has: a negation or hypothetical before any of them, or on the
+    // writer's verb, cancels them ("I didn't make sure…", "I wish I had…"); one inside a clause of
+    // their own does not ("I set up a rota so nobody was on call two weekends running").
+    let verb = |k: &usize| k + 1..=k + 3;
+    let verbs = match subjects.first() {
+        Some(k) => verb(k),
+        None => 0..=2,
+    };
+    let cancelled = evidence
+        .iter()
+        .copied()
+        .chain(verbs.filter(|&i| i < words.len()))
+        .any(|i| cancelled(text, words, i, true));
+    if state || cancelled {
         return None;
     }
     let agency = agency(text, words, first, Kind::Topic, sentence);
-    // Words have no one place, as a cue has: a negation or hypothetical anywhere up to the most
-    // telling word cancels them ("I didn't make sure the night routes kept lorries off the school
-    // streets").
-    if agency <= 0.0
-        || agency == d.scoring.other
-        || (0..=first).any(|i| cancelled(text, words, i, true))
-    {
+    if agency <= 0.0 || agency == d.scoring.other {
         return None;
     }
     Some(PrincipleReading {

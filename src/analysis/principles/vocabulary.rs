@@ -339,27 +339,25 @@ mod tests {
         assert!(sentences > 2_000, "{sentences} sentences counted");
     }
 
+    /// No cue phrase here; its words are those of sentences about growing people.
+    const PAIRED: &str =
+        "I paired each new analyst with a senior reviewer for their first three models.";
+
     #[test]
     fn a_sentence_no_cue_reads_is_read_by_its_words() {
-        // No cue phrase here; its words are those of sentences about the harm a business does to
-        // the people around it.
-        let text = "I made sure the night routes kept lorries away from the school streets.";
-        let readings = shown(text);
+        let readings = shown(PAIRED);
         let [(principle, strength, words)] = &readings[..] else {
             panic!("{readings:?}")
         };
-        assert_eq!(
-            *principle,
-            Principle::SuccessAndScaleBringBroadResponsibility
-        );
+        assert_eq!(*principle, Principle::HireAndDevelopTheBest);
         assert_eq!(
             *strength,
             Strength::Some,
             "words are a lighter reading than a cue"
         );
-        assert!(words.contains(&"school") && words.len() <= SETTINGS.max_evidence);
+        assert!(words.contains(&"paired") && words.len() <= SETTINGS.max_evidence);
         // And the odds it is read with are those the settings ask for.
-        let l = leaning(&Words::new(text)).expect("it leans");
+        let l = leaning(&Words::new(PAIRED)).expect("it leans");
         assert!(l.odds >= SETTINGS.threshold && l.odds <= 1.0, "{}", l.odds);
     }
 
@@ -367,16 +365,26 @@ mod tests {
     fn words_count_only_for_an_act_of_the_writer() {
         for text in [
             // someone else's act
-            "My manager made sure the night routes kept lorries away from the school streets.",
+            "My manager paired each new analyst with a senior reviewer for their first three models.",
+            "New analysts were paired with a senior reviewer for their first three models.",
             // negated, wished, asked
-            "I didn't make sure the night routes kept lorries away from the school streets.",
-            "I wish I had made sure the night routes kept lorries away from the school streets.",
-            "Did anyone make sure the night routes kept lorries away from the school streets?",
-            // setup: what the routes did, nobody acting; the writer's role
-            "The night routes sent lorries down the school streets.",
-            "I was the product manager for home delivery at a regional pharmacy chain with 40 stores.",
+            "I didn't pair each new analyst with a senior reviewer for their first three models.",
+            // (the negation on the writer's verb, far from the words)
+            "I didn't make sure that every one of the new analysts got a senior reviewer for their first three models.",
+            "I never made sure that each of the new analysts was paired with a senior reviewer for their first three models.",
+            "I wish I had paired each new analyst with a senior reviewer for their first three models.",
+            "Did anyone pair each new analyst with a senior reviewer for their first three models?",
             // the principle named: never evidence of itself
-            "I kept lorries away from the school streets, which showed Success and Scale Bring Broad Responsibility.",
+            "I paired each new analyst with a senior reviewer, which showed Hire and Develop the Best.",
+        ] {
+            // Their words alone lean the same way: what silences them is the grammar.
+            assert!(leaning(&Words::new(text)).is_some(), "{text}");
+            assert_eq!(shown(text), [], "{text}");
+        }
+        // Setup: what the writer was, and what a process had.
+        for text in [
+            "I was the product manager for home delivery at a regional pharmacy chain with 40 stores.",
+            "Our process had a manual approval step for every refund.",
         ] {
             assert_eq!(shown(text), [], "{text}");
         }
@@ -439,7 +447,7 @@ mod tests {
 
     #[test]
     fn the_words_shown_lean_towards_the_principle_most() {
-        let text = "I made sure the night routes kept lorries away from the school streets.";
+        let text = PAIRED;
         let l = leaning(&Words::new(text)).expect("it leans");
         let v = &*VOCABULARY;
         let c = 1 + l.principle as usize;
