@@ -60,6 +60,8 @@ mod tests {
                  meant collecting it later by email.\n",
                 "# Alerts\n\nOn-call engineers were paged 40 times a week. Rather than buy a new paging tool, I rewrote \
                  the alert rules with the team.\n",
+                "# Prices\n\nHotel search was slow for travellers. The pricing team objected to a 10-minute price \
+                 cache, so we agreed on a compromise: cache for 2 minutes and re-check the price at checkout.\n",
                 "# Queue\n\nI built a message queue.\n",
             ],
         )

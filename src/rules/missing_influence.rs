@@ -79,6 +79,11 @@ mod tests {
                  to adopt feature flags, and checkout incidents dropped from 6 a month to 1.\n",
                 "# Migration\n\nOur billing jobs failed twice a week. I got buy-in from finance to pause billing for a \
                  night, and moved the jobs to a new scheduler.\n",
+                // Arguing one's case, a built thing shared with a colleague, another party's worry met.
+                "# Deliveries\n\nPatients missed one delivery in eight. The vendor would have cost 90,000 dollars a year, \
+                 so I argued for a text message and built a prototype with one engineer in a week.\n",
+                "# Texts\n\nPatients missed deliveries. Our head of operations worried that patients would ignore the \
+                 texts, so I ran a four-week pilot in six stores.\n",
                 "# Queries\n\nI optimized the queries alone.\n",
             ],
         )

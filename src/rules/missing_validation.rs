@@ -58,6 +58,8 @@ mod tests {
                  readers did.\n",
                 "# Search\n\nShoppers could not find sizes.\n\n## Validation\n\nThe search logs showed one query in five \
                  was a size.\n",
+                "# Latency\n\nTravellers waited 2.8 seconds for hotel results. I profiled the search path and found \
+                 that 60% of the time went to one call to the pricing service.\n",
                 "# Filters\n\nI shipped size filters.\n",
             ],
         )
