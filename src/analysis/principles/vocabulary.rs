@@ -48,6 +48,11 @@ struct Settings {
     min_words: usize,
     /// The score of a reading (`scoring.some` in principles.toml makes it a `Some`).
     score: f32,
+    /// A word is shown as evidence when its log-likelihood for the principle beats every other class's
+    /// by at least this much (0.5: about 1.6 times as likely).
+    min_lean: f32,
+    /// A reading needs at least this many such words: one that leans on words any story uses is none.
+    min_telling: usize,
     /// At most this many words are shown as its evidence.
     max_evidence: usize,
     /// Why the words count, in one line (the hover shows it).
@@ -190,12 +195,12 @@ pub fn leaning(words: &Words) -> Option<Leaning> {
                 .fold(f32::NEG_INFINITY, f32::max);
             (l[best] - rival, range)
         })
-        .filter(|(lean, _)| *lean > 0.0)
+        .filter(|(lean, _)| *lean >= v.settings.min_lean)
         .collect();
     leaning.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
     leaning.truncate(v.settings.max_evidence);
     let words: Vec<Range<usize>> = leaning.into_iter().map(|(_, r)| r).collect();
-    if words.is_empty() {
+    if words.len() < v.settings.min_telling {
         return None;
     }
     Some(Leaning {
@@ -417,13 +422,13 @@ mod tests {
 
     #[test]
     fn words_add_a_principle_the_cues_do_not_show() {
-        // "the same afternoon" is a cue of speed; the words are those of owning up to a fault.
-        let text = "I told the hospital's IT lead about the dosage-rounding bug the same afternoon we found it.";
+        // "Within a day" is a cue of speed; the rest are the words of growing people.
+        let text = "Within a day I paired each new analyst with a senior reviewer for their first three models.";
         let readings = shown(text);
         let principles: Vec<Principle> = readings.iter().map(|r| r.0).collect();
         assert_eq!(
             principles,
-            [Principle::BiasForAction, Principle::EarnTrust],
+            [Principle::BiasForAction, Principle::HireAndDevelopTheBest],
             "{readings:?}"
         );
         // After the cue's reading, and lighter.
