@@ -371,11 +371,7 @@ fn leaning(text: &str, words: &Tagged, sentence: &SentenceFacts) -> Option<Princ
     // Words have no one place, as a cue has: a negation or hypothetical before any of them, or on the
     // writer's verb, cancels them ("I didn't make sure…", "I wish I had…"); one inside a clause of
     // their own does not ("I set up a rota so nobody was on call two weekends running").
-    let verb = |k: &usize| k + 1..=k + 3;
-    let verbs = match subjects.first() {
-        Some(k) => verb(k),
-        None => 0..=2,
-    };
+    let verbs = subjects.first().map_or(0..=2, |k| k + 1..=k + 3);
     let cancelled = evidence
         .iter()
         .copied()

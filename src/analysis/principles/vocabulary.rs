@@ -1,9 +1,9 @@
 //! The words each principle's sentences use: a lighter reading beside the cues'.
 //!
 //! Cues read a sentence's acts ("pushed back on", "dug into the logs"). Many sentences that show a
-//! principle use none of them, though, and then said nothing, or less than a coach would hear: "I made
-//! sure the night routes kept lorries away from the school streets" is about the people around a
-//! business, in words no cue lists. The project's own labelled sentences
+//! principle use none of them, though, and then said nothing, or less than a coach would hear: "I paired
+//! each new analyst with a senior reviewer for their first three models" grows people, in words no cue
+//! lists. The project's own labelled sentences
 //! (`tests/fixtures/principles_own_*.jsonl`, written for it: the dev sets the cues were tuned on and
 //! the held-out sets that measured them, all but the newest, which is kept blind) say which words the
 //! sentences of each principle use, and which words setup sentences that show nothing use.
@@ -11,14 +11,15 @@
 //! setup) it appears. A sentence is then weighed as naive Bayes would: the principle whose sentences
 //! its words most resemble, if that is not setup and its odds among all the classes reach `threshold`
 //! (`vocabulary.toml`). It is shown after any principle the cues show (only a new one, within the
-//! three a sentence shows at most), always as `Some`, with the words that lean towards it as evidence:
-//! the reading stays explainable by the words shown.
+//! three a sentence shows at most), always as `Some`, with the words that lean towards it clearly
+//! (`min_lean`) as evidence: the reading stays explainable by the words shown.
 //!
 //! Not read (in [`super::read_principles_and_others`]): a sentence where a cue matched that its grammar
-//! cancelled or that tells someone else's act ("I didn't push back", "I was promoted", "My lead pushed
-//! back": it says nothing, or whose act it is, rather than something else), a question, a sentence that
-//! names a principle, one where the writer does not act or that a negation or hypothetical governs, and
-//! one with fewer than `min_words` counted words. `cargo run --example count_vocabulary` writes
+//! cancelled ("I didn't push back", "I was promoted": it says nothing, rather than something else), a
+//! question, a sentence that names a principle, the writer's state ("I was the PM for…"), one where the
+//! writer does not act or that a negation or hypothetical governs, and one with fewer than `min_words`
+//! counted words; nor is a principle read that someone else's act in the sentence shows ("My lead
+//! pushed back on the date, and I updated the plan"). `cargo run --example count_vocabulary` writes
 //! `vocabulary.tsv` again from the fixtures; a test holds the file to them.
 
 use super::Principle;
