@@ -37,8 +37,8 @@ fn time_edits(at: usize, mut edit: impl FnMut(std::ops::Range<usize>, &str)) -> 
 fn main() {
     let config = RuleConfig::default();
     println!(
-        "{:>8} {:>10} {:>12} {:>12} {:>14} {:>16}",
-        "words", "bytes", "open (ms)", "parse (ms)", "edit (ms)", "lean edit (ms)"
+        "{:>8} {:>10} {:>12} {:>12} {:>14} {:>16} {:>12}",
+        "words", "bytes", "open (ms)", "parse (ms)", "edit (ms)", "lean edit (ms)", "typing (ms)"
     );
     for words in [1_000, 10_000, 100_000] {
         let text = portfolio(words);
@@ -80,14 +80,32 @@ fn main() {
             last = Some(lean_reviewer.review_after(&lean, &config, last.take()));
             lean.release_trees();
         });
+        // Typing as the LSP benchmark types: "quickly " again and again, so every keystroke makes a
+        // sentence never seen before, and its reading is part of the edit.
+        let mut typed_at = at;
+        let typing: Vec<Duration> = "quickly "
+            .chars()
+            .cycle()
+            .take(300)
+            .map(|c| {
+                let start = Instant::now();
+                let _ = lean.replace(typed_at..typed_at, c.encode_utf8(&mut [0; 4]));
+                typed_at += c.len_utf8();
+                lean_reviewer.read_unparsed(&mut lean);
+                last = Some(lean_reviewer.review_after(&lean, &config, last.take()));
+                lean.release_trees();
+                start.elapsed()
+            })
+            .collect();
         println!(
-            "{:>8} {:>10} {:>12.2} {:>12.2} {:>14.3} {:>16.3}",
+            "{:>8} {:>10} {:>12.2} {:>12.2} {:>14.3} {:>16.3} {:>12.3}",
             words,
             text.len(),
             median(opens).as_secs_f64() * 1e3,
             median(parses).as_secs_f64() * 1e3,
             median(edits).as_secs_f64() * 1e3,
-            median(lean_edits).as_secs_f64() * 1e3
+            median(lean_edits).as_secs_f64() * 1e3,
+            median(typing).as_secs_f64() * 1e3
         );
     }
 }
