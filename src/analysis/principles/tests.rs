@@ -1334,6 +1334,18 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.9,
         ),
         (
+            // Written blind by a helper session at the start of session 14, as held-out 11 was (from the
+            // principles' definitions and the seed article only; 170 lines: eight acts per principle, 42
+            // setup lines, 18 of them tempting). Only its summary has been read; `vocabulary.toml` keeps it
+            // out of the word counts. First read 0.602 / 0.754 / 0.976 (eval; precision 0.639 as counted
+            // here), with everything of session 13.
+            "held-out 12",
+            include_str!("../../../tests/fixtures/principles_own_heldout12.jsonl"),
+            0.56,
+            0.6,
+            0.9,
+        ),
+        (
             // Written by three helper sessions in session 13 (blind to the code and the corpus), as words for
             // the vocabulary to count: terse resume lines (dev14), long spoken sentences (dev15), plain
             // wording with many tempting neutral lines (dev16).
