@@ -161,6 +161,20 @@ fn counted(words: &Words) -> Vec<(&str, Range<usize>)> {
         .collect()
 }
 
+/// The stems of `text` the reading counts (each once, in order), whether or not `vocabulary.tsv` has
+/// them: what an experiment outside the crate weighs a sentence by.
+pub fn stems(text: &str) -> Vec<String> {
+    counted(&Words::new(text))
+        .into_iter()
+        .map(|(stem, _)| stem.to_string())
+        .collect()
+}
+
+/// The labelled fixtures `vocabulary.toml` keeps blind (file names in `tests/fixtures`).
+pub fn blind() -> &'static [String] {
+    &SETTINGS.blind
+}
+
 /// The principle `words` lean towards, if they lean clearly enough away from setup and every other
 /// principle.
 pub fn leaning(words: &Words) -> Option<Leaning> {
