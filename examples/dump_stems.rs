@@ -27,7 +27,6 @@ fn main() {
         .filter(|n| {
             n.starts_with("principles_own_")
                 && n.ends_with(".jsonl")
-                && !n.contains("heldout12")
                 && !vocabulary::blind().iter().any(|b| b == n)
         })
         .collect();
