@@ -1472,8 +1472,39 @@ fn stem_neighbours_of_cues_are_not_evidence() {
             "We were fair to both vendors in the bake-off.",
             SuccessAndScaleBringBroadResponsibility,
         ),
+        // Words that share a stem with a kind of customer ("accountants", "dispatchers", "schedulers",
+        // "applicants", "adjusters"): a call about them is no call with a customer.
+        (
+            "I called the accounts team about the invoice bug.",
+            CustomerObsession,
+        ),
+        (
+            "I called the dispatch desk every morning.",
+            CustomerObsession,
+        ),
+        ("I rearranged the on-call schedule.", CustomerObsession),
+        (
+            "I called the applications group to ask for logs.",
+            CustomerObsession,
+        ),
+        (
+            "I called the adjustment job twice from the script.",
+            CustomerObsession,
+        ),
     ] {
         assert!(!shown(text).contains(&not), "{text:?} -> {:?}", shown(text));
+    }
+    // The customers themselves still count, in either number.
+    for text in [
+        "I called the accountants who file through our app every quarter.",
+        "I called a dispatcher at each depot to hear where the routing went wrong.",
+        "I called twelve applicants who had abandoned the form.",
+    ] {
+        assert!(
+            shown(text).contains(&CustomerObsession),
+            "{text:?} -> {:?}",
+            shown(text)
+        );
     }
 }
 
