@@ -905,11 +905,12 @@ impl std::ops::Deref for Tagged<'_> {
 }
 
 /// Words of a cue part written `=word`: stems would merge them with other words ("accessibility" and
-/// "access"), so the text must use this very form. Positions count the part's words as the lexicon does.
+/// "access"), so the text must use this very form. Positions count the part's words as the lexicon does
+/// (a `#` is a number's word: "with # =engineers instead").
 fn exact_words(piece: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut position = 0;
-    for token in piece.split_whitespace() {
+    for token in phrase(piece).split_whitespace() {
         let bare = token.trim_start_matches('=');
         let count = Words::new(bare).len();
         if token.starts_with('=') && count == 1 {

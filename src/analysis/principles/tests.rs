@@ -1491,6 +1491,32 @@ fn stem_neighbours_of_cues_are_not_evidence() {
             "I called the adjustment job twice from the script.",
             CustomerObsession,
         ),
+        // "minor" and "minors", "electrical" and "electricity", "international" and "interns", "engine"
+        // and "engineers", "developed" and "developers", "built in March" and "built-in".
+        (
+            "I fixed a minor bug in the export.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+        (
+            "I rebuilt the electrical load model for the depot chargers.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+        (
+            "I onboarded the international merchants onto the new API.",
+            HireAndDevelopTheBest,
+        ),
+        (
+            "I trained the recommendation engine on a year of orders.",
+            HireAndDevelopTheBest,
+        ),
+        (
+            "I trained the model the vendor developed.",
+            HireAndDevelopTheBest,
+        ),
+        (
+            "I trained the classifier the team built in March.",
+            InventAndSimplify,
+        ),
     ] {
         assert!(!shown(text).contains(&not), "{text:?} -> {:?}", shown(text));
     }
@@ -1502,6 +1528,35 @@ fn stem_neighbours_of_cues_are_not_evidence() {
     ] {
         assert!(
             shown(text).contains(&CustomerObsession),
+            "{text:?} -> {:?}",
+            shown(text)
+        );
+    }
+    // And the words written as themselves still count.
+    for (text, principle) in [
+        (
+            "I asked parents before we stored any data about minors.",
+            SuccessAndScaleBringBroadResponsibility,
+        ),
+        (
+            "I trained the support team to spot fraud patterns.",
+            HireAndDevelopTheBest,
+        ),
+        (
+            "I mentored two interns through their first launch.",
+            HireAndDevelopTheBest,
+        ),
+        (
+            "I switched us to the built-in retry policy of the SDK.",
+            InventAndSimplify,
+        ),
+        (
+            "I shipped the app with two engineers instead of the planned six.",
+            Frugality,
+        ),
+    ] {
+        assert!(
+            shown(text).contains(&principle),
             "{text:?} -> {:?}",
             shown(text)
         );
