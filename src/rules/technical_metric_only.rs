@@ -69,6 +69,9 @@ mod tests {
                 "- Reduced CPU utilization on the ingest fleet from 78% to 41%.\n- Wrote the runbook.",
                 "# Cache layer\n\nWe moved the session store to Redis and the error rate fell from 1.2% to 0.1%.\n\nA month later I handed the service over to the platform team.",
                 "I tuned the GC flags and throughput went from 4K to 11K requests per second. 東京リージョンでも同じ設定を使った。",
+                // Words that share a stem with a consequence ("fines", "ratings") are none.
+                "Latency fell from 900 ms to 200 ms, and the nightly job now runs fine.",
+                "Latency fell from 900 ms to 200 ms once we stopped rating each row.",
             ],
         )
     }
@@ -94,6 +97,8 @@ mod tests {
                 "I cut p99 latency from 850 ms to 285 ms. Checkout abandonment fell from 11% to 7% the following month.",
                 "Page load dropped from 3.1 s to 1.2 s, so shoppers on slow phones stopped giving up before the cart loaded 🛒.",
                 "Error rate fell from 2% to 0.2%, which saved about $30K a month in refunds.",
+                "Latency fell from 900 ms to 200 ms, and app ratings rose from 3.9 to 4.4.",
+                "Latency fell from 900 ms to 200 ms, which avoided a fine from the regulator.",
                 "I interviewed 12 sellers about their listing workflow.",
                 "```\np99 latency: 850 ms -> 285 ms\n```",
             ],
