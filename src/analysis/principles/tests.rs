@@ -1517,6 +1517,9 @@ fn stem_neighbours_of_cues_are_not_evidence() {
             "I trained the classifier the team built in March.",
             InventAndSimplify,
         ),
+        // "organic" and "organization", "busy" and "business".
+        ("I rolled it out across the organic search pages.", ThinkBig),
+        ("I rolled the change out across the busy season.", ThinkBig),
     ] {
         assert!(!shown(text).contains(&not), "{text:?} -> {:?}", shown(text));
     }
@@ -1553,6 +1556,11 @@ fn stem_neighbours_of_cues_are_not_evidence() {
         (
             "I shipped the app with two engineers instead of the planned six.",
             Frugality,
+        ),
+        ("I pushed the standard across the business.", ThinkBig),
+        (
+            "I rolled the new review process out across the whole organization.",
+            ThinkBig,
         ),
     ] {
         assert!(
