@@ -1346,6 +1346,17 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.9,
         ),
         (
+            // Written blind by a second helper session in session 14, with the same brief as held-out 12 (other
+            // industries, and "we" stories with the writer's part clear), and read once, at the end of the
+            // session, after the last change to the principles: 0.570 / 0.748 / 1.000 (eval; precision 0.622 as
+            // counted here).
+            "held-out 13",
+            include_str!("../../../tests/fixtures/principles_own_heldout13.jsonl"),
+            0.53,
+            0.58,
+            0.95,
+        ),
+        (
             // Written by three helper sessions in session 13 (blind to the code and the corpus), as words for
             // the vocabulary to count: terse resume lines (dev14), long spoken sentences (dev15), plain
             // wording with many tempting neutral lines (dev16).
