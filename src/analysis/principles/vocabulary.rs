@@ -5,7 +5,7 @@
 //! each new analyst with a senior reviewer for their first three models" grows people, in words no cue
 //! lists. The project's own labelled sentences
 //! (`tests/fixtures/principles_own_*.jsonl`, written for it: the dev sets the cues were tuned on and
-//! the held-out sets that measured them, all but the newest, which is kept blind) say which words the
+//! the held-out sets that measured them, all but the newest, which `blind` keeps out) say which words the
 //! sentences of each principle use, and which words setup sentences that show nothing use.
 //! `vocabulary.tsv` counts them: for each word stem, in how many sentences of each principle (and of
 //! setup) it appears. A sentence is then weighed as naive Bayes would: the principle whose sentences
