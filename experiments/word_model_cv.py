@@ -1,5 +1,5 @@
 # Leave-one-file-out CV of the word reading: naive Bayes as vocabulary.rs vs logistic regression.
-# Input: `cargo run --release --example dump_stems > /tmp/lr/stems.jsonl`. See word-model-lr.md.
+# Input: `cargo run --release --example dump_stems > /tmp/lr/stems.jsonl`. See experiments/word-model-lr.md.
 import json, sys, numpy as np
 from collections import defaultdict
 from sklearn.linear_model import LogisticRegression
