@@ -170,11 +170,6 @@ pub fn stems(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The labelled fixtures `vocabulary.toml` keeps blind (file names in `tests/fixtures`).
-pub fn blind() -> &'static [String] {
-    &SETTINGS.blind
-}
-
 /// The principle `words` lean towards, if they lean clearly enough away from setup and every other
 /// principle.
 pub fn leaning(words: &Words) -> Option<Leaning> {
@@ -227,46 +222,66 @@ pub fn leaning(words: &Words) -> Option<Leaning> {
     })
 }
 
-/// `vocabulary.tsv` for the labelled sentences of the `principles_own_*.jsonl` files in `dir` (the
-/// project's `tests/fixtures`) but the `blind` ones: what `cargo run --example count_vocabulary` writes, and a test compares.
-pub fn count_files(dir: &std::path::Path) -> std::io::Result<String> {
-    #[derive(Deserialize)]
-    struct Row {
-        text: String,
-        #[serde(default)]
-        lps: Vec<String>,
-    }
-    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|entry| Some(entry.ok()?.path()))
-        .filter(|path| {
-            path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                n.starts_with("principles_own_")
-                    && n.ends_with(".jsonl")
-                    && !SETTINGS.blind.iter().any(|b| b == n)
-            })
+/// One labelled sentence of the project's fixtures (`tests/fixtures/principles_own_*.jsonl`).
+#[derive(Deserialize)]
+pub struct Labelled {
+    #[serde(default)]
+    pub id: String,
+    pub text: String,
+    /// The principles the sentence shows, by name; none for setup.
+    #[serde(default)]
+    pub lps: Vec<String>,
+    /// The principles of the whole answer it comes from.
+    #[serde(default)]
+    pub answer_lps: Vec<String>,
+}
+
+/// The labelled sentences of the `principles_own_*.jsonl` files in `dir` (the project's
+/// `tests/fixtures`) but the `blind` ones, each with its file's name, in the files' name order: what the
+/// counts are made from.
+pub fn counted_sentences(dir: &std::path::Path) -> std::io::Result<Vec<(String, Labelled)>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|n| {
+            n.starts_with("principles_own_")
+                && n.ends_with(".jsonl")
+                && !SETTINGS.blind.iter().any(|b| b == n)
         })
         .collect();
-    paths.sort();
-    let mut rows = Vec::new();
-    for path in &paths {
-        for line in std::fs::read_to_string(path)?
+    names.sort();
+    let mut sentences = Vec::new();
+    for name in names {
+        let path = dir.join(&name);
+        for line in std::fs::read_to_string(&path)?
             .lines()
             .filter(|l| !l.trim().is_empty())
         {
-            let row: Row = serde_json::from_str(line).map_err(|e| {
+            let row: Labelled = serde_json::from_str(line).map_err(|e| {
                 std::io::Error::new(
                     std::io::ErrorKind::InvalidData,
                     format!("{}: {e}", path.display()),
                 )
             })?;
+            sentences.push((name.clone(), row));
+        }
+    }
+    Ok(sentences)
+}
+
+/// `vocabulary.tsv` for the [`counted_sentences`] of `dir`: what `cargo run --example
+/// count_vocabulary` writes, and a test compares.
+pub fn count_files(dir: &std::path::Path) -> std::io::Result<String> {
+    let rows: Vec<(String, Vec<Principle>)> = counted_sentences(dir)?
+        .into_iter()
+        .map(|(_, row)| {
             let principles = row
                 .lps
                 .iter()
                 .filter_map(|l| Principle::from_name(l))
                 .collect();
-            rows.push((row.text, principles));
-        }
-    }
+            (row.text, principles)
+        })
+        .collect();
     Ok(count(rows.iter().map(
         |(t, p): &(String, Vec<Principle>)| (t.as_str(), p.clone()),
     )))
