@@ -72,6 +72,7 @@ mod tests {
                 // Words that share a stem with a consequence ("fines", "ratings") are none.
                 "Latency fell from 900 ms to 200 ms, and the nightly job now runs fine.",
                 "Latency fell from 900 ms to 200 ms once we stopped rating each row.",
+                "Latency fell from 900 ms to 200 ms, a fine result for a week of work.",
             ],
         )
     }
@@ -99,6 +100,7 @@ mod tests {
                 "Error rate fell from 2% to 0.2%, which saved about $30K a month in refunds.",
                 "Latency fell from 900 ms to 200 ms, and app ratings rose from 3.9 to 4.4.",
                 "Latency fell from 900 ms to 200 ms, which avoided a fine from the regulator.",
+                "Latency fell from 900 ms to 200 ms, and we were no longer fined for missed SLAs.",
                 "I interviewed 12 sellers about their listing workflow.",
                 "```\np99 latency: 850 ms -> 285 ms\n```",
             ],
