@@ -1528,6 +1528,19 @@ fn stem_neighbours_of_cues_are_not_evidence() {
             "I trained the classifier the team built in March.",
             InventAndSimplify,
         ),
+        // "reviewed" and "reviews", "on-call" and "calls".
+        (
+            "I read the design doc and reviewed the pull requests.",
+            CustomerObsession,
+        ),
+        (
+            "I tagged the release and reviewed the changelog.",
+            CustomerObsession,
+        ),
+        (
+            "I listened to the on-call engineer walk through the incident.",
+            CustomerObsession,
+        ),
         // "organic" and "organization", "busy" and "business".
         ("I rolled it out across the organic search pages.", ThinkBig),
         ("I rolled the change out across the busy season.", ThinkBig),
@@ -1569,6 +1582,14 @@ fn stem_neighbours_of_cues_are_not_evidence() {
             Frugality,
         ),
         ("I pushed the standard across the business.", ThinkBig),
+        (
+            "I read 300 app store reviews and tagged each by complaint.",
+            CustomerObsession,
+        ),
+        (
+            "I listened to twenty recorded support calls.",
+            CustomerObsession,
+        ),
         (
             "I rolled the new review process out across the whole organization.",
             ThinkBig,
