@@ -2,9 +2,9 @@
 //! line, by exact name, strongest first — or that it shows none), the evidence, and the interviewer's next
 //! question; over a case study's heading, its scorecard. Plain markdown: the protocol layer only wraps it.
 
-use crate::analysis::cues::Part;
+use crate::analysis::cues::{CueKind, Part};
 use crate::analysis::metrics::MetricKind;
-use crate::analysis::principles::{Principle, Strength};
+use crate::analysis::principles::{Principle, PrincipleReading, Strength};
 use crate::analysis::SentenceFacts;
 use crate::prose::CaseStudy;
 use crate::review::Review;
@@ -72,6 +72,25 @@ pub fn hover(review: &Review, offset: usize) -> Option<HoverText> {
     })
 }
 
+/// Whether all the evidence of `reading` is numbers that moved ("fell from 18% to 11%"): a result.
+fn is_result(sentence: &SentenceFacts, reading: &PrincipleReading) -> bool {
+    reading.evidence.iter().all(|e| {
+        sentence
+            .metrics
+            .iter()
+            .any(|m| m.range.start < e.range.end && e.range.start < m.range.end)
+    })
+}
+
+/// The evidence words of `reading`, each in quotes.
+fn quoted(text: &str, reading: &PrincipleReading) -> Vec<String> {
+    reading
+        .evidence
+        .iter()
+        .map(|e| format!("“{}”", text.get(e.range.clone()).unwrap_or("").trim()))
+        .collect()
+}
+
 fn sentence_hover(text: &str, sentence: &SentenceFacts) -> String {
     let shown: Vec<Principle> = sentence.principles.iter().map(|r| r.principle).collect();
     let mut md = shows_line(&shown);
@@ -108,20 +127,28 @@ fn sentence_hover(text: &str, sentence: &SentenceFacts) -> String {
             principle.name()
         ));
     }
+    // A measure that moved, with no one in the sentence ("Latency fell from 12 s to 2 s"): a results line is
+    // shown as the story's result, but the note asks the writer to tie it to what they did.
+    let writer_in_it = sentence.cues.iter().any(|c| {
+        matches!(
+            c.kind,
+            CueKind::FirstPersonSingular | CueKind::FirstPersonPlural
+        )
+    });
+    for reading in sentence.principles.iter().filter(|_| !writer_in_it) {
+        if is_result(sentence, reading) {
+            md.push_str(&format!(
+                "\n\n*A result without you in it:* {} shows **{}** only as a result; put it beside what you did to get it (\"After I …, abandonment fell …\").",
+                quoted(text, reading).join(", "),
+                reading.principle.name()
+            ));
+        }
+    }
     for reading in &sentence.others {
-        let words: Vec<String> = reading
-            .evidence
-            .iter()
-            .map(|e| format!("“{}”", text.get(e.range.clone()).unwrap_or("").trim()))
-            .collect();
+        let words = quoted(text, reading);
         // Numbers that moved ("fell from 18% to 11%") are a result, not someone else's act: a
         // results sentence need not name who did it, so the note says how to tie it to the writer.
-        let outcome = reading.evidence.iter().all(|e| {
-            sentence
-                .metrics
-                .iter()
-                .any(|m| m.range.start < e.range.end && e.range.start < m.range.end)
-        });
+        let outcome = is_result(sentence, reading);
         let (label, then) = match outcome {
             true => (
                 "A result without you in it",
@@ -379,14 +406,15 @@ mod tests {
         assert!(!md.contains("Someone else"), "{md}");
     }
 
-    /// Numbers that moved, with no one doing it, are a result: the note says so, and does not call
-    /// them someone else's act.
+    /// Numbers that moved, with no one doing it, are a result: shown as one, with a note that asks for the
+    /// writer's part, and not called someone else's act.
     #[test]
     fn a_result_without_the_writer_is_not_called_someone_elses_act() {
         let md = hover_at(
             "Slot-page abandonment fell from 18% to 11%, and contacts dropped by 60%.\n",
             "abandonment",
         );
+        assert!(md.starts_with("**Shows:** Deliver Results"), "{md}");
         assert!(!md.contains("Someone else"), "{md}");
         assert!(
             md.contains("*A result without you in it:*") && md.contains("Deliver Results"),

@@ -1817,9 +1817,19 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     // "Dug into the logs and…", "Personally mentored two engineers", "Pulled the traces and traced…": a draft's
     // subjectless fragment speaks for the writer.
     let opens_with_verb = opens_with_past(words);
-    // "Team turnover dropped to 6%": the measure the cue names is the subject, and the work's result.
+    // "Team turnover dropped to 6%": the measure the cue names is the subject, and the work's result,
+    // unless the sentence says whose work it was ("…brought down to 0.5% by the platform team's cache") or
+    // puts the writer beside it only as a witness ("Conversion rose 12% the quarter I joined").
     if kind == Kind::Measure {
-        return s.work;
+        if let Some(by) = (first + 1..words.len().min(first + 14))
+            .take_while(|&j| j == first + 1 || !boundary_before(text, words, j))
+            .find(|&j| words.words[j].lower == "by")
+        {
+            return agent_after_by(text, words, by);
+        }
+        let witness =
+            (0..words.len()).any(|j| words.writer(j).is_some() && only_perceives(text, words, j));
+        return if witness { 0.0 } else { s.work };
     }
     // "Personally mentored…": a fragment may open with an adverb. A cue that opens the sentence is the
     // fragment's verb ("Rode along with a courier…") or the writer's own work named as its subject ("Customer

@@ -2493,3 +2493,55 @@ fn dev13_families_read_both_ways() {
     ];
     read_both_ways(&[(StriveToBeEarthsBestEmployer, &shows, &silent)]);
 }
+
+/// Wordings found silent on real drafts written elsewhere (session 15): results told as a measure that moved,
+/// lessons something taught the writer, working with the people concerned, and moving now with the risk kept
+/// small. Each beside the sentences that must stay silent.
+#[test]
+fn real_draft_wordings_read_both_ways() {
+    let results = [
+        "Median page load time fell from 4.1 seconds to 1.3 seconds.",
+        "Refund escalations dropped by 35% in the first quarter.",
+        "Onboarding completion rate rose from 48% to 71%.",
+        "Crash rate decreased to 0.2% after the second release.",
+        "Invoice processing time was cut from 9 days to 2 days.",
+    ];
+    let not_results = [
+        // The bad direction is the problem a story opens with.
+        "Monthly churn rose from 3% to 5% over the summer.",
+        "Page load time grew to 6 seconds on older phones.",
+        "Signups fell by 20% after the redesign.",
+        // A target, not a result.
+        "We needed to cut latency by 30% before launch.",
+        "Latency was our biggest problem.",
+    ];
+    let lessons = [
+        "It taught me that a small pilot beats a long debate.",
+        "That outage taught me to write the rollback plan first.",
+    ];
+    let not_lessons = ["I taught the new hires how to use the query tool."];
+    let together = [
+        "I partnered with the finance team to rebuild the quarterly forecast.",
+        "I worked closely with the warehouse leads on the new picking routes.",
+        "I sat down with the ops leads to understand their concerns about the cutover.",
+    ];
+    let not_together = [
+        "The legal team partnered with an outside firm.",
+        "I never partnered with the data team on it.",
+    ];
+    let now = [
+        "I shipped the new ranking to 5% of traffic first so we could learn within the week.",
+        "We launched a controlled beta with two stores while limiting exposure.",
+        "In an hour, I had a workaround running for the stuck orders.",
+    ];
+    let not_now = [
+        "About 5% of traffic comes from tablets.",
+        "The spike in tickets came on Monday.",
+    ];
+    read_both_ways(&[
+        (DeliverResults, &results, &not_results),
+        (LearnAndBeCurious, &lessons, &not_lessons),
+        (EarnTrust, &together, &not_together),
+        (BiasForAction, &now, &not_now),
+    ]);
+}
