@@ -1,7 +1,7 @@
 //! Scores the Leadership Principle reader against a labelled JSONL file of sentences, overall and per site,
 //! beside a baseline that always answers the three most frequent labels.
 //!
-//! `cargo run --release --example eval_principles -- PATH/lp_sentences.jsonl [--verbose | --ids]`
+//! `cargo run --release --example eval_principles -- PATH/lp_sentences.jsonl [--verbose | --ids | --stories]`
 //!
 //! `--ids` prints each row's id and the principles named for it, and no text: what a held-out set's
 //! predictions are, for a figure worked out elsewhere, without reading its sentences.
@@ -18,12 +18,20 @@
 //! * silence: over neutral sentences (`lps` empty), the share with no prediction at all;
 //! * coverage: the share of labelled sentences with any prediction.
 //!
+//! `--stories` reads each answer whole, as the portfolio does: consecutive rows with the same `source` (or
+//! `site`) and the same `answer_lps` are one story, written as a case study under a heading of its own, and
+//! the story's top principles (its scorecard's, at most three) are scored against the answer's labels: hit
+//! (they overlap), precision (the share of them the labels hold) and top-1 (the first is a label). Labels
+//! belong to whole answers, so this is the figure they describe best.
+//!
 //! Per principle: how many sentences carry it as a label and the share of those that name it (recall),
 //! how often it is named and the share of those where the answer's labels hold it (precision). A summary
 //! like the others: it tells which principles' evidence is thin without showing any sentence.
 
 use casebook::analysis::principles::Principle;
 use casebook::analysis::read_words;
+use casebook::hover::Scorecard;
+use casebook::review::Reviewer;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
@@ -39,6 +47,8 @@ struct Row {
     answer_lps: Vec<String>,
     #[serde(default)]
     site: String,
+    #[serde(default)]
+    source: String,
 }
 
 #[derive(Default)]
@@ -116,9 +126,10 @@ impl Tally {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
+    let stories = args.iter().any(|a| a == "--stories");
     let ids = args.iter().any(|a| a == "--ids");
     let Some(path) = args.iter().find(|a| !a.starts_with('-')) else {
-        eprintln!("usage: eval_principles PATH/lp_sentences.jsonl [--verbose | --ids]");
+        eprintln!("usage: eval_principles PATH/lp_sentences.jsonl [--verbose | --ids | --stories]");
         return ExitCode::from(2);
     };
     let source = match std::fs::read_to_string(path) {
@@ -145,6 +156,11 @@ fn main() -> ExitCode {
                 eprintln!("{}: unknown principle label {l:?}", row.id);
             }
         }
+    }
+
+    if stories {
+        score_stories(path, &rows, verbose);
+        return ExitCode::SUCCESS;
     }
 
     // Baseline: the three labels seen most often.
@@ -273,4 +289,82 @@ fn main() -> ExitCode {
         elapsed.as_secs_f64() * 1e6 / rows.len().max(1) as f64
     );
     ExitCode::SUCCESS
+}
+
+/// `--stories`: each answer read whole as a case study, its top principles against the answer's labels.
+fn score_stories(path: &str, rows: &[Row], verbose: bool) {
+    // Consecutive rows of one source with the same labels are one answer.
+    let mut answers: Vec<Vec<&Row>> = Vec::new();
+    for row in rows.iter().filter(|r| !r.answer_lps.is_empty()) {
+        let from = |r: &Row| {
+            if r.source.is_empty() {
+                r.site.clone()
+            } else {
+                r.source.clone()
+            }
+        };
+        match answers.last_mut() {
+            Some(answer)
+                if from(answer[0]) == from(row) && answer[0].answer_lps == row.answer_lps =>
+            {
+                answer.push(row)
+            }
+            _ => answers.push(vec![row]),
+        }
+    }
+    let mut doc = String::new();
+    for (i, answer) in answers.iter().enumerate() {
+        let text: Vec<&str> = answer.iter().map(|r| r.text.trim()).collect();
+        doc.push_str(&format!("## Story {}\n\n{}\n\n", i + 1, text.join(" ")));
+    }
+    let review = Reviewer::default().review_text(&doc);
+    let studies = &review.prose.studies;
+    if studies.len() != answers.len() {
+        eprintln!(
+            "{path}: {} answers made {} case studies; a sentence must have started a heading",
+            answers.len(),
+            studies.len()
+        );
+    }
+    let (mut hits, mut top1, mut named, mut right, mut silent) = (0, 0, 0, 0, 0);
+    for (answer, study) in answers.iter().zip(studies) {
+        let card = Scorecard::of(&review, study);
+        let labels = &answer[0].answer_lps;
+        let top: Vec<&str> = card.principles.iter().map(|(p, _)| p.name()).collect();
+        let in_labels = |name: &&str| labels.iter().any(|l| l == name);
+        hits += usize::from(top.iter().any(in_labels));
+        top1 += usize::from(top.first().is_some_and(in_labels));
+        named += top.len();
+        right += top.iter().filter(|name| in_labels(name)).count();
+        silent += usize::from(top.is_empty());
+        if verbose {
+            let mark = match top.iter().any(in_labels) {
+                true => "hit",
+                false if top.is_empty() => "silent",
+                false => "MISS",
+            };
+            println!(
+                "{:<6} {} sentences, {} ({})\n      labels {:?}\n      -> {}\n",
+                mark,
+                answer.len(),
+                answer[0].id,
+                answer[0].site,
+                labels,
+                top.join(" · ")
+            );
+        }
+    }
+    let n = answers.len().max(1) as f32;
+    println!(
+        "Leadership Principle reading of {} answers read whole ({path})",
+        answers.len()
+    );
+    println!(
+        "casebook  stories n={:<4} hit {:.3}  top-1 {:.3}  precision {:.3}  silent {}",
+        answers.len(),
+        hits as f32 / n,
+        top1 as f32 / n,
+        right as f32 / named.max(1) as f32,
+        silent
+    );
 }

@@ -2538,10 +2538,13 @@ fn real_draft_wordings_read_both_ways() {
         "About 5% of traffic comes from tablets.",
         "The spike in tickets came on Monday.",
     ];
+    let digging = ["I found the bottleneck by profiling the export service."];
+    let not_digging = ["The profiling tool was slow."];
     read_both_ways(&[
         (DeliverResults, &results, &not_results),
         (LearnAndBeCurious, &lessons, &not_lessons),
         (EarnTrust, &together, &not_together),
         (BiasForAction, &now, &not_now),
+        (DiveDeep, &digging, &not_digging),
     ]);
 }
