@@ -2538,13 +2538,47 @@ fn real_draft_wordings_read_both_ways() {
         "About 5% of traffic comes from tablets.",
         "The spike in tickets came on Monday.",
     ];
-    let digging = ["I found the bottleneck by profiling the export service."];
-    let not_digging = ["The profiling tool was slow."];
+    let digging = [
+        "I found the bottleneck by profiling the export service.",
+        "I dug deep to find why the nightly sync dropped rows.",
+        "I spent two days debugging the memory spike.",
+    ];
+    let not_digging = [
+        "The profiling tool was slow.",
+        "Debugging tools were not installed on the kiosks.",
+    ];
+    let quickly = ["I built the first version of the importer in under a week."];
+    let not_quickly = ["The importer had been under review for a week."];
+    let delivered = [
+        "We shipped the new checkout in time for the holiday sale.",
+        "I cut the build time in half by caching dependencies.",
+    ];
+    let not_delivered = ["The holiday sale starts in time zones across Europe first."];
+    let grew_someone = [
+        "I guided her on how to split the change into smaller pull requests.",
+        "I showed him how to read the flame graphs.",
+    ];
+    let not_grew_someone = ["She showed me how the old billing job worked."];
+    let customers = [
+        "I added the pattern to our personas and made it a design requirement.",
+        "I went back to the interview notes to see what the nurses had said about night shifts.",
+    ];
+    let not_customers = ["The personas document was two years old."];
+    let backbone = ["I argued with the project manager about cutting the offline mode."];
+    let not_backbone = ["Two engineers argued with each other about tabs."];
+    let right = ["I changed my design based on what the data-entry staff told me."];
+    let not_right = ["My manager changed the design based on the vendor's advice."];
     read_both_ways(&[
         (DeliverResults, &results, &not_results),
         (LearnAndBeCurious, &lessons, &not_lessons),
         (EarnTrust, &together, &not_together),
         (BiasForAction, &now, &not_now),
         (DiveDeep, &digging, &not_digging),
+        (BiasForAction, &quickly, &not_quickly),
+        (DeliverResults, &delivered, &not_delivered),
+        (HireAndDevelopTheBest, &grew_someone, &not_grew_someone),
+        (CustomerObsession, &customers, &not_customers),
+        (HaveBackbone, &backbone, &not_backbone),
+        (AreRightALot, &right, &not_right),
     ]);
 }
