@@ -2566,6 +2566,9 @@ fn real_draft_wordings_read_both_ways() {
     let not_customers = ["The personas document was two years old."];
     let backbone = ["I argued with the project manager about cutting the offline mode."];
     let not_backbone = ["Two engineers argued with each other about tabs."];
+    // A design pattern's name is no strategy.
+    let big = ["I wrote the strategy for the scheduler's second year."];
+    let not_big = ["I used the Strategy pattern to switch between payment providers."];
     let right = ["I changed my design based on what the data-entry staff told me."];
     let not_right = ["My manager changed the design based on the vendor's advice."];
     read_both_ways(&[
@@ -2580,5 +2583,6 @@ fn real_draft_wordings_read_both_ways() {
         (CustomerObsession, &customers, &not_customers),
         (HaveBackbone, &backbone, &not_backbone),
         (AreRightALot, &right, &not_right),
+        (ThinkBig, &big, &not_big),
     ]);
 }
