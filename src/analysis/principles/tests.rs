@@ -1439,6 +1439,12 @@ fn neutral_setup_shows_nothing() {
 #[test]
 fn stem_neighbours_of_cues_are_not_evidence() {
     for (text, not) in [
+        // "internals" and "intern", "execution plans" and "executives planned" share their stems.
+        (
+            "I joined as a machine learning engineer intern on the search team.",
+            LearnAndBeCurious,
+        ),
+        ("Executives planned to move us to another cloud.", DiveDeep),
         (
             "I set up a staging environment for the load tests.",
             SuccessAndScaleBringBroadResponsibility,
