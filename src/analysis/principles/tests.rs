@@ -2565,13 +2565,21 @@ fn real_draft_wordings_read_both_ways() {
         "I showed him how to read the flame graphs.",
     ];
     let not_grew_someone = ["She showed me how the old billing job worked."];
+    let grew_someone_too =
+        ["I designed a learning path for the two new analysts, from SQL to dashboards."];
     let customers = [
         "I added the pattern to our personas and made it a design requirement.",
         "I went back to the interview notes to see what the nurses had said about night shifts.",
     ];
     let not_customers = ["The personas document was two years old."];
-    let backbone = ["I argued with the project manager about cutting the offline mode."];
-    let not_backbone = ["Two engineers argued with each other about tabs."];
+    let backbone = [
+        "I argued with the project manager about cutting the offline mode.",
+        "I approached the staff engineer privately with my concerns about the token design.",
+    ];
+    let not_backbone = [
+        "Two engineers argued with each other about tabs.",
+        "My manager shared my concerns with her director.",
+    ];
     // A design pattern's name is no strategy.
     let big = ["I wrote the strategy for the scheduler's second year."];
     let not_big = ["I used the Strategy pattern to switch between payment providers."];
@@ -2586,6 +2594,7 @@ fn real_draft_wordings_read_both_ways() {
         (BiasForAction, &quickly, &not_quickly),
         (DeliverResults, &delivered, &not_delivered),
         (HireAndDevelopTheBest, &grew_someone, &not_grew_someone),
+        (HireAndDevelopTheBest, &grew_someone_too, &[]),
         (CustomerObsession, &customers, &not_customers),
         (HaveBackbone, &backbone, &not_backbone),
         (AreRightALot, &right, &not_right),
