@@ -28,6 +28,8 @@
 //! how often it is named and the share of those where the answer's labels hold it (precision). A summary
 //! like the others: it tells which principles' evidence is thin without showing any sentence.
 
+use casebook::analysis::lexicon::Words;
+use casebook::analysis::principles::vocabulary;
 use casebook::analysis::principles::Principle;
 use casebook::analysis::read_words;
 use casebook::hover::Scorecard;
@@ -327,10 +329,32 @@ fn score_stories(path: &str, rows: &[Row], verbose: bool) {
         );
     }
     let (mut hits, mut top1, mut named, mut right, mut silent) = (0, 0, 0, 0, 0);
+    // Beside the cues: the story's words as the word reading weighs them, its three likeliest principles
+    // (`words`), and those filling the cues' top three when they name fewer (`cues+words`).
+    let (mut word_hits, mut word_top1, mut filled_hits, mut filled_named, mut filled_right) =
+        (0, 0, 0, 0, 0);
     for (answer, study) in answers.iter().zip(studies) {
         let card = Scorecard::of(&review, study);
         let labels = &answer[0].answer_lps;
         let top: Vec<&str> = card.principles.iter().map(|(p, _)| p.name()).collect();
+        let story: Vec<&str> = answer.iter().map(|r| r.text.as_str()).collect();
+        let by_words: Vec<&str> = vocabulary::ranking(&Words::new(&story.join(" ")))
+            .iter()
+            .take(3)
+            .map(|(p, _)| p.name())
+            .collect();
+        let is_label = |name: &&str| labels.iter().any(|l| l == name);
+        word_hits += usize::from(by_words.iter().any(is_label));
+        word_top1 += usize::from(by_words.first().is_some_and(is_label));
+        let mut filled = top.clone();
+        for name in &by_words {
+            if filled.len() < 3 && !filled.contains(name) {
+                filled.push(name);
+            }
+        }
+        filled_hits += usize::from(filled.iter().any(is_label));
+        filled_named += filled.len();
+        filled_right += filled.iter().filter(|name| is_label(name)).count();
         let in_labels = |name: &&str| labels.iter().any(|l| l == name);
         hits += usize::from(top.iter().any(in_labels));
         top1 += usize::from(top.first().is_some_and(in_labels));
@@ -366,5 +390,17 @@ fn score_stories(path: &str, rows: &[Row], verbose: bool) {
         top1 as f32 / n,
         right as f32 / named.max(1) as f32,
         silent
+    );
+    println!(
+        "words     stories n={:<4} hit {:.3}  top-1 {:.3}",
+        answers.len(),
+        word_hits as f32 / n,
+        word_top1 as f32 / n
+    );
+    println!(
+        "cues+words stories n={:<4} hit {:.3}  precision {:.3}",
+        answers.len(),
+        filled_hits as f32 / n,
+        filled_right as f32 / filled_named.max(1) as f32
     );
 }

@@ -222,6 +222,29 @@ pub fn leaning(words: &Words) -> Option<Leaning> {
     })
 }
 
+/// Every principle with the log of its odds against the likeliest class (setup included), likeliest
+/// first, with no threshold: how the words of a longer text, a whole story, lean. For experiments
+/// (`eval_principles --stories`); the reading itself uses [`leaning`].
+pub fn ranking(words: &Words) -> Vec<(Principle, f32)> {
+    let v = &*VOCABULARY;
+    let mut log_odds = v.log_prior;
+    for (stem, _) in counted(words) {
+        if let Some(row) = v.rows.get(stem) {
+            for (sum, l) in log_odds.iter_mut().zip(&v.log_likelihood[*row]) {
+                *sum += l;
+            }
+        }
+    }
+    let top = log_odds.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut ranked: Vec<(Principle, f32)> = Principle::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (*p, log_odds[i + 1] - top))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranked
+}
+
 /// One labelled sentence of the project's fixtures (`tests/fixtures/principles_own_*.jsonl`).
 #[derive(Deserialize)]
 pub struct Labelled {
@@ -500,5 +523,19 @@ mod tests {
             .words
             .iter()
             .all(|r| !IGNORED.contains(&text[r.clone()].to_lowercase().as_str())));
+    }
+
+    /// A whole story's words rank every principle, likeliest first, the first at odds 0 or under against the
+    /// likeliest class; a story of mentoring leans to developing people.
+    #[test]
+    fn a_story_ranks_every_principle_by_its_words() {
+        let story =
+            "I mentored two junior engineers. I paired with them every week and coached them \
+                     through their first design reviews. Both were promoted within a year.";
+        let ranked = ranking(&Words::new(story));
+        assert_eq!(ranked.len(), Principle::ALL.len());
+        assert!(ranked.windows(2).all(|w| w[0].1 >= w[1].1), "{ranked:?}");
+        assert!(ranked[0].1 <= 0.0, "{ranked:?}");
+        assert_eq!(ranked[0].0, Principle::HireAndDevelopTheBest, "{ranked:?}");
     }
 }
