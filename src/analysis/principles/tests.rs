@@ -2563,10 +2563,9 @@ fn real_draft_wordings_read_both_ways() {
     let grew_someone = [
         "I guided her on how to split the change into smaller pull requests.",
         "I showed him how to read the flame graphs.",
+        "I designed a learning path for the two new analysts, from SQL to dashboards.",
     ];
     let not_grew_someone = ["She showed me how the old billing job worked."];
-    let grew_someone_too =
-        ["I designed a learning path for the two new analysts, from SQL to dashboards."];
     let customers = [
         "I added the pattern to our personas and made it a design requirement.",
         "I went back to the interview notes to see what the nurses had said about night shifts.",
@@ -2594,7 +2593,6 @@ fn real_draft_wordings_read_both_ways() {
         (BiasForAction, &quickly, &not_quickly),
         (DeliverResults, &delivered, &not_delivered),
         (HireAndDevelopTheBest, &grew_someone, &not_grew_someone),
-        (HireAndDevelopTheBest, &grew_someone_too, &[]),
         (CustomerObsession, &customers, &not_customers),
         (HaveBackbone, &backbone, &not_backbone),
         (AreRightALot, &right, &not_right),
