@@ -2,9 +2,10 @@
 //! line, by exact name, strongest first — or that it shows none), the evidence, and the interviewer's next
 //! question; over a case study's heading, its scorecard. Plain markdown: the protocol layer only wraps it.
 
-use crate::analysis::cues::{CueKind, Part};
+use crate::analysis::cues::Part;
+use crate::analysis::lexicon::Words;
 use crate::analysis::metrics::MetricKind;
-use crate::analysis::principles::{Principle, PrincipleReading, Strength};
+use crate::analysis::principles::{self, Principle, PrincipleReading, Strength};
 use crate::analysis::SentenceFacts;
 use crate::prose::CaseStudy;
 use crate::review::Review;
@@ -129,14 +130,9 @@ fn sentence_hover(text: &str, sentence: &SentenceFacts) -> String {
     }
     // A measure that moved, with no one in the sentence ("Latency fell from 12 s to 2 s"): a results line is
     // shown as the story's result, but the note asks the writer to tie it to what they did.
-    let writer_in_it = sentence.cues.iter().any(|c| {
-        matches!(
-            c.kind,
-            CueKind::FirstPersonSingular | CueKind::FirstPersonPlural
-        )
-    });
-    for reading in sentence.principles.iter().filter(|_| !writer_in_it) {
-        if is_result(sentence, reading) {
+    let writer_acts = principles::writer_acts(text, &Words::new(text));
+    for reading in &sentence.principles {
+        if !writer_acts && is_result(sentence, reading) {
             md.push_str(&format!(
                 "\n\n*A result without you in it:* {} shows **{}** only as a result; put it beside what you did to get it (\"After I …, abandonment fell …\").",
                 quoted(text, reading).join(", "),
@@ -418,6 +414,15 @@ mod tests {
         assert!(!md.contains("Someone else"), "{md}");
         assert!(
             md.contains("*A result without you in it:*") && md.contains("Deliver Results"),
+            "{md}"
+        );
+        // A draft's fragment is the writer's own result: no note.
+        let md = hover_at(
+            "Reduced checkout latency from 900 ms to 200 ms.\n",
+            "Reduced",
+        );
+        assert!(
+            md.starts_with("**Shows:** Deliver Results") && !md.contains("without you"),
             "{md}"
         );
     }

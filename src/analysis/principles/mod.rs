@@ -1458,6 +1458,15 @@ impl SentenceFacts {
     }
 }
 
+/// Whether the writer acts anywhere in `text`: "I" or "we" as more than someone told or watching, or a
+/// draft's fragment that opens with its verb ("Cut the AWS bill by 30%"). A result in a sentence without
+/// them ("Latency fell from 12 s to 2 s") is the story's; the hover asks to tie it to what they did.
+pub fn writer_acts(text: &str, words: &Words) -> bool {
+    let words = &Tagged::new(words);
+    let sentence = SentenceFacts::new(text, words);
+    sentence.first_person || sentence.we || opens_with_past(words)
+}
+
 /// The writer's agency for a problem (a [`Kind::Noticed`] cue at word `first`) whose nearest writer is word
 /// `subject`, with agency `writer`. Noticing it counts for `scoring.noticed` of acting on it ("I noticed the
 /// import had no tests", "I had spotted…"), and fully when they act on it after ("…, and I chased it").
