@@ -355,14 +355,13 @@ fn score_stories(path: &str, rows: &[Row], verbose: bool) {
         filled_hits += usize::from(filled.iter().any(is_label));
         filled_named += filled.len();
         filled_right += filled.iter().filter(|name| is_label(name)).count();
-        let in_labels = |name: &&str| labels.iter().any(|l| l == name);
-        hits += usize::from(top.iter().any(in_labels));
-        top1 += usize::from(top.first().is_some_and(in_labels));
+        hits += usize::from(top.iter().any(is_label));
+        top1 += usize::from(top.first().is_some_and(is_label));
         named += top.len();
-        right += top.iter().filter(|name| in_labels(name)).count();
+        right += top.iter().filter(|name| is_label(name)).count();
         silent += usize::from(top.is_empty());
         if verbose {
-            let mark = match top.iter().any(in_labels) {
+            let mark = match top.iter().any(is_label) {
                 true => "hit",
                 false if top.is_empty() => "silent",
                 false => "MISS",

@@ -170,6 +170,18 @@ pub fn stems(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each class's log prior plus the log likelihoods of the counted stems at `rows` of the counts.
+fn log_odds(rows: impl Iterator<Item = usize>) -> [f32; CLASSES] {
+    let v = &*VOCABULARY;
+    let mut log_odds = v.log_prior;
+    for row in rows {
+        for (sum, l) in log_odds.iter_mut().zip(&v.log_likelihood[row]) {
+            *sum += l;
+        }
+    }
+    log_odds
+}
+
 /// The principle `words` lean towards, if they lean clearly enough away from setup and every other
 /// principle.
 pub fn leaning(words: &Words) -> Option<Leaning> {
@@ -181,12 +193,7 @@ pub fn leaning(words: &Words) -> Option<Leaning> {
     if rows.len() < v.settings.min_words {
         return None;
     }
-    let mut log_odds = v.log_prior;
-    for (row, _) in &rows {
-        for (sum, l) in log_odds.iter_mut().zip(&v.log_likelihood[*row]) {
-            *sum += l;
-        }
-    }
+    let log_odds = log_odds(rows.iter().map(|(row, _)| *row));
     let best = (0..CLASSES).max_by(|a, b| log_odds[*a].total_cmp(&log_odds[*b]))?;
     let top = log_odds[best];
     let odds = 1.0 / log_odds.iter().map(|l| (l - top).exp()).sum::<f32>();
@@ -227,14 +234,11 @@ pub fn leaning(words: &Words) -> Option<Leaning> {
 /// (`eval_principles --stories`); the reading itself uses [`leaning`].
 pub fn ranking(words: &Words) -> Vec<(Principle, f32)> {
     let v = &*VOCABULARY;
-    let mut log_odds = v.log_prior;
-    for (stem, _) in counted(words) {
-        if let Some(row) = v.rows.get(stem) {
-            for (sum, l) in log_odds.iter_mut().zip(&v.log_likelihood[*row]) {
-                *sum += l;
-            }
-        }
-    }
+    let log_odds = log_odds(
+        counted(words)
+            .iter()
+            .filter_map(|(stem, _)| v.rows.get(*stem).copied()),
+    );
     let top = log_odds.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let mut ranked: Vec<(Principle, f32)> = Principle::ALL
         .iter()
