@@ -48,11 +48,20 @@ pub struct Words {
     starts: Vec<usize>,
 }
 
+/// Units engineers write against their number ("100GB", "40ms", "3k"): such a word is a number to a
+/// `#` slot. Only units: "10x", "2fa" or "99th" are words of their own, which cues name.
+const UNITS_ATTACHED: &[&str] = &[
+    "kb", "mb", "gb", "tb", "pb", "ms", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs", "k",
+    "m", "bn",
+];
+
 fn is_number(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && word
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+    let digits = word
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
+        .unwrap_or(word.len());
+    let (number, unit) = word.split_at(digits);
+    number.starts_with(|c: char| c.is_ascii_digit())
+        && (unit.is_empty() || UNITS_ATTACHED.iter().any(|u| unit.eq_ignore_ascii_case(u)))
 }
 
 /// Lowercases a word and makes typographic apostrophes plain.
@@ -393,6 +402,14 @@ mod tests {
         assert!(entries("No 5 asked.").is_empty());
         assert_eq!(entries("Kids under 13 use it."), ["under 13"]);
         assert!(entries("Kids under two use it.").is_empty());
+        // A unit written against its number keeps it a number; a word of its own does not become one.
+        assert_eq!(entries("We shipped in 6weeks."), Vec::<String>::new());
+        assert_eq!(stem("100GB"), "#");
+        assert_eq!(stem("40ms"), "#");
+        assert_eq!(stem("3k"), "#");
+        for word in ["10x", "2fa", "99th", "k8s", "2pc", "3d", "4g"] {
+            assert_ne!(stem(word), "#", "{word}");
+        }
         assert_eq!(entries("I ran the five whys."), ["five whys"]);
         assert!(entries("I ran the 5 whys.").is_empty());
         let text = "No one asked; we shipped in two weeks.";

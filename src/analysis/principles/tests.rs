@@ -2511,12 +2511,16 @@ fn real_draft_wordings_read_both_ways() {
         "Onboarding completion rate rose from 48% to 71%.",
         "Crash rate decreased to 0.2% after the second release.",
         "Invoice processing time was cut from 9 days to 2 days.",
+        // A unit written against its number, as engineers write it.
+        "Reduced image storage from 800GB to 120GB.",
+        "Cut the nightly export from 90min to 12min.",
     ];
     let not_results = [
         // The bad direction is the problem a story opens with.
         "Monthly churn rose from 3% to 5% over the summer.",
         "Page load time grew to 6 seconds on older phones.",
         "Signups fell by 20% after the redesign.",
+        "Our image storage grew from 120GB to 800GB in a year.",
         // A target, not a result.
         "We needed to cut latency by 30% before launch.",
         "Latency was our biggest problem.",
