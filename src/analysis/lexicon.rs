@@ -181,13 +181,40 @@ struct Numbered {
     first: usize,
 }
 
-/// `words`' stems joined as [`Words::joined`] is, with each word in `numbers` (lowercased) as `#`; and
-/// where each stem starts in it.
+/// Words that only soften or narrow the number after them ("to just 1 GB", "in about six weeks"): a number
+/// slot reads past them, so "to #" finds "to just 1 GB". Not "over" or "under": those change the claim, and
+/// cues name them ("to under #").
+const APPROXIMATORS: &[&str] = &[
+    "just",
+    "only",
+    "merely",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "approx",
+    "nearly",
+    "almost",
+    "some",
+    "circa",
+];
+
+/// `words`' stems joined as [`Words::joined`] is, with each word in `numbers` (lowercased) as `#`, and each of
+/// [`APPROXIMATORS`] before a number left out; and where each stem starts in it.
 fn joined_with_numbers(words: &Words, numbers: &FxHashSet<String>) -> (String, Vec<usize>) {
+    let is_number = |w: &Word| w.stem == "#" || numbers.contains(&w.lower);
     let mut joined = String::with_capacity(words.joined.len());
     joined.push(' ');
     let mut starts = Vec::with_capacity(words.len());
-    for w in &words.words {
+    for (i, w) in words.words.iter().enumerate() {
+        if APPROXIMATORS.contains(&w.lower.as_str())
+            && words.words.get(i + 1).is_some_and(is_number)
+        {
+            // On the framing space before its number: a match that starts at the number starts there, not at
+            // this word, and one that runs on past the number takes it in.
+            starts.push(joined.len() - 1);
+            continue;
+        }
         starts.push(joined.len());
         joined.push_str(if numbers.contains(&w.lower) {
             "#"
@@ -272,7 +299,12 @@ impl<T> Lexicon<T> {
             let renumbered = words
                 .words
                 .iter()
-                .any(|w| numbered.words.contains(&w.lower))
+                .enumerate()
+                .any(|(i, w)| {
+                    numbered.words.contains(&w.lower)
+                        || (APPROXIMATORS.contains(&w.lower.as_str())
+                            && words.words.get(i + 1).is_some_and(|next| next.stem == "#"))
+                })
                 .then(|| joined_with_numbers(words, &numbered.words));
             let (joined, starts) = match &renumbered {
                 Some((joined, starts)) => (joined.as_str(), starts.as_slice()),
@@ -410,6 +442,21 @@ mod tests {
         for word in ["10x", "2fa", "99th", "k8s", "2pc", "3d", "4g"] {
             assert_ne!(stem(word), "#", "{word}");
         }
+        // A word that only softens the number ("just", "about") is read past; one that changes it is not.
+        assert_eq!(
+            found(&lex, "We shipped in just six weeks."),
+            [(
+                "shipped in # weeks".to_string(),
+                "shipped in just six weeks".to_string()
+            )]
+        );
+        assert_eq!(
+            entries("We shipped in about 6 weeks."),
+            ["shipped in # weeks"]
+        );
+        assert!(entries("We shipped in just weeks.").is_empty());
+        assert!(entries("We shipped in over 6 weeks.").is_empty());
+        assert!(entries("We shipped in only.").is_empty());
         assert_eq!(entries("I ran the five whys."), ["five whys"]);
         assert!(entries("I ran the 5 whys.").is_empty());
         let text = "No one asked; we shipped in two weeks.";

@@ -2603,3 +2603,77 @@ fn real_draft_wordings_read_both_ways() {
         (ThinkBig, &big, &not_big),
     ]);
 }
+
+/// Engineering work told in the engineer's own terms (session 17): instrumenting, simulating failures, building
+/// a shared tool, fixing the cause rather than the symptom, passing knowledge on, a result claimed without its
+/// number. Our own sentences, each family with the near misses it must leave alone.
+#[test]
+fn engineering_actions_read_both_ways() {
+    let digging = [
+        "Instrumented the upload service to tag every failed request with its cause.",
+        "I simulated disk failures in staging to see how the replicas recovered.",
+        "Reran each failing test in isolation to separate real bugs from flaky ones.",
+        "I narrowed the memory growth down to one cache that never evicted.",
+        "Tuned the slowest queries and indexes on the orders database.",
+    ];
+    let not_digging = [
+        "The service was already instrumented by the platform team.",
+        "Isolation between tenants was a hard requirement.",
+        "The radio was tuned to the local station.",
+        "I went back to the office after lunch.",
+    ];
+    let simpler = [
+        "Introduced a shared retry utility that every service now calls.",
+        "I wrote a small lint rule that fails the build when an image has no alt text.",
+        "Developed a generator tool for the deployment manifests.",
+        "Containerized the test dependencies so every run starts clean.",
+        "We kept it simple: one table and a nightly job.",
+        "Used the standard library's scheduler instead of adding another dependency.",
+    ];
+    let not_simpler = [
+        "The team used an old build tool.",
+        "Our framework was ten years old.",
+        "The library closes at six.",
+    ];
+    let standards = [
+        "I didn't just fix the symptom; I rewrote the parser so malformed rows are rejected at the door.",
+        "I reviewed every change in her pull request thoroughly before approving it.",
+        "I defined the abandonment metric precisely in the spec, down to how long a patient may wait.",
+        "Wrote 60 test cases for the currency conversion before the release.",
+    ];
+    let not_standards = [
+        "The symptom was a slow checkout page.",
+        "I only fixed the symptom, and the bug came back a week later.",
+    ];
+    let grew = [
+        "I provided guidance to the two interns every week on their first feature.",
+        "Built a knowledge base for the new hires on how the billing system works.",
+    ];
+    let not_grew = [
+        "My manager gave me guidance on the promotion process.",
+        "The knowledge base was out of date.",
+    ];
+    let results = [
+        "Reduced MTTR for our enterprise customers.",
+        "I improved checkout conversion for returning customers.",
+        "It's now used daily by the support and finance teams.",
+        "I delivered the reporting module to the customer a week before their audit.",
+        "Implemented the fix in days instead of weeks.",
+        "Cut log storage from about 100GB to just 1GB.",
+    ];
+    let not_results = [
+        "Latency was our main complaint.",
+        "The old system had frequent downtime.",
+        "The customer asked us to improve conversion.",
+        "We planned to reduce latency next quarter.",
+        // A bar raised is a standard set, not a result.
+        "I raised the accuracy bar for the fraud model.",
+    ];
+    read_both_ways(&[
+        (DiveDeep, &digging, &not_digging),
+        (InventAndSimplify, &simpler, &not_simpler),
+        (InsistOnTheHighestStandards, &standards, &not_standards),
+        (HireAndDevelopTheBest, &grew, &not_grew),
+        (DeliverResults, &results, &not_results),
+    ]);
+}
