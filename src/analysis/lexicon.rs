@@ -199,17 +199,23 @@ const APPROXIMATORS: &[&str] = &[
     "circa",
 ];
 
+/// Whether word `i` of `words` is one of [`APPROXIMATORS`] before a number (a digit, or one of `numbers`).
+fn softens_number(words: &Words, i: usize, numbers: &FxHashSet<String>) -> bool {
+    APPROXIMATORS.contains(&words.words[i].lower.as_str())
+        && words
+            .words
+            .get(i + 1)
+            .is_some_and(|next| next.stem == "#" || numbers.contains(&next.lower))
+}
+
 /// `words`' stems joined as [`Words::joined`] is, with each word in `numbers` (lowercased) as `#`, and each of
 /// [`APPROXIMATORS`] before a number left out; and where each stem starts in it.
 fn joined_with_numbers(words: &Words, numbers: &FxHashSet<String>) -> (String, Vec<usize>) {
-    let is_number = |w: &Word| w.stem == "#" || numbers.contains(&w.lower);
     let mut joined = String::with_capacity(words.joined.len());
     joined.push(' ');
     let mut starts = Vec::with_capacity(words.len());
     for (i, w) in words.words.iter().enumerate() {
-        if APPROXIMATORS.contains(&w.lower.as_str())
-            && words.words.get(i + 1).is_some_and(is_number)
-        {
+        if softens_number(words, i, numbers) {
             // On the framing space before its number: a match that starts at the number starts there, not at
             // this word, and one that runs on past the number takes it in.
             starts.push(joined.len() - 1);
@@ -296,14 +302,10 @@ impl<T> Lexicon<T> {
             &mut hits,
         );
         if let Some(numbered) = &self.numbered {
-            let renumbered = words
-                .words
-                .iter()
-                .enumerate()
-                .any(|(i, w)| {
-                    numbered.words.contains(&w.lower)
-                        || (APPROXIMATORS.contains(&w.lower.as_str())
-                            && words.words.get(i + 1).is_some_and(|next| next.stem == "#"))
+            let renumbered = (0..words.len())
+                .any(|i| {
+                    numbered.words.contains(&words.words[i].lower)
+                        || softens_number(words, i, &numbered.words)
                 })
                 .then(|| joined_with_numbers(words, &numbered.words));
             let (joined, starts) = match &renumbered {
