@@ -55,6 +55,83 @@ const UNITS_ATTACHED: &[&str] = &[
     "m", "bn",
 ];
 
+/// How many of the base unit one of a number's units is: time in seconds, sizes in bytes, counts in ones. A
+/// unit is written against the number ("300ms") or as the word after it ("300 ms", "2 weeks").
+const UNIT_SCALES: &[(&str, f64)] = &[
+    ("ms", 1e-3),
+    ("millisecond", 1e-3),
+    ("milliseconds", 1e-3),
+    ("s", 1.0),
+    ("sec", 1.0),
+    ("secs", 1.0),
+    ("second", 1.0),
+    ("seconds", 1.0),
+    ("min", 60.0),
+    ("mins", 60.0),
+    ("minute", 60.0),
+    ("minutes", 60.0),
+    ("h", 3600.0),
+    ("hr", 3600.0),
+    ("hrs", 3600.0),
+    ("hour", 3600.0),
+    ("hours", 3600.0),
+    ("day", 86_400.0),
+    ("days", 86_400.0),
+    ("week", 604_800.0),
+    ("weeks", 604_800.0),
+    ("month", 2_629_800.0),
+    ("months", 2_629_800.0),
+    ("year", 31_557_600.0),
+    ("years", 31_557_600.0),
+    ("kb", 1e3),
+    ("mb", 1e6),
+    ("gb", 1e9),
+    ("tb", 1e12),
+    ("pb", 1e15),
+    ("k", 1e3),
+    ("thousand", 1e3),
+    ("m", 1e6),
+    ("million", 1e6),
+    ("bn", 1e9),
+    ("billion", 1e9),
+];
+
+fn unit_scale(unit: &str) -> Option<f64> {
+    UNIT_SCALES
+        .iter()
+        .find(|(u, _)| unit.eq_ignore_ascii_case(u))
+        .map(|&(_, scale)| scale)
+}
+
+/// Word `i`'s number and the scale of its unit, if it names one: "1,200ms" is (1200, Some(0.001)).
+fn quantity(words: &Words, i: usize) -> Option<(f64, Option<f64>)> {
+    let word = &words.words.get(i)?.lower;
+    let digits = word
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
+        .unwrap_or(word.len());
+    let (number, unit) = word.split_at(digits);
+    let value: f64 = number.replace(',', "").parse().ok()?;
+    let scale = if unit.is_empty() {
+        words.words.get(i + 1).and_then(|w| unit_scale(&w.lower))
+    } else {
+        Some(unit_scale(unit)?)
+    };
+    Some((value, scale))
+}
+
+/// The numbers of words `first` and `last`, in one unit: "from 1.2 s to 300 ms" is (1.2, 0.3), and "from 4 to 12
+/// minutes" reads both in minutes. `None` when either is not written in digits.
+pub fn compared_quantities(words: &Words, first: usize, last: usize) -> Option<(f64, f64)> {
+    let (from, from_scale) = quantity(words, first)?;
+    let (to, to_scale) = quantity(words, last)?;
+    let (from_scale, to_scale) = match (from_scale, to_scale) {
+        (Some(a), Some(b)) => (a, b),
+        (Some(a), None) | (None, Some(a)) => (a, a),
+        (None, None) => (1.0, 1.0),
+    };
+    Some((from * from_scale, to * to_scale))
+}
+
 fn is_number(word: &str) -> bool {
     let digits = word
         .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
@@ -479,6 +556,28 @@ mod tests {
         let lex = lexicon(&["cost"]);
         assert!(found(&lex, "The costume was accosted.").is_empty());
         assert_eq!(found(&lex, "Costs fell.").len(), 1);
+    }
+
+    #[test]
+    fn numbers_compare_in_one_unit() {
+        let at = |text: &str| {
+            let words = Words::new(text);
+            let slots: Vec<usize> = (0..words.len())
+                .filter(|&i| words.words[i].stem == "#")
+                .collect();
+            compared_quantities(&words, slots[0], *slots.last().unwrap())
+        };
+        assert_eq!(at("from 1.2 s to 300 ms"), Some((1.2, 0.3)));
+        assert_eq!(at("from 1,200ms to 300ms"), Some((1.2, 0.3)));
+        assert_eq!(at("from 4 to 12 minutes"), Some((240.0, 720.0)));
+        assert_eq!(at("from 2 weeks to 3 days"), Some((1_209_600.0, 259_200.0)));
+        assert_eq!(at("from 400k to 1.2m"), Some((400_000.0, 1_200_000.0)));
+        assert_eq!(at("from 12% to 1.5%"), Some((12.0, 1.5)));
+        // Number words are a slot, but not a quantity the reading compares.
+        assert_eq!(
+            compared_quantities(&Words::new("from 12% to five"), 1, 3),
+            None
+        );
     }
 
     #[test]

@@ -257,12 +257,16 @@ pub fn read_principles_and_others(
             continue;
         }
         // "I ran the ads dashboard from 2021 to 2023": numbers that are all years say when, not how much.
-        let mut slots = parts
+        let slots: Vec<usize> = parts
             .iter()
-            .flat_map(|p| &words.words[p.clone()])
-            .filter(|w| w.stem == "#")
-            .peekable();
-        if slots.peek().is_some() && slots.all(|w| is_year(text, w)) {
+            .flat_map(|p| p.clone())
+            .filter(|&i| words.words[i].stem == "#")
+            .collect();
+        if !slots.is_empty() && slots.iter().all(|&i| is_year(text, &words.words[i])) {
+            continue;
+        }
+        // "error rate went from 2% to 12%" is the problem, not the result.
+        if cue.direction.is_some_and(|d| !d.shown_by(words, &slots)) {
             continue;
         }
         let agency = agency(text, words, span.start, cue.kind, &sentence);
@@ -523,6 +527,7 @@ struct Scoring {
 struct Grammar {
     negators: Vec<String>,
     not_negating_after: Vec<String>,
+    negating_before_to: Vec<String>,
     hypotheticals: Vec<String>,
     noun_markers: Vec<String>,
     acts_with_object: Vec<String>,
@@ -597,7 +602,35 @@ struct CueGroup {
     reason: String,
     #[serde(default)]
     kind: Kind,
+    /// The way the cue's first and last numbers must go ("error rate went from 12% to 1.5%": down).
+    #[serde(default)]
+    direction: Option<Direction>,
     phrases: Vec<String>,
+}
+
+/// Which way a measure's numbers moved, read from the numbers themselves, with their units.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "lowercase")]
+enum Direction {
+    Down,
+    Up,
+}
+
+impl Direction {
+    /// Whether the first and last numbers in the cue's words went this way: "from 1.2 s to 300 ms" went down.
+    /// Numbers it cannot read (number words, "a few") do not show a direction.
+    fn shown_by(self, words: &Words, slots: &[usize]) -> bool {
+        let (Some(&first), Some(&last)) = (slots.first(), slots.last()) else {
+            return false;
+        };
+        let Some((from, to)) = super::lexicon::compared_quantities(words, first, last) else {
+            return false;
+        };
+        match self {
+            Direction::Down => to < from,
+            Direction::Up => to > from,
+        }
+    }
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -636,6 +669,7 @@ struct Cue {
     /// Shared by every phrase its group spells out (a class makes hundreds of one line).
     reason: Arc<str>,
     kind: Kind,
+    direction: Option<Direction>,
     parts: usize,
     /// Bit `i` set: the gap before part `i` is written `....`, as wide as `scoring.wide_gap` within one
     /// clause ("wrote .... myself" finds "wrote the runbook for the billing system myself").
@@ -682,6 +716,8 @@ struct GrammarSets {
     by_stem: HashMap<String, u64>,
     negators: Class,
     not_negating_after: Class,
+    /// "I failed to dig in" is no act; "I went through the failed payments" is one.
+    negating_before_to: Class,
     hypotheticals: Class,
     /// "the plan", "a need": after these a hypothetical word is a noun, not a wish or a modal.
     noun_markers: Class,
@@ -1055,6 +1091,7 @@ fn load(source: &str) -> Data {
                     weight: group.weight,
                     reason: reason.clone(),
                     kind: group.kind,
+                    direction: group.direction,
                     parts: pieces.len(),
                     wide,
                 });
@@ -1083,6 +1120,7 @@ fn load(source: &str) -> Data {
         grammar: GrammarSets {
             negators: classes.lower(&g.negators),
             not_negating_after: classes.lower(&g.not_negating_after),
+            negating_before_to: classes.lower(&g.negating_before_to),
             hypotheticals: classes.lower(&g.hypotheticals),
             noun_markers: classes.lower(&g.noun_markers),
             acts_with_object: classes.lower(&g.acts_with_object),
@@ -1306,6 +1344,8 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
             // "didn't just fix it"; "no-shows fell", "a no-code tool" (a hyphened word, not a negation); "made
             // sure it did not…" (the goal secured); "checked that the model did not…" (what was checked for).
             let softened = words.is(i + 1, g.not_negating_after)
+                || (words.is(i, g.negating_before_to)
+                    && words.words.get(i + 1).is_none_or(|w| w.lower != "to"))
                 || text.get(words.words[i].range.end..words.words[i + 1].range.start) == Some("-")
                 || clause_back(text, words, i, 6).any(|j| {
                     words.is(j, g.goal_words)

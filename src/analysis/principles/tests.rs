@@ -1357,6 +1357,17 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.95,
         ),
         (
+            // Written by a helper session in session 17 in an engineer's own voice (terse bullets, units
+            // against numbers, non-native phrasing; 180 lines, 39 setup), and split in session 18 by line:
+            // the odd lines are dev20, the even ones held out here. First read, before any change of session
+            // 18: 0.451 / 0.615 / 0.842 (eval); after the session's cues from dev20 alone: 0.465 / 0.611 / 0.842.
+            "held-out 14",
+            include_str!("../../../tests/fixtures/principles_own_heldout14.jsonl"),
+            0.43,
+            0.55,
+            0.8,
+        ),
+        (
             // Written by three helper sessions in session 13 (blind to the code and the corpus), as words for
             // the vocabulary to count: terse resume lines (dev14), long spoken sentences (dev15), plain
             // wording with many tempting neutral lines (dev16).
@@ -1396,6 +1407,14 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.64,
             0.58,
             0.95,
+        ),
+        (
+            // The odd lines of the set held-out 14 comes from: the engineer's voice, to tune on and count.
+            "dev20",
+            include_str!("../../../tests/fixtures/principles_own_dev20.jsonl"),
+            0.7,
+            0.7,
+            0.85,
         ),
         (
             // And 24 whole stories of ten sentences (dev18), each sentence labelled on its own: a third setup,
@@ -2675,5 +2694,119 @@ fn engineering_actions_read_both_ways() {
         (InsistOnTheHighestStandards, &standards, &not_standards),
         (HireAndDevelopTheBest, &grew, &not_grew),
         (DeliverResults, &results, &not_results),
+    ]);
+}
+
+/// "error rate went from 12% to 1.5%": a measure the writer names, and numbers that say which way it went.
+/// The other way is the problem a story opens with, and so are numbers the reading cannot compare.
+#[test]
+fn measures_moved_by_their_numbers_read_both_ways() {
+    let results = [
+        "The error rate went from 12% to 1.5% after the retry fix.",
+        "P99 latency went from 1.2 s to 300 ms once the index was in.",
+        "Build times went from 2 hours to 25 minutes.",
+        "Checkout conversion went from 2.1% to 3.4% over the quarter.",
+        "Flaky rate went from 9% to under 1% in a month.",
+        "Test coverage went from 40% to 85% on the payments module.",
+        "Deploy time went from 3 days to 40min.",
+    ];
+    let not_results = [
+        "The error rate went from 1.5% to 12% in a week.",
+        "P99 latency went from 300 ms to 1.2 s during the sale.",
+        "Conversion went from 3.4% to 2.1% after the redesign.",
+        "Build times went from two hours to forty minutes.",
+        "The team grew from 4 to 9 engineers.",
+    ];
+    read_both_ways(&[(DeliverResults, &results, &not_results)]);
+}
+
+/// Engineering work told the way engineers tell it, each kind a cue of its own; and the same words in
+/// sentences that show nothing, or something else.
+#[test]
+fn engineer_voice_read_both_ways() {
+    let digging = [
+        "I went through the failed payments row by row with someone from finance.",
+        "I broke the cloud bill down by service and found two idle clusters.",
+    ];
+    let not_digging = [
+        "The rows were sorted by date.",
+        "The car broke down by the river.",
+    ];
+    let learning = [
+        "I read the Kafka docs and three vendor postmortems before designing the consumer.",
+        "I read the Postgres documentation on vacuum before touching the settings.",
+    ];
+    let not_learning = ["The docs were out of date."];
+    let standards = [
+        "I made the accessibility audit a hard gate in the release pipeline.",
+        "I added a check so any migration that lacks a rollback script gets flagged automatically.",
+        "I wrote the crash threshold into our release checklist.",
+    ];
+    let not_standards = ["The gate at the car park was broken."];
+    let grew = [
+        "I started pairing with her twice a week and let her drive.",
+        "I gave him full ownership of the export feature.",
+        "I host a monthly session for the support team on reading our dashboards.",
+    ];
+    let not_grew = ["My manager gave me ownership of the roadmap."];
+    let backbone = [
+        "When the VP escalated, I stood by the decision and explained the risk in numbers.",
+        "I stuck to my estimate even though sales wanted a June date.",
+    ];
+    let not_backbone = ["I stood by the window during the call."];
+    let employer = [
+        "After the outage week I made sure both on-call engineers took two days off.",
+        "I moved the review to written comments so everyone can contribute, not only the fast talkers.",
+    ];
+    let not_employer = [
+        "It was 3am when I got paged about the checkout errors.",
+        "I took the feature flag off after the rollout.",
+    ];
+    let simpler = [
+        "I prefilled the billing country from the account's address.",
+        "We fixed the lock contention with one config change and no rewrite of the service.",
+    ];
+    let not_simpler = ["The form was prefilled by the browser."];
+    let customer = [
+        "I personally replied to the customer with the fix date.",
+        "I sent a personal email to each store owner who had complained, explaining the fix.",
+    ];
+    let not_customer = ["The customer replied to our survey."];
+    let right = [
+        "I scored both options against our real requirements: throughput, replay and the team's experience.",
+        "I wrote down the conditions under which we should revisit the choice.",
+    ];
+    let not_right = ["She scored two goals on Saturday."];
+    let ownership = [
+        "I took the twelve orphaned alerts onto my plate.",
+        "I moved the unowned tickets onto our team's plate and cleared them in a sprint.",
+    ];
+    let not_ownership = ["The laptops were ours to keep."];
+    let trust = ["I asked their lead for an hour to understand what they were worried about."];
+    let not_trust = ["Nobody was worried about the release."];
+    let responsibility = [
+        "I wrote a log filter that redacts card numbers before anything leaves the host.",
+        "I wrote a scrubber that hashes customer emails in every log line.",
+    ];
+    let not_responsibility = ["The redacted report was sent to legal by my manager."];
+    let not_frugal = ["I didn't buy that explanation, so I pulled the raw logs."];
+    read_both_ways(&[
+        (DiveDeep, &digging, &not_digging),
+        (LearnAndBeCurious, &learning, &not_learning),
+        (InsistOnTheHighestStandards, &standards, &not_standards),
+        (HireAndDevelopTheBest, &grew, &not_grew),
+        (HaveBackbone, &backbone, &not_backbone),
+        (StriveToBeEarthsBestEmployer, &employer, &not_employer),
+        (InventAndSimplify, &simpler, &not_simpler),
+        (CustomerObsession, &customer, &not_customer),
+        (AreRightALot, &right, &not_right),
+        (Ownership, &ownership, &not_ownership),
+        (EarnTrust, &trust, &not_trust),
+        (
+            SuccessAndScaleBringBroadResponsibility,
+            &responsibility,
+            &not_responsibility,
+        ),
+        (Frugality, &[], &not_frugal),
     ]);
 }
