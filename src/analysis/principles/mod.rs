@@ -530,6 +530,7 @@ struct Grammar {
     negating_before_to: Vec<String>,
     hypotheticals: Vec<String>,
     noun_markers: Vec<String>,
+    compound_nouns: Vec<String>,
     acts_with_object: Vec<String>,
     copulas: Vec<String>,
     act_nouns: Vec<String>,
@@ -721,6 +722,9 @@ struct GrammarSets {
     hypotheticals: Class,
     /// "the plan", "a need": after these a hypothetical word is a noun, not a wish or a modal.
     noun_markers: Class,
+    /// "a rollout plan", "our capacity planning": hypothetical words that are still nouns a word or two
+    /// after the marker.
+    compound_nouns: Class,
     /// "I planned the work and shipped it": hypothetical words that are a past act when an object follows.
     acts_with_object: Class,
     /// "Honesty was one of the values…": after a cue opening its clause, these make it the clause's subject.
@@ -1123,6 +1127,7 @@ fn load(source: &str) -> Data {
             negating_before_to: classes.lower(&g.negating_before_to),
             hypotheticals: classes.lower(&g.hypotheticals),
             noun_markers: classes.lower(&g.noun_markers),
+            compound_nouns: classes.lower(&g.compound_nouns),
             acts_with_object: classes.lower(&g.acts_with_object),
             copulas: classes.lower(&g.copulas),
             act_nouns: classes.lower(&g.act_nouns),
@@ -1306,7 +1311,9 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         }
         // "I rebuilt the plan and still launched": "the plan" is a noun, not a plan to act ("a plan to
         // interview customers" still is one).
-        let noun = i > 0 && words.is(i - 1, g.noun_markers) && words.words[i + 1].lower != "to";
+        let marked = |back: usize| i >= back && words.is(i - back, g.noun_markers);
+        let noun = (marked(1) || (words.is(i, g.compound_nouns) && (marked(2) || marked(3))))
+            && words.words[i + 1].lower != "to";
         // "I meant to dig into…", "I was about to simplify…": an intention that stopped short.
         let unrealized =
             words.is(i, g.unrealized) && words.words.get(i + 1).is_some_and(|w| w.lower == "to");

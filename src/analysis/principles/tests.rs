@@ -2810,3 +2810,46 @@ fn engineer_voice_read_both_ways() {
         (Frugality, &[], &not_frugal),
     ]);
 }
+
+/// "I wrote a rollout plan and cut the downtime": a plan named as a thing, a word or two after its article, is no
+/// plan to act; "the team will…" and "our plan was to…" still are. And a few more kinds of engineering work, read
+/// both ways.
+#[test]
+fn a_plan_written_is_an_act_and_more_engineering_work_reads_both_ways() {
+    let results = [
+        "I wrote a rollout plan and cut the downtime to 5 minutes.",
+        "After the rewrite the ingest service now handles 40k events a second.",
+        "Cut release friction and improved the team's velocity.",
+    ];
+    let frugal = ["Created a capacity plan and reduced infrastructure costs by a third."];
+    let not_results = [
+        "The team will cut the downtime next quarter.",
+        "Our plan was to cut the downtime to 5 minutes.",
+        "The old service handles 2k events a second.",
+    ];
+    let trust = [
+        "I made my manager aware of the slip before the review.",
+        "I reported progress to the two sponsors every Friday.",
+    ];
+    let not_trust = ["Nobody made me aware of the change."];
+    let standards = [
+        "I standardized date parsing across every pipeline input.",
+        "I rewrote the time-based tests with a fake clock.",
+    ];
+    let not_standards = ["The output was not deterministic, and nobody looked into it."];
+    let simpler = [
+        "I sharded the test suite so it runs on eight machines.",
+        "I introduced a read-through cache in front of the pricing service.",
+    ];
+    let not_simpler = ["The cache was already in place when I joined."];
+    let grew = ["I ran pairing sessions that improved her understanding of the billing code."];
+    let not_grew = ["My manager improved my understanding of the budget."];
+    read_both_ways(&[
+        (DeliverResults, &results, &not_results),
+        (Frugality, &frugal, &[]),
+        (EarnTrust, &trust, &not_trust),
+        (InsistOnTheHighestStandards, &standards, &not_standards),
+        (InventAndSimplify, &simpler, &not_simpler),
+        (HireAndDevelopTheBest, &grew, &not_grew),
+    ]);
+}
