@@ -675,6 +675,8 @@ struct Cue {
     /// Bit `i` set: the gap before part `i` is written `....`, as wide as `scoring.wide_gap` within one
     /// clause ("wrote .... myself" finds "wrote the runbook for the billing system myself").
     wide: u32,
+    /// Where its parts' indices in [`Data::part_uses`] begin in [`Data::cue_parts`].
+    first_part: u32,
 }
 
 struct Data {
@@ -683,9 +685,13 @@ struct Data {
     /// Every distinct part of the cues (a common word such as "with" is part of hundreds, once a class
     /// is spelled out), valued by its index in `part_uses`.
     parts: Lexicon<usize>,
-    /// For each distinct part: the `(cue, part)` pairs it is, in order, and the word positions (within
-    /// the part) that must appear exactly in this form, with the form.
+    /// For each distinct part: the cues it begins, and the word positions (within the part) that must appear
+    /// exactly in this form, with the form.
     part_uses: Vec<PartUses>,
+    /// For each cue, from its `first_part`: the index in `part_uses` of each of its parts, so whether a
+    /// word is a cue's next part is one comparison (`u32`: a class spells one line out into thousands of
+    /// cues, and these are most of the data's memory).
+    cue_parts: Vec<u32>,
     /// Every way of naming a principle.
     names: Lexicon<NameEntry>,
     scoring: Scoring,
@@ -699,10 +705,7 @@ struct Data {
 
 /// What one distinct cue part stands for (see [`Data::part_uses`]).
 struct PartUses {
-    /// The `(cue, part)` pairs it is, in order (`u32`: a class spells one line out into thousands of cues,
-    /// and these lists are most of the data's memory).
-    cues: Vec<(u32, u32)>,
-    /// The cues it begins (those of `cues` with part 0).
+    /// The cues it begins.
     starts: Vec<u32>,
     exact: Vec<(usize, String)>,
 }
@@ -1039,6 +1042,7 @@ fn load(source: &str) -> Data {
     let mut cues = Vec::new();
     let mut parts = Vec::new();
     let mut part_uses: Vec<PartUses> = Vec::new();
+    let mut cue_parts: Vec<u32> = Vec::new();
     let mut part_index: HashMap<String, usize> = HashMap::default();
     let mut names = Vec::new();
     for (principle, p) in Principle::ALL.into_iter().zip(&principles) {
@@ -1074,18 +1078,18 @@ fn load(source: &str) -> Data {
                     }
                 }
                 let index = cues.len();
+                let first_part = cue_parts.len() as u32;
                 for (i, piece) in pieces.iter().enumerate() {
                     let at = *part_index.entry(piece.to_string()).or_insert_with(|| {
                         // `#` stays: the lexicon reads it as a number slot.
                         parts.push((piece.replace('=', ""), part_uses.len()));
                         part_uses.push(PartUses {
-                            cues: Vec::new(),
                             starts: Vec::new(),
                             exact: exact_words(piece),
                         });
                         part_uses.len() - 1
                     });
-                    part_uses[at].cues.push((index as u32, i as u32));
+                    cue_parts.push(at as u32);
                     if i == 0 {
                         part_uses[at].starts.push(index as u32);
                     }
@@ -1098,6 +1102,7 @@ fn load(source: &str) -> Data {
                     direction: group.direction,
                     parts: pieces.len(),
                     wide,
+                    first_part,
                 });
             }
         }
@@ -1108,6 +1113,7 @@ fn load(source: &str) -> Data {
         principles,
         cues,
         part_uses,
+        cue_parts,
         parts: Lexicon::with_numbers(
             parts,
             file.classes
@@ -1211,10 +1217,14 @@ fn cue_matches(text: &str, words: &Tagged) -> Vec<(usize, Range<usize>, Vec<Rang
         .filter(|h| exact_ok(h))
         .collect();
     let mut out = Vec::new();
+    // One buffer for the parts of every candidate: a measure word starts a hundred cues, and allocating
+    // for each of them cost more than matching them.
+    let mut parts = Vec::new();
     for hit in &hits {
         for cue in d.part_uses[*hit.entry].starts.iter().map(|&c| c as usize) {
             let mut span = hit.words.clone();
-            let mut parts = vec![hit.words.clone()];
+            parts.clear();
+            parts.push(hit.words.clone());
             let mut complete = true;
             for part in 1..d.cues[cue].parts {
                 // Hits are in order of position: look only at those that start within the gap, so a common
@@ -1226,16 +1236,12 @@ fn cue_matches(text: &str, words: &Tagged) -> Vec<(usize, Range<usize>, Vec<Rang
                 } else {
                     d.scoring.frame_gap
                 };
+                let expected = d.cue_parts[d.cues[cue].first_part as usize + part];
                 let from = hits.partition_point(|h| h.words.start < span.end);
                 let next = hits[from..]
                     .iter()
                     .take_while(|h| h.words.start <= span.end + gap)
-                    .find(|h| {
-                        d.part_uses[*h.entry]
-                            .cues
-                            .binary_search(&(cue as u32, part as u32))
-                            .is_ok()
-                    })
+                    .find(|h| *h.entry as u32 == expected)
                     .filter(|h| {
                         h.words.start <= span.end + d.scoring.frame_gap
                             || one_clause(span.end, h.words.start)
@@ -1253,7 +1259,7 @@ fn cue_matches(text: &str, words: &Tagged) -> Vec<(usize, Range<usize>, Vec<Rang
                 }
             }
             if complete {
-                out.push((cue, span, parts));
+                out.push((cue, span, parts.clone()));
             }
         }
     }
