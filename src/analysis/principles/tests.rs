@@ -2853,3 +2853,25 @@ fn a_plan_written_is_an_act_and_more_engineering_work_reads_both_ways() {
         (HireAndDevelopTheBest, &grew, &not_grew),
     ]);
 }
+
+/// Words of scale that name people, and a stem that names two things: "every team lead" is no company-wide
+/// reach, and a "convolution network" is no convoluted process.
+#[test]
+fn scale_and_complexity_words_read_both_ways() {
+    let big = [
+        "We rolled the template out to every team in the company.",
+        "The retry library is now used by other teams too.",
+        "I built the pipeline so all teams could ship without us.",
+        "I wrote up the playbook and shared it with other teams so they could run it themselves.",
+    ];
+    let not_big = [
+        "I changed the workflow to represent all team members fairly.",
+        "I gave instructions to other teams as the incident commander.",
+    ];
+    let simpler = ["The refund flow was convoluted, so I cut it to two steps."];
+    let not_simpler = ["I trained a graph convolution network on the fraud data."];
+    read_both_ways(&[
+        (ThinkBig, &big, &not_big),
+        (InventAndSimplify, &simpler, &not_simpler),
+    ]);
+}
