@@ -2752,6 +2752,7 @@ fn engineer_voice_read_both_ways() {
     let backbone = [
         "When the VP escalated, I stood by the decision and explained the risk in numbers.",
         "I stuck to my estimate even though sales wanted a June date.",
+        "I thought the vendor was the wrong bet and said so at the review.",
     ];
     let not_backbone = ["I stood by the window during the call."];
     let employer = [
@@ -2869,7 +2870,11 @@ fn scale_and_complexity_words_read_both_ways() {
         "I gave instructions to other teams as the incident commander.",
     ];
     let simpler = ["The refund flow was convoluted, so I cut it to two steps."];
-    let not_simpler = ["I trained a graph convolution network on the fraud data."];
+    let not_simpler = [
+        "I trained a graph convolution network on the fraud data.",
+        // An opinion about a topic is no act on it.
+        "I think the linter was a great invention for a small team.",
+    ];
     read_both_ways(&[
         (ThinkBig, &big, &not_big),
         (InventAndSimplify, &simpler, &not_simpler),
