@@ -257,16 +257,18 @@ pub fn read_principles_and_others(
             continue;
         }
         // "I ran the ads dashboard from 2021 to 2023": numbers that are all years say when, not how much.
-        let slots: Vec<usize> = parts
-            .iter()
-            .flat_map(|p| p.clone())
-            .filter(|&i| words.words[i].stem == "#")
-            .collect();
-        if !slots.is_empty() && slots.iter().all(|&i| is_year(text, &words.words[i])) {
+        let slots = || {
+            parts
+                .iter()
+                .flat_map(|p| p.clone())
+                .filter(|&i| words.words[i].stem == "#")
+        };
+        let mut years = slots().peekable();
+        if years.peek().is_some() && years.all(|i| is_year(text, &words.words[i])) {
             continue;
         }
         // "error rate went from 2% to 12%" is the problem, not the result.
-        if cue.direction.is_some_and(|d| !d.shown_by(words, &slots)) {
+        if cue.direction.is_some_and(|d| !d.shown_by(words, slots())) {
             continue;
         }
         let agency = agency(text, words, span.start, cue.kind, &sentence);
@@ -620,10 +622,11 @@ enum Direction {
 impl Direction {
     /// Whether the first and last numbers in the cue's words went this way: "from 1.2 s to 300 ms" went down.
     /// Numbers it cannot read (number words, "a few") do not show a direction.
-    fn shown_by(self, words: &Words, slots: &[usize]) -> bool {
-        let (Some(&first), Some(&last)) = (slots.first(), slots.last()) else {
+    fn shown_by(self, words: &Words, mut slots: impl Iterator<Item = usize>) -> bool {
+        let Some(first) = slots.next() else {
             return false;
         };
+        let last = slots.last().unwrap_or(first);
         let Some((from, to)) = super::lexicon::compared_quantities(words, first, last) else {
             return false;
         };
@@ -690,7 +693,7 @@ struct Data {
     part_uses: Vec<PartUses>,
     /// For each cue, from its `first_part`: the index in `part_uses` of each of its parts, so whether a
     /// word is a cue's next part is one comparison (`u32`: a class spells one line out into thousands of
-    /// cues, and these are most of the data's memory).
+    /// cues).
     cue_parts: Vec<u32>,
     /// Every way of naming a principle.
     names: Lexicon<NameEntry>,
