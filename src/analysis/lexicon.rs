@@ -96,6 +96,14 @@ const UNIT_SCALES: &[(&str, f64)] = &[
     ("billion", 1e9),
 ];
 
+/// A word split where its digits end: "300ms" is ("300", "ms"), "1,200" is ("1,200", "").
+fn split_unit(word: &str) -> (&str, &str) {
+    let digits = word
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
+        .unwrap_or(word.len());
+    word.split_at(digits)
+}
+
 fn unit_scale(unit: &str) -> Option<f64> {
     UNIT_SCALES
         .iter()
@@ -106,10 +114,7 @@ fn unit_scale(unit: &str) -> Option<f64> {
 /// Word `i`'s number and the scale of its unit, if it names one: "1,200ms" is (1200, Some(0.001)).
 fn quantity(words: &Words, i: usize) -> Option<(f64, Option<f64>)> {
     let word = &words.words.get(i)?.lower;
-    let digits = word
-        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
-        .unwrap_or(word.len());
-    let (number, unit) = word.split_at(digits);
+    let (number, unit) = split_unit(word);
     let value: f64 = number.replace(',', "").parse().ok()?;
     let scale = if unit.is_empty() {
         words.words.get(i + 1).and_then(|w| unit_scale(&w.lower))
@@ -133,10 +138,7 @@ pub fn compared_quantities(words: &Words, first: usize, last: usize) -> Option<(
 }
 
 fn is_number(word: &str) -> bool {
-    let digits = word
-        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
-        .unwrap_or(word.len());
-    let (number, unit) = word.split_at(digits);
+    let (number, unit) = split_unit(word);
     number.starts_with(|c: char| c.is_ascii_digit())
         && (unit.is_empty() || UNITS_ATTACHED.iter().any(|u| unit.eq_ignore_ascii_case(u)))
 }
