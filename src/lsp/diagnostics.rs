@@ -111,6 +111,25 @@ impl<'a> Joined<'a> {
     fn range(self, range: Range<usize>) -> impl Iterator<Item = &'a Finding> {
         range.map(move |index| self.get(index))
     }
+
+    /// All of them in order, walked list by list (not looked up one index at a time: the runs before
+    /// and after a change are thousands of findings at 100,000 words).
+    fn iter(self) -> impl DoubleEndedIterator<Item = &'a Finding> {
+        self.lists.iter().flat_map(|list| list.iter())
+    }
+
+    /// Those from `start` on, in order.
+    fn iter_from(self, mut start: usize) -> impl Iterator<Item = &'a Finding> {
+        let mut first = 0;
+        while first < self.lists.len() && start >= self.lists[first].len() {
+            start -= self.lists[first].len();
+            first += 1;
+        }
+        self.lists[first.min(self.lists.len())..]
+            .iter()
+            .enumerate()
+            .flat_map(move |(k, list)| list[if k == 0 { start } else { 0 }..].iter())
+    }
 }
 
 /// How many diagnostics past the last one carried over the next one is looked for, before an index.
@@ -156,26 +175,25 @@ impl Published {
         // the run after it moved with the text. Each is matched and copied (its JSON and its entries
         // here) whole, so a keystroke does not handle thousands of findings one by one.
         let (m, n) = (findings.len(), old.len());
-        let mut front = 0;
-        if !all_new {
-            while front < m.min(n)
-                && findings.get(front).range.end < carried.before
-                && same(&old[front], findings.get(front), &findings.get(front).range)
-            {
-                front += 1;
-            }
-        }
+        let front = match all_new {
+            true => 0,
+            false => findings
+                .iter()
+                .zip(old)
+                .take_while(|(f, w)| f.range.end < carried.before && same(w, f, &f.range))
+                .count(),
+        };
         // (The run after may end in findings before the change, from another list.)
-        let mut back = 0;
-        if !all_new {
-            while back < (m - front).min(n - front) {
-                let f = findings.get(m - 1 - back);
-                match carried.was(&f.range) {
-                    Some(was) if same(&old[n - 1 - back], f, &was) => back += 1,
-                    _ => break,
-                }
-            }
-        }
+        let back = match all_new {
+            true => 0,
+            false => findings
+                .iter()
+                .rev()
+                .zip(old.iter().rev())
+                .take((m - front).min(n - front))
+                .take_while(|(f, w)| carried.was(&f.range).is_some_and(|was| same(w, f, &was)))
+                .count(),
+        };
         let (middle, old_middle) = (front..m - back, front..n - back);
         self.singly = middle.len();
 
@@ -327,7 +345,7 @@ impl Published {
                 moved.reserve(back);
                 for (i, (w, finding)) in old[after.clone()]
                     .iter()
-                    .zip(findings.range(new_after.clone()))
+                    .zip(findings.iter_from(new_after.start))
                     .enumerate()
                 {
                     if i > 0 {
@@ -350,8 +368,12 @@ impl Published {
 
         // The entries of the run after the change move with it; those between are replaced.
         let shift = |x: usize, by: isize| (x as isize + by) as usize;
-        for (i, w) in self.written[after].iter_mut().enumerate() {
-            w.range = findings.get(new_after.start + i).range.clone();
+        for (i, (w, finding)) in self.written[after]
+            .iter_mut()
+            .zip(findings.iter_from(new_after.start))
+            .enumerate()
+        {
+            w.range = finding.range.clone();
             match moved.get(i) {
                 Some((json, start, end)) => (w.json, w.start, w.end) = (json.clone(), *start, *end),
                 None => w.json = shift(w.json.start, json_by)..shift(w.json.end, json_by),
@@ -379,11 +401,18 @@ impl Published {
 
 /// Replaces `range` of `body` with `with`: where they are as long, in place (nothing after it moves).
 fn replace_range(body: &mut Vec<u8>, range: Range<usize>, with: &[u8]) {
-    if range.len() == with.len() {
+    let (len, end) = (body.len(), range.start + with.len());
+    if with.len() == range.len() {
         body[range].copy_from_slice(with);
-    } else {
-        body.splice(range, with.iter().copied());
+        return;
     }
+    if with.len() > range.len() {
+        body.resize(len + with.len() - range.len(), 0);
+    }
+    // What follows the range moves once, straight to where it belongs.
+    body.copy_within(range.end..len, end);
+    body.truncate(len + end - range.end);
+    body[range.start..end].copy_from_slice(with);
 }
 
 /// `p`, `lines` lines further down.
@@ -441,6 +470,27 @@ mod tests {
     use crate::document::{ChangeReader, Document};
     use proptest::prelude::*;
     use tower_lsp_server::ls_types as lsp;
+
+    #[test]
+    fn a_range_of_a_body_is_replaced_by_longer_shorter_or_as_long() {
+        for (range, with, expected) in [
+            (2..4, "XY", "abXYef"),
+            (2..4, "XYZW", "abXYZWef"),
+            (2..4, "X", "abXef"),
+            (2..4, "", "abef"),
+            (0..0, "X", "Xabcdef"),
+            (6..6, "XY", "abcdefXY"),
+            (0..6, "", ""),
+        ] {
+            let mut body = b"abcdef".to_vec();
+            replace_range(&mut body, range.clone(), with.as_bytes());
+            assert_eq!(
+                String::from_utf8(body).unwrap(),
+                expected,
+                "{range:?} by {with:?}"
+            );
+        }
+    }
 
     #[test]
     fn writes_what_tower_would_write() {
