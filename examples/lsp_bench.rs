@@ -12,6 +12,10 @@
 //! - the diagnostics of the document after the edits, and the size of one publish: LSP re-sends every
 //!   diagnostic of a document on each change, so the kernel's share of an edit grows with it.
 //!
+//! `LSP_BENCH_EDITS_BEGIN` and `LSP_BENCH_EDITS_END`, if set, are shell commands run just before the
+//! first edit and just after the last, with the server's process id in `$SERVER_PID` (`scripts/edit-instructions` turns a profiler's counting on and
+//! off with them, so only the edits are counted).
+//!
 //! If `harper-ls` is on PATH it gets the same documents and edits (full-document sync, as it asks for)
 //! and the ratios are printed. Figures on a shared machine vary: read them, don't assert them.
 
@@ -291,6 +295,18 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i]
 }
 
+/// Runs the shell command in the environment variable `name`, if it is set, with the server's process
+/// id in `$SERVER_PID`, and waits for it.
+fn hook(name: &str, pid: u32) {
+    if let Some(command) = std::env::var_os(name) {
+        let _ = Command::new("sh")
+            .arg("-c")
+            .arg(command)
+            .env("SERVER_PID", pid.to_string())
+            .status();
+    }
+}
+
 fn measure(mut server: Server, text: &str, edits: usize) -> Option<Figures> {
     let start = Instant::now();
     server.notify(
@@ -304,6 +320,7 @@ fn measure(mut server: Server, text: &str, edits: usize) -> Option<Figures> {
     let mut at = typing_point(&text);
     let typed: Vec<char> = "quickly ".chars().collect();
     let pid = server.pid();
+    hook("LSP_BENCH_EDITS_BEGIN", pid);
     let cpu_before = cpu_seconds(pid);
     let mut latencies = Vec::with_capacity(edits);
     let mut published = (0, 0);
@@ -327,6 +344,7 @@ fn measure(mut server: Server, text: &str, edits: usize) -> Option<Figures> {
         latencies.push(start.elapsed().as_secs_f64() * 1e3);
     }
     let cpu_after = cpu_seconds(pid);
+    hook("LSP_BENCH_EDITS_END", pid);
     let peak_rss_mb = peak_rss_mb(pid);
     let start = Instant::now();
     server.notify(
