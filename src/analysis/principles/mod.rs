@@ -256,6 +256,13 @@ pub fn read_principles_and_others(
         }) {
             continue;
         }
+        // "I coached every team lead", "I met other teams' managers": a group word before a role names
+        // people, not the groups.
+        if parts.last().is_some_and(|p| {
+            words.is(p.end - 1, d.grammar.team_nouns) && words.is(p.end, d.grammar.roles)
+        }) {
+            continue;
+        }
         // "I ran the ads dashboard from 2021 to 2023": numbers that are all years say when, not how much.
         let slots = || {
             parts

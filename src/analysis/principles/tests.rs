@@ -2868,6 +2868,8 @@ fn scale_and_complexity_words_read_both_ways() {
     let not_big = [
         "I changed the workflow to represent all team members fairly.",
         "I gave instructions to other teams as the incident commander.",
+        "I coached every team lead on how to run a retro.",
+        "I interviewed the other teams' managers about their release process.",
     ];
     let simpler = ["The refund flow was convoluted, so I cut it to two steps."];
     let not_simpler = [
