@@ -1419,6 +1419,25 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.85,
         ),
         (
+            // Session 19: 300 traps for a reader of cue words, written blind by two helper sessions (names,
+            // roles, quotes, negations, plans, others' acts, problems in numbers; and genuine acts in
+            // indirect words), split by line: odd lines here, not yet tuned on. First read (eval): 0.418 /
+            // 0.484 / 0.928.
+            "traps dev",
+            include_str!("../../../tests/fixtures/principles_own_traps_dev.jsonl"),
+            0.35,
+            0.4,
+            0.85,
+        ),
+        (
+            // Their even lines, blind. First read (eval): 0.656 / 0.530 / 0.872.
+            "traps held-out",
+            include_str!("../../../tests/fixtures/principles_own_traps_heldout.jsonl"),
+            0.55,
+            0.45,
+            0.8,
+        ),
+        (
             // And 24 whole stories of ten sentences (dev18), each sentence labelled on its own: a third setup,
             // and many results told without a subject, which the cues leave to the story by design.
             "dev18",
