@@ -13,8 +13,9 @@
 //!   diagnostic of a document on each change, so the kernel's share of an edit grows with it.
 //!
 //! `LSP_BENCH_EDITS_BEGIN` and `LSP_BENCH_EDITS_END`, if set, are shell commands run just before the
-//! first edit and just after the last, with the server's process id in `$SERVER_PID` (`scripts/edit-instructions` turns a profiler's counting on and
-//! off with them, so only the edits are counted).
+//! first edit and just after the last, with the server's process id in `$SERVER_PID`
+//! (`scripts/edit-instructions` turns a profiler's counting on and off with them, so only the edits are
+//! counted).
 //!
 //! If `harper-ls` is on PATH it gets the same documents and edits (full-document sync, as it asks for)
 //! and the ratios are printed. Figures on a shared machine vary: read them, don't assert them.

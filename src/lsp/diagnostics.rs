@@ -97,38 +97,15 @@ impl<'a> Joined<'a> {
         self.len
     }
 
-    /// The finding at `index` of all of them (`index` below [`Joined::len`]).
-    fn get(&self, mut index: usize) -> &'a Finding {
-        for list in &self.lists[..self.lists.len() - 1] {
-            match list.get(index) {
-                Some(finding) => return finding,
-                None => index -= list.len(),
-            }
-        }
-        &self.lists[self.lists.len() - 1][index]
-    }
-
-    fn range(self, range: Range<usize>) -> impl Iterator<Item = &'a Finding> {
-        range.map(move |index| self.get(index))
-    }
-
     /// All of them in order, walked list by list (not looked up one index at a time: the runs before
     /// and after a change are thousands of findings at 100,000 words).
     fn iter(self) -> impl DoubleEndedIterator<Item = &'a Finding> {
         self.lists.iter().flat_map(|list| list.iter())
     }
 
-    /// Those from `start` on, in order.
-    fn iter_from(self, mut start: usize) -> impl Iterator<Item = &'a Finding> {
-        let mut first = 0;
-        while first < self.lists.len() && start >= self.lists[first].len() {
-            start -= self.lists[first].len();
-            first += 1;
-        }
-        self.lists[first.min(self.lists.len())..]
-            .iter()
-            .enumerate()
-            .flat_map(move |(k, list)| list[if k == 0 { start } else { 0 }..].iter())
+    /// Those of `range`, in order (skipping to its start steps over whole lists, not findings).
+    fn range(self, range: Range<usize>) -> impl Iterator<Item = &'a Finding> {
+        self.iter().skip(range.start).take(range.len())
     }
 }
 
@@ -345,7 +322,7 @@ impl Published {
                 moved.reserve(back);
                 for (i, (w, finding)) in old[after.clone()]
                     .iter()
-                    .zip(findings.iter_from(new_after.start))
+                    .zip(findings.range(new_after.clone()))
                     .enumerate()
                 {
                     if i > 0 {
@@ -370,7 +347,7 @@ impl Published {
         let shift = |x: usize, by: isize| (x as isize + by) as usize;
         for (i, (w, finding)) in self.written[after]
             .iter_mut()
-            .zip(findings.iter_from(new_after.start))
+            .zip(findings.range(new_after.clone()))
             .enumerate()
         {
             w.range = finding.range.clone();
