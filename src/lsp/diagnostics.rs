@@ -378,18 +378,11 @@ impl Published {
 
 /// Replaces `range` of `body` with `with`: where they are as long, in place (nothing after it moves).
 fn replace_range(body: &mut Vec<u8>, range: Range<usize>, with: &[u8]) {
-    let (len, end) = (body.len(), range.start + with.len());
-    if with.len() == range.len() {
+    if range.len() == with.len() {
         body[range].copy_from_slice(with);
-        return;
+    } else {
+        body.splice(range, with.iter().copied());
     }
-    if with.len() > range.len() {
-        body.resize(len + with.len() - range.len(), 0);
-    }
-    // What follows the range moves once, straight to where it belongs.
-    body.copy_within(range.end..len, end);
-    body.truncate(len + end - range.end);
-    body[range.start..end].copy_from_slice(with);
 }
 
 /// `p`, `lines` lines further down.
