@@ -589,6 +589,7 @@ struct Grammar {
     persons: Vec<String>,
     making: Vec<String>,
     team_nouns: Vec<String>,
+    whereabouts: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -824,6 +825,8 @@ struct GrammarSets {
     making: Class,
     /// "team", "squad": after a safeguard's word, it names a team ("the monitoring team").
     team_nouns: Class,
+    /// "on", "out", "away": after a copula, where the writer was ("I was on vacation"), not what they did.
+    whereabouts: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -1193,6 +1196,7 @@ fn load(source: &str) -> Data {
             persons: classes.lower(&g.persons),
             making: classes.stems(&g.making),
             team_nouns: classes.lower(&g.team_nouns),
+            whereabouts: classes.lower(&g.whereabouts),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -1674,7 +1678,11 @@ fn work_acts(words: &Tagged) -> bool {
 /// and pushed back", "…, dug into the logs") or "to" after the verb ("had to") gives the writer the act back.
 fn perceived(text: &str, words: &Tagged, subject: usize, first: usize, topic: bool) -> bool {
     let g = &data().grammar;
-    let Some(verb) = (subject + 1..first.min(subject + 4)).find(|&v| words.is(v, g.perception))
+    // ("I was on vacation during the outage", "we were out sick": where the writer was is a situation too.)
+    let placed =
+        |v: usize| topic && v > 0 && words.is(v - 1, g.copulas) && words.is(v, g.whereabouts);
+    let Some(verb) =
+        (subject + 1..first.min(subject + 4)).find(|&v| words.is(v, g.perception) || placed(v))
     else {
         return false;
     };

@@ -2903,3 +2903,45 @@ fn scale_and_complexity_words_read_both_ways() {
         (InventAndSimplify, &simpler, &not_simpler),
     ]);
 }
+
+#[test]
+fn titles_whereabouts_verdicts_and_rescues_are_no_acts() {
+    let quick = ["I shipped an MVP to ten pilot customers in two weeks."];
+    let not_quick = [
+        // A title the writer was given is no act of theirs.
+        "I was voted 'MVP of the quarter' by my peers.",
+        "I was named MVP of the half after the launch.",
+    ];
+    let wellbeing = ["I made sure everyone on the team took their full vacation this year."];
+    let not_wellbeing = [
+        // Where the writer was: a situation, unless they act on it.
+        "I was on vacation during the outage, so Marco wrote the postmortem.",
+        "I was out on parental leave while the team migrated the billing jobs.",
+    ];
+    let dug = ["I found the memory leak with a heap dump."];
+    let not_dug = [
+        // Being proven right about something is no work on it.
+        "I was right about the memory leak, as it turned out.",
+    ];
+    let frugal = [
+        "Moving the batch jobs to spot instances gave us $40k in savings.",
+        "I chose to delay the reporting feature to save money.",
+    ];
+    let not_frugal = [
+        // "saved" the launch is a rescue, not a saving ("savings" and "saved" share a stem).
+        "That quick rollback saved the launch.",
+        "A teammate's late-night hotfix is what saved the demo.",
+    ];
+    let grew = ["Priya, whom I mentored for a year, went on to lead the payments team."];
+    let not_grew = [
+        // The writer's own career is not someone they grew.
+        "The pitch became the data platform I went on to lead.",
+    ];
+    read_both_ways(&[
+        (BiasForAction, &quick, &not_quick),
+        (StriveToBeEarthsBestEmployer, &wellbeing, &not_wellbeing),
+        (DiveDeep, &dug, &not_dug),
+        (Frugality, &frugal, &not_frugal),
+        (HireAndDevelopTheBest, &grew, &not_grew),
+    ]);
+}
