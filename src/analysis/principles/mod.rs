@@ -590,6 +590,7 @@ struct Grammar {
     making: Vec<String>,
     team_nouns: Vec<String>,
     whereabouts: Vec<String>,
+    obligations: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -827,6 +828,8 @@ struct GrammarSets {
     team_nouns: Class,
     /// "on", "out", "away": after a copula, where the writer was ("I was on vacation"), not what they did.
     whereabouts: Class,
+    /// "had", "have": before "to", the task the story set ("I had to re-architect…").
+    obligations: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -1197,6 +1200,7 @@ fn load(source: &str) -> Data {
             making: classes.stems(&g.making),
             team_nouns: classes.lower(&g.team_nouns),
             whereabouts: classes.lower(&g.whereabouts),
+            obligations: classes.lower(&g.obligations),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -1335,8 +1339,9 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         let noun = (marked(1) || (words.is(i, g.compound_nouns) && (marked(2) || marked(3))))
             && words.words[i + 1].lower != "to";
         // "I meant to dig into…", "I was about to simplify…": an intention that stopped short.
-        let unrealized =
-            words.is(i, g.unrealized) && words.words.get(i + 1).is_some_and(|w| w.lower == "to");
+        // "I had to re-architect the data layer": the task the story set, not yet what was done.
+        let unrealized = (words.is(i, g.unrealized) || words.is(i, g.obligations))
+            && words.words.get(i + 1).is_some_and(|w| w.lower == "to");
         // "I planned the migration and delivered it": a plan with its object is an act carried out, and what
         // follows it is too ("I planned to…" stays a plan).
         let act = words.is(i, g.acts_with_object) && words.is(i + 1, g.noun_markers);
@@ -1832,8 +1837,11 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         if kind == Kind::Act && role_subject(text, words, i, first) {
             return s.other;
         }
+        // ("We noticed that latency had doubled": "that" after a verb of perceiving opens what was seen.)
+        let seen = i > 0 && words.is(i - 1, g.perception);
         if matches!(kind, Kind::Outcome | Kind::Measure)
             && words.is(i, g.work)
+            && !seen
             && (PRONOUNS.contains(&w) || near_clause_start(text, words, i))
         {
             // "The new ranking model, built by the data science team, raised…": the work of whoever it was
@@ -1917,6 +1925,23 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     // "That afternoon, I…" the subject that follows.
     let adverbs_only = words.words[..first].iter().all(|w| w.lower.ends_with("ly"));
     let after_determiner = first == 0 && words.is(0, g.determiners);
+    // "Within 2 days, charges hit $500k": a verbless opening phrase up to a comma belongs to the clause after
+    // it, whose subject is the writer only if it says so ("Within a day, I had…").
+    let phrase_end = (first + 1..words.len().min(OPENING_PHRASE + 1)).find(|&j| {
+        boundary_before(text, words, j)
+            && text[..words.words[j].range.start].trim_end().ends_with(',')
+    });
+    if let Some(end) = phrase_end.filter(|_| first <= 2 && adverbs_only && !opens_with_verb) {
+        if (first..end).all(|j| !words.past_or_fragment(j)) {
+            let group = words.is(end, g.possessive)
+                && words.is(end + 1, g.own_groups)
+                && !words.is(end + 2, g.roles);
+            return words
+                .writer(end)
+                .or_else(|| group.then_some(s.we))
+                .unwrap_or(s.other);
+        }
+    }
     if opens_with_verb || (first <= 2 && adverbs_only && !after_determiner) {
         return s.first_person;
     }

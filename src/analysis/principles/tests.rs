@@ -2945,3 +2945,52 @@ fn titles_whereabouts_verdicts_and_rescues_are_no_acts() {
         (HireAndDevelopTheBest, &grew, &not_grew),
     ]);
 }
+
+#[test]
+fn tasks_openers_witnesses_and_duties_are_no_acts() {
+    let simpler = ["I re-architected the billing service without a full rewrite."];
+    let not_simpler = [
+        // The task the story set, not yet what was done.
+        "I had to re-architect the billing service without a full rewrite.",
+    ];
+    let quick = [
+        "Within two days, I had a fix in production.",
+        "Within a day, our team had a fix live.",
+    ];
+    let not_quick = [
+        // An opening phrase belongs to the clause after its comma.
+        "Within two days, support tickets hit 4,000.",
+        "That afternoon, my manager pushed back on the date.",
+    ];
+    let results = ["After the cache change, checkout times went from 9 seconds to 2 seconds."];
+    let not_results = [
+        // "that" after a verb of perceiving opens what was seen, not the work as subject.
+        "We noticed that checkout times had dropped from 9 seconds to 2 seconds the week before I joined.",
+    ];
+    let grew = ["Dana, whom I mentored for a year, now runs the data team."];
+    let not_grew = ["We cut the import's error rate by 40%, and the job now runs in ten minutes."];
+    let curious = ["I read the Kafka docs cover to cover before writing any code."];
+    let not_curious = [
+        // Research at work is often the diligence of a choice.
+        "I researched three hosting providers and picked the cheapest.",
+    ];
+    let standards = ["I set review standards for every schema change."];
+    let not_standards = [
+        // A duty held, as assigned, is no act yet.
+        "I was responsible for setting review standards for every schema change.",
+    ];
+    let wellbeing = ["I capped on-call at one week a month after seeing burnout on the team."];
+    let not_wellbeing = [
+        // Being aware of something is perceiving it.
+        "I was aware of the burnout on the team.",
+    ];
+    read_both_ways(&[
+        (InventAndSimplify, &simpler, &not_simpler),
+        (BiasForAction, &quick, &not_quick),
+        (DeliverResults, &results, &not_results),
+        (HireAndDevelopTheBest, &grew, &not_grew),
+        (LearnAndBeCurious, &curious, &not_curious),
+        (InsistOnTheHighestStandards, &standards, &not_standards),
+        (StriveToBeEarthsBestEmployer, &wellbeing, &not_wellbeing),
+    ]);
+}
