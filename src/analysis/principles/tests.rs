@@ -2994,3 +2994,26 @@ fn tasks_openers_witnesses_and_duties_are_no_acts() {
         (StriveToBeEarthsBestEmployer, &wellbeing, &not_wellbeing),
     ]);
 }
+
+#[test]
+fn things_engineers_build_are_not_choices_of_how_to_build() {
+    let quick = [
+        "We shipped an MVP to ten pilot customers in two weeks.",
+        "I mitigated the outage by failing over to the second region.",
+    ];
+    let not_quick = [
+        // An MVP is also just the thing a team ships.
+        "I left the project after completing the MVP.",
+        // An offer to mitigate is not yet an act.
+        "I offered to mitigate the delay by splitting the feature.",
+    ];
+    let simpler = ["I automated the weekly billing export."];
+    let not_simpler = [
+        // Automated tests are a safeguard, not an invention.
+        "I set up automated tests for the billing export.",
+    ];
+    read_both_ways(&[
+        (BiasForAction, &quick, &not_quick),
+        (InventAndSimplify, &simpler, &not_simpler),
+    ]);
+}
