@@ -591,6 +591,7 @@ struct Grammar {
     team_nouns: Vec<String>,
     whereabouts: Vec<String>,
     obligations: Vec<String>,
+    adopting: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -830,6 +831,8 @@ struct GrammarSets {
     whereabouts: Class,
     /// "had", "have": before "to", the task the story set ("I had to re-architect…").
     obligations: Class,
+    /// "used", "adopted": before "by", who took the work up, not who did it.
+    adopting: Class,
 }
 
 static DATA: LazyLock<Data> = LazyLock::new(|| load(include_str!("principles.toml")));
@@ -1201,6 +1204,7 @@ fn load(source: &str) -> Data {
             team_nouns: classes.lower(&g.team_nouns),
             whereabouts: classes.lower(&g.whereabouts),
             obligations: classes.lower(&g.obligations),
+            adopting: classes.lower(&g.adopting),
             by_lower: classes.by_lower,
             by_stem: classes.by_stem,
         },
@@ -1853,10 +1857,19 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             }
             // "The vendor's tool finished…": work someone else owns ("my team's tool" is the writer's).
             let owner = (i.saturating_sub(3)..i).find_map(|k| owner_at(words, k));
-            return match owner {
-                Some(Owner::Other) => s.other,
-                Some(Owner::WritersGroup) | None => s.work,
-            };
+            if matches!(owner, Some(Owner::Other)) {
+                return s.other;
+            }
+            // "The project was delivered on time by the vendor": whoever it was done by, after the cue ("used
+            // daily by the support team" names who uses it).
+            if let Some(by) = (first + 1..words.len().min(first + 14))
+                .take_while(|&j| j == first + 1 || !boundary_before(text, words, j))
+                .find(|&j| words.words[j].lower == "by")
+                .filter(|&by| !words.is(by - 1, g.adopting) && !words.is(by - 2, g.adopting))
+            {
+                return agent_after_by(text, words, by).min(s.work);
+            }
+            return s.work;
         }
         if words.is(i, g.others) && (opens_clause || w == "who") {
             if w == "who" {

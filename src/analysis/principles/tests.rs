@@ -3017,3 +3017,29 @@ fn things_engineers_build_are_not_choices_of_how_to_build() {
         (InventAndSimplify, &simpler, &not_simpler),
     ]);
 }
+
+#[test]
+fn results_told_through_the_work_read_both_ways() {
+    let results = [
+        "Payment failures dropped to zero within a day of the fix.",
+        "The migration was successful, and hosting costs fell by a third.",
+        "The rewrite was successful.",
+        "We finished ahead of our revised timeline.",
+        "The project was delivered on time.",
+    ];
+    let not_results = [
+        // Someone else's work, or no work of the writer's at all.
+        "The project was delivered on time by the vendor.",
+        "The vendor's migration was successful.",
+        "The old pipeline was successful for years until the volume grew.",
+        // A measure the writer only saw move.
+        "I noticed that payment failures had dropped to zero before I joined.",
+    ];
+    // "multiple" is a number, as "several" is.
+    let frugal = ["The script I wrote saved multiple hours per release."];
+    let not_frugal = ["The script I wrote saved the release."];
+    read_both_ways(&[
+        (DeliverResults, &results, &not_results),
+        (Frugality, &frugal, &not_frugal),
+    ]);
+}
