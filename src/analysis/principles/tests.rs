@@ -3043,3 +3043,23 @@ fn results_told_through_the_work_read_both_ways() {
         (Frugality, &frugal, &not_frugal),
     ]);
 }
+
+#[test]
+fn keeping_people_informed_in_everyday_words_reads_both_ways() {
+    let trust = [
+        "I explained the rationale for each pricing change.",
+        "I sent the client daily progress updates.",
+        "I managed their expectations about the delay.",
+        "I gave the PM a revised estimate.",
+        "I owned that I had skipped the load test.",
+        "I built a stronger working relationship between the two teams.",
+    ];
+    let not_trust = [
+        // The same words, but no one was told anything, or the writer did not do it.
+        "The rationale for the ledger was never written down.",
+        "Our dashboard shows daily progress for every warehouse.",
+        "The vendor gave us a revised estimate after the audit.",
+        "My manager owned that decision.",
+    ];
+    read_both_ways(&[(EarnTrust, &trust, &not_trust)]);
+}
