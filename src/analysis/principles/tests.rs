@@ -3063,3 +3063,29 @@ fn keeping_people_informed_in_everyday_words_reads_both_ways() {
     ];
     read_both_ways(&[(EarnTrust, &trust, &not_trust)]);
 }
+
+#[test]
+fn a_bar_raised_and_a_problem_taken_on_in_everyday_words() {
+    let standards = [
+        "I ran the rollout more rigorous than the checklist asked.",
+        "I verified each deleted table against the backup.",
+        "I ran a stress test on the booking flow before launch.",
+        "Canary deploys are now standard on the team.",
+        "I included rollback steps in the migration plan.",
+    ];
+    let not_standards = [
+        // Someone else's rigour, or a standard that was only talked about.
+        "My lead verified each deleted table against the backup.",
+        "Nobody ran a stress test on the booking flow.",
+        "The vendor's contract included rollback steps.",
+    ];
+    let owned = [
+        "I took full responsibility for the billing cutover.",
+        "I led the war room during the cutover weekend.",
+    ];
+    let not_owned = ["The platform team took full responsibility for the cutover."];
+    read_both_ways(&[
+        (InsistOnTheHighestStandards, &standards, &not_standards),
+        (Ownership, &owned, &not_owned),
+    ]);
+}
