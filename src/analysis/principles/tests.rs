@@ -1421,8 +1421,8 @@ fn own_labelled_sentences_read_as_a_coach_would() {
         (
             // Session 19: 300 traps for a reader of cue words, written blind by two helper sessions (names,
             // roles, quotes, negations, plans, others' acts, problems in numbers; and genuine acts in
-            // indirect words), split by line: odd lines here, not yet tuned on. First read (eval): 0.418 /
-            // 0.484 / 0.928.
+            // indirect words), split by line: odd lines here. First read (eval): 0.418 / 0.484 / 0.928;
+            // after session 20's rules from its false readings: 0.418 / 0.509 / 0.952.
             "traps dev",
             include_str!("../../../tests/fixtures/principles_own_traps_dev.jsonl"),
             0.35,
@@ -1430,7 +1430,8 @@ fn own_labelled_sentences_read_as_a_coach_would() {
             0.85,
         ),
         (
-            // Their even lines, blind. First read (eval): 0.656 / 0.530 / 0.872.
+            // Their even lines, blind. First read (eval): 0.656 / 0.530 / 0.872; session 20: 0.656 / 0.537 /
+            // 0.872.
             "traps held-out",
             include_str!("../../../tests/fixtures/principles_own_traps_heldout.jsonl"),
             0.55,
