@@ -829,7 +829,7 @@ struct GrammarSets {
     team_nouns: Class,
     /// "on", "out", "away": after a copula, where the writer was ("I was on vacation"), not what they did.
     whereabouts: Class,
-    /// "had", "have": before "to", the task the story set ("I had to re-architect…").
+    /// "had", "have": before "to", the task the story set ("I had to rebuild…").
     obligations: Class,
     /// "used", "adopted": before "by", who took the work up, not who did it.
     adopting: Class,
@@ -1343,7 +1343,7 @@ fn cancelled(text: &str, words: &Tagged, first: usize, topic: bool) -> bool {
         let noun = (marked(1) || (words.is(i, g.compound_nouns) && (marked(2) || marked(3))))
             && words.words[i + 1].lower != "to";
         // "I meant to dig into…", "I was about to simplify…": an intention that stopped short.
-        // "I had to re-architect the data layer": the task the story set, not yet what was done.
+        // "I had to rebuild the billing service": the task the story set, not yet what was done.
         let unrealized = (words.is(i, g.unrealized) || words.is(i, g.obligations))
             && words.words.get(i + 1).is_some_and(|w| w.lower == "to");
         // "I planned the migration and delivered it": a plan with its object is an act carried out, and what
@@ -1860,7 +1860,7 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             if matches!(owner, Some(Owner::Other)) {
                 return s.other;
             }
-            // "The project was delivered on time by the vendor": whoever it was done by, after the cue ("used
+            // "The rewrite was delivered on time by the vendor": whoever it was done by, after the cue ("used
             // daily by the support team" names who uses it).
             if let Some(by) = (first + 1..words.len().min(first + 14))
                 .take_while(|&j| j == first + 1 || !boundary_before(text, words, j))
@@ -1938,7 +1938,7 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     // "That afternoon, I…" the subject that follows.
     let adverbs_only = words.words[..first].iter().all(|w| w.lower.ends_with("ly"));
     let after_determiner = first == 0 && words.is(0, g.determiners);
-    // "Within 2 days, charges hit $500k": a verbless opening phrase up to a comma belongs to the clause after
+    // "Within two days, support tickets hit 4,000": a verbless opening phrase up to a comma belongs to the clause after
     // it, whose subject is the writer only if it says so ("Within a day, I had…").
     let phrase_end = (first + 1..words.len().min(OPENING_PHRASE + 1)).find(|&j| {
         boundary_before(text, words, j)

@@ -2949,10 +2949,10 @@ fn titles_whereabouts_verdicts_and_rescues_are_no_acts() {
 
 #[test]
 fn tasks_openers_witnesses_and_duties_are_no_acts() {
-    let simpler = ["I re-architected the billing service without a full rewrite."];
+    let simpler = ["I rebuilt the billing service without a full rewrite."];
     let not_simpler = [
         // The task the story set, not yet what was done.
-        "I had to re-architect the billing service without a full rewrite.",
+        "I had to rebuild the billing service without a full rewrite.",
     ];
     let quick = [
         "Within two days, I had a fix in production.",
@@ -3004,7 +3004,7 @@ fn things_engineers_build_are_not_choices_of_how_to_build() {
     ];
     let not_quick = [
         // An MVP is also just the thing a team ships.
-        "I left the project after completing the MVP.",
+        "I handed the app over after finishing the MVP.",
         // An offer to mitigate is not yet an act.
         "I offered to mitigate the delay by splitting the feature.",
     ];
@@ -3022,19 +3022,19 @@ fn things_engineers_build_are_not_choices_of_how_to_build() {
 #[test]
 fn results_told_through_the_work_read_both_ways() {
     let results = [
-        "Payment failures dropped to zero within a day of the fix.",
+        "Refund errors dropped to zero within a day of the fix.",
         "The migration was successful, and hosting costs fell by a third.",
         "The rewrite was successful.",
-        "We finished ahead of our revised timeline.",
-        "The project was delivered on time.",
+        "We shipped the importer ahead of the new timeline.",
+        "The rewrite was delivered on time.",
     ];
     let not_results = [
         // Someone else's work, or no work of the writer's at all.
-        "The project was delivered on time by the vendor.",
+        "The rewrite was delivered on time by the vendor.",
         "The vendor's migration was successful.",
         "The old pipeline was successful for years until the volume grew.",
         // A measure the writer only saw move.
-        "I noticed that payment failures had dropped to zero before I joined.",
+        "I noticed that refund errors had dropped to zero before I joined.",
     ];
     // "multiple" is a number, as "several" is.
     let frugal = ["The script I wrote saved multiple hours per release."];
@@ -3081,10 +3081,10 @@ fn a_bar_raised_and_a_problem_taken_on_in_everyday_words() {
         "The vendor's contract included rollback steps.",
     ];
     let owned = [
-        "I took full responsibility for the billing cutover.",
+        "Once the vendor left, I took full responsibility for billing.",
         "I led the war room during the cutover weekend.",
     ];
-    let not_owned = ["The platform team took full responsibility for the cutover."];
+    let not_owned = ["The platform team took full responsibility for billing."];
     read_both_ways(&[
         (InsistOnTheHighestStandards, &standards, &not_standards),
         (Ownership, &owned, &not_owned),
