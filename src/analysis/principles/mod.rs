@@ -1755,10 +1755,7 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         // "…was brought down to 0.5% by the retry logic I shipped": a result's agent after "by" tells whose
         // work it was.
         if kind == Kind::Outcome {
-            if let Some(by) = (first + 1..words.len().min(first + 10))
-                .take_while(|&j| j == first + 1 || !boundary_before(text, words, j))
-                .find(|&j| words.words[j].lower == "by")
-            {
+            if let Some(by) = by_after(text, words, first, 10) {
                 return agent_after_by(text, words, by);
             }
         }
@@ -1827,7 +1824,7 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
         if opens_clause && words.is(i, g.possessive) {
             // "Our team cut…" is "we"; "My manager pushed back" is someone else.
             // ("Our team lead simplified…": a role in the group is someone else.)
-            let group = words.is(i + 1, g.own_groups) && !words.is(i + 2, g.roles);
+            let group = writers_group(words, i);
             return if perceived(text, words, i, first, topic) {
                 0.0
             } else if group {
@@ -1862,10 +1859,8 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
             }
             // "The rewrite was delivered on time by the vendor": whoever it was done by, after the cue ("used
             // daily by the support team" names who uses it).
-            if let Some(by) = (first + 1..words.len().min(first + 14))
-                .take_while(|&j| j == first + 1 || !boundary_before(text, words, j))
-                .find(|&j| words.words[j].lower == "by")
-                .filter(|&by| !words.is(by - 1, g.adopting) && !words.is(by - 2, g.adopting))
+            if let Some(by) = by_after(text, words, first, 14)
+                .filter(|&by| !(by.saturating_sub(2)..by).any(|j| words.is(j, g.adopting)))
             {
                 return agent_after_by(text, words, by).min(s.work);
             }
@@ -1922,10 +1917,7 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     // unless the sentence says whose work it was ("…brought down to 0.5% by the platform team's cache") or
     // puts the writer beside it only as a witness ("Conversion rose 12% the quarter I joined").
     if kind == Kind::Measure {
-        if let Some(by) = (first + 1..words.len().min(first + 14))
-            .take_while(|&j| j == first + 1 || !boundary_before(text, words, j))
-            .find(|&j| words.words[j].lower == "by")
-        {
+        if let Some(by) = by_after(text, words, first, 14) {
             return agent_after_by(text, words, by);
         }
         let witness =
@@ -1946,9 +1938,7 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     });
     if let Some(end) = phrase_end.filter(|_| first <= 2 && adverbs_only && !opens_with_verb) {
         if (first..end).all(|j| !words.past_or_fragment(j)) {
-            let group = words.is(end, g.possessive)
-                && words.is(end + 1, g.own_groups)
-                && !words.is(end + 2, g.roles);
+            let group = words.is(end, g.possessive) && writers_group(words, end);
             return words
                 .writer(end)
                 .or_else(|| group.then_some(s.we))
@@ -2070,6 +2060,21 @@ fn owner_at(words: &Tagged, k: usize) -> Option<Owner> {
 const CONTRACTED: [&str; 10] = [
     "it", "that", "there", "here", "what", "who", "he", "she", "let", "this",
 ];
+
+/// The first "by" within `reach` words after the cue at word `first`, in the cue's clause: where a result
+/// names whose work it was ("…by the vendor", "…by the retry logic I shipped").
+fn by_after(text: &str, words: &Tagged, first: usize, reach: usize) -> Option<usize> {
+    (first + 1..words.len().min(first + reach))
+        .take_while(|&j| j == first + 1 || !boundary_before(text, words, j))
+        .find(|&j| words.words[j].lower == "by")
+}
+
+/// Whether the possessive at word `i` opens the writer's own group ("our team", "my squad"), not someone in it
+/// ("our team lead").
+fn writers_group(words: &Tagged, i: usize) -> bool {
+    let g = &data().grammar;
+    words.is(i + 1, g.own_groups) && !words.is(i + 2, g.roles)
+}
 
 /// The agency of the agent named after the "by" at word `by` ("by the retry logic I shipped", "by my team", "by
 /// the vendor"), up to the clause's end: the writer's when "I"/"we" or "my"/"our" come in it, someone else's
