@@ -1932,10 +1932,8 @@ fn agency(text: &str, words: &Tagged, first: usize, kind: Kind, sentence: &Sente
     let after_determiner = first == 0 && words.is(0, g.determiners);
     // "Within two days, support tickets hit 4,000": a verbless opening phrase up to a comma belongs to the clause after
     // it, whose subject is the writer only if it says so ("Within a day, I had…").
-    let phrase_end = (first + 1..words.len().min(OPENING_PHRASE + 1)).find(|&j| {
-        boundary_before(text, words, j)
-            && text[..words.words[j].range.start].trim_end().ends_with(',')
-    });
+    let phrase_end = (first + 1..words.len().min(OPENING_PHRASE + 1))
+        .find(|&j| text[..words.words[j].range.start].trim_end().ends_with(','));
     if let Some(end) = phrase_end.filter(|_| first <= 2 && adverbs_only && !opens_with_verb) {
         if (first..end).all(|j| !words.past_or_fragment(j)) {
             let group = words.is(end, g.possessive) && writers_group(words, end);
